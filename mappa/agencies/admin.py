@@ -1,0 +1,99 @@
+"""Django admin for reference data only (areas, agencies, users), for sysadmin only.
+
+It shows no case content. Every change made here is written to the audit log
+in the same transaction as the change.
+"""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.views import redirect_to_login
+
+from mappa.agencies import permissions
+from mappa.agencies.models import Agency, Area, User
+from mappa.audit import services as audit
+from mappa.audit.events import EventType
+
+
+class MappaAdminSite(admin.AdminSite):
+    site_header = "mappa reference data"
+    site_title = "mappa administration"
+    index_title = "Reference data"
+    permission = permissions.MANAGE_REFERENCE_DATA
+
+    def has_permission(self, request) -> bool:
+        return permissions.has_permission(request.user, self.permission)
+
+    def login(self, request, extra_context=None):
+        if request.user.is_authenticated:
+            permissions.deny(request, self.permission)
+        return redirect_to_login(request.get_full_path())
+
+
+admin_site = MappaAdminSite(name="admin")
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    def has_module_permission(self, request) -> bool:
+        return admin_site.has_permission(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return admin_site.has_permission(request)
+
+    def has_add_permission(self, request) -> bool:
+        return admin_site.has_permission(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return admin_site.has_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return admin_site.has_permission(request)
+
+    def _audit(self, request, obj, action: str) -> None:
+        audit.record(
+            actor=request.user,
+            event_type=EventType.REFERENCE_DATA_CHANGED,
+            payload={"model": obj._meta.label, "object": str(obj.pk), "action": action},
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self._audit(request, obj, "changed" if change else "added")
+
+    def delete_model(self, request, obj):
+        self._audit(request, obj, "deleted")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self._audit(request, obj, "deleted")
+        super().delete_queryset(request, queryset)
+
+
+@admin.register(Area, site=admin_site)
+class AreaAdmin(AuditedAdmin):
+    list_display = ["code", "name", "population"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Agency, site=admin_site)
+class AgencyAdmin(AuditedAdmin):
+    list_display = ["name", "kind", "area"]
+    list_filter = ["kind", "area"]
+    search_fields = ["name"]
+
+
+@admin.register(User, site=admin_site)
+class UserAdmin(AuditedAdmin, DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "role", "agency", "area", "is_active"]
+    list_filter = ["role", "area", "is_active"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("Person", {"fields": ["first_name", "last_name", "email", "job_title"]}),
+        ("Where they work", {"fields": ["area", "agency", "role", "terrorism_clearance"]}),
+        ("Status", {"fields": ["is_active", "last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"fields": ["username", "password1", "password2"]}),
+        ("Where they work", {"fields": ["area", "agency", "role"]}),
+    ]
+    readonly_fields = ["last_login", "date_joined"]

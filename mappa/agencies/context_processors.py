@@ -1,0 +1,23 @@
+from django.conf import settings
+
+from mappa.agencies import permissions
+
+
+def service(request):
+    """Service name, protective marking, demo flag and the navigation the user may use."""
+    user = getattr(request, "user", None)
+    navigation = []
+    if user is not None and user.is_authenticated and permissions.second_factor_satisfied(user):
+        items = [
+            ("Dashboard", "dashboard", permissions.SIGNED_IN),
+            ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
+            ("API tokens", "api-tokens", permissions.SIGNED_IN),
+            ("Reference data", "admin:index", permissions.MANAGE_REFERENCE_DATA),
+        ]
+        navigation = [(label, name) for label, name, needed in items if permissions.has_permission(user, needed)]
+    return {
+        "service_name": settings.MAPPA_SERVICE_NAME,
+        "protective_marking": settings.MAPPA_PROTECTIVE_MARKING,
+        "demo_mode": settings.MAPPA_DEMO,
+        "service_navigation": navigation,
+    }

@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run the web service with gunicorn on 127.0.0.1 (or --bind)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args, port: int, host: str, workers: int, **options):
+        from gunicorn.app.wsgiapp import WSGIApplication
+
+        self.stdout.write(f"mappa is serving on http://{host}:{port}/")
+        argv = ["mappa", "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
+                "--access-logfile", "-", "mappa.wsgi:application"]
+        import sys
+
+        sys.argv = argv
+        WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()

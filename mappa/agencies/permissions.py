@@ -1,0 +1,131 @@
+"""The fixed vocabulary of permissions, which roles hold them, and how routes declare them.
+
+Every HTML route is wrapped in `requires(...)` (or is a view class with a
+`permission` attribute) and every API view sets `permission`; a structural
+test walks the URL resolver and fails on any route that declares none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from rest_framework.permissions import BasePermission
+
+from mappa.agencies.constants import Role
+
+
+class UnknownPermission(LookupError):
+    pass
+
+
+# Route-level markers that are not held by roles.
+PUBLIC = "public"  # anyone, signed in or not (sign-in page, public pages, API schema)
+SIGNING_IN = "signing_in"  # password accepted, second factor still to come
+SIGNED_IN = "signed_in"  # any fully signed-in staff user (dashboard, own API tokens)
+
+# Permissions held through roles.
+VIEW_CASES = "view_cases"
+GRANT_CASE_ACCESS = "grant_case_access"
+BREAK_GLASS = "break_glass"
+VIEW_AUDIT_LOG = "view_audit_log"
+VIEW_AGGREGATES = "view_aggregates"
+MANAGE_REFERENCE_DATA = "manage_reference_data"
+
+MARKERS = frozenset({PUBLIC, SIGNING_IN, SIGNED_IN})
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.COORDINATOR: frozenset({VIEW_CASES, GRANT_CASE_ACCESS, VIEW_AUDIT_LOG, VIEW_AGGREGATES}),
+    Role.CHAIR: frozenset({VIEW_CASES, VIEW_AGGREGATES}),
+    Role.RA_PRACTITIONER: frozenset({VIEW_CASES, BREAK_GLASS}),
+    Role.DTC_PRACTITIONER: frozenset({VIEW_CASES}),
+    Role.MASH_NAMED_PERSON: frozenset(),
+    Role.MARAC_COORDINATOR: frozenset(),
+    Role.DISCLOSURE_OFFICER: frozenset({VIEW_CASES, BREAK_GLASS}),
+    Role.SMB_MEMBER: frozenset({VIEW_AUDIT_LOG, VIEW_AGGREGATES}),
+    Role.LAY_ADVISER: frozenset({VIEW_AGGREGATES}),
+    Role.SYSADMIN: frozenset({MANAGE_REFERENCE_DATA}),
+}
+
+VOCABULARY = MARKERS | frozenset().union(*ROLE_PERMISSIONS.values())
+
+
+def validate(name: str) -> str:
+    if name not in VOCABULARY:
+        raise UnknownPermission(f"{name!r} is not a mappa permission; known: {', '.join(sorted(VOCABULARY))}")
+    return name
+
+
+def second_factor_satisfied(user) -> bool:
+    """Staff need a verified second factor; demo personas are excused only in demo mode."""
+    if getattr(user, "is_verified", lambda: False)():
+        return True
+    return bool(settings.MAPPA_DEMO and getattr(user, "is_demo", False))
+
+
+def has_permission(user, name: str) -> bool:
+    """Whether user holds permission `name` (a role permission or a marker)."""
+    validate(name)
+    if name == PUBLIC:
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if name == SIGNING_IN:
+        return True
+    if not second_factor_satisfied(user):
+        return False
+    if name == SIGNED_IN:
+        return True
+    return name in ROLE_PERMISSIONS.get(user.role, frozenset())
+
+
+def deny(request, name: str) -> None:
+    """Record the denial and refuse with 403."""
+    from mappa.agencies import services
+
+    services.record_permission_denied(actor=request.user, permission=name, path=request.path)
+    raise PermissionDenied(f"this page needs the {name} permission")
+
+
+def requires(name: str) -> Callable:
+    """Declare the permission an HTML view needs; enforce it on every request."""
+    validate(name)
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            if name != PUBLIC:
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                if name != SIGNING_IN and not second_factor_satisfied(request.user):
+                    return redirect("second-factor")
+                if not has_permission(request.user, name):
+                    deny(request, name)
+            return view(request, *args, **kwargs)
+
+        guarded.permission = name
+        return guarded
+
+    return decorate
+
+
+class HasDeclaredPermission(BasePermission):
+    """API counterpart of `requires`: reads the view's `permission` attribute."""
+
+    def has_permission(self, request, view) -> bool:
+        name = getattr(view, "permission", None)
+        if name is None:
+            return False
+        validate(name)
+        if name == PUBLIC:
+            return True
+        if not request.user.is_authenticated:
+            return False
+        if has_permission(request.user, name):
+            return True
+        deny(request, name)
+        return False

@@ -1,0 +1,40 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from mappa.agencies import dashboards, permissions, queries, services
+from mappa.agencies.forms import ApiTokenForm
+from mappa.agencies.permissions import requires
+
+
+@requires(permissions.PUBLIC)
+def start(request):
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    return redirect("sign-in")
+
+
+@requires(permissions.SIGNED_IN)
+def dashboard(request):
+    panels = dashboards.PANELS.get(request.user.role, [])
+    return render(request, "agencies/dashboard.html", {"panels": panels})
+
+
+@requires(permissions.SIGNED_IN)
+def api_tokens(request):
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _, new_token = services.create_api_token(actor=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    tokens = queries.api_tokens_for(request.user).filter(revoked_at__isnull=True)
+    return render(request, "agencies/api_tokens.html", {"form": form, "tokens": tokens, "new_token": new_token})
+
+
+@require_POST
+@requires(permissions.SIGNED_IN)
+def revoke_api_token(request, token_id):
+    token = queries.get_api_token(request.user, token_id)
+    services.revoke_api_token(actor=request.user, token=token)
+    messages.success(request, f"The token ‘{token.name}’ has been revoked")
+    return redirect("api-tokens")

@@ -1,0 +1,62 @@
+"""The catalogue of audit events: each type and the payload keys it requires.
+
+An event written with missing or unexpected keys raises, so this file is the
+reviewable list of everything the service records.
+"""
+
+from django.db import models
+
+
+class EventType(models.TextChoices):
+    SIGNED_IN = "auth.signed_in", "Signed in"
+    SIGN_IN_FAILED = "auth.sign_in_failed", "Sign-in failed"
+    LOCKED_OUT = "auth.locked_out", "Account locked out"
+    SIGNED_OUT = "auth.signed_out", "Signed out"
+    SECOND_FACTOR_ENROLLED = "auth.second_factor_enrolled", "Second factor set up"
+    SECOND_FACTOR_FAILED = "auth.second_factor_failed", "Second factor code rejected"
+    API_TOKEN_CREATED = "api_token.created", "API token created"
+    API_TOKEN_REVOKED = "api_token.revoked", "API token revoked"
+    PERMISSION_DENIED = "access.permission_denied", "Permission denied"
+    CASE_ACCESS_GRANTED = "access.case_access_granted", "Case access granted"
+    CASE_ACCESS_REVOKED = "access.case_access_revoked", "Case access revoked"
+    CASE_CONTENT_READ = "access.case_content_read", "Case content read"
+    AUDIT_LOG_SEARCHED = "audit.log_searched", "Audit log searched"
+    REFERENCE_DATA_CHANGED = "reference_data.changed", "Reference data changed"
+    DEMO_DATA_LOADED = "demo.loaded", "Demo data loaded"
+
+
+REQUIRED_KEYS: dict[str, frozenset[str]] = {
+    EventType.SIGNED_IN: frozenset({"method"}),
+    EventType.SIGN_IN_FAILED: frozenset({"username", "reason"}),
+    EventType.LOCKED_OUT: frozenset({"username"}),
+    EventType.SIGNED_OUT: frozenset(),
+    EventType.SECOND_FACTOR_ENROLLED: frozenset({"device"}),
+    EventType.SECOND_FACTOR_FAILED: frozenset({"stage"}),
+    EventType.API_TOKEN_CREATED: frozenset({"token", "name"}),
+    EventType.API_TOKEN_REVOKED: frozenset({"token", "name"}),
+    EventType.PERMISSION_DENIED: frozenset({"permission", "path"}),
+    EventType.CASE_ACCESS_GRANTED: frozenset({"grant", "grantee", "reason", "expires_at"}),
+    EventType.CASE_ACCESS_REVOKED: frozenset({"grant"}),
+    EventType.CASE_CONTENT_READ: frozenset({"content"}),
+    EventType.AUDIT_LOG_SEARCHED: frozenset({"filters", "results"}),
+    EventType.REFERENCE_DATA_CHANGED: frozenset({"model", "object", "action"}),
+    EventType.DEMO_DATA_LOADED: frozenset({"areas", "users"}),
+}
+
+
+class PayloadError(ValueError):
+    pass
+
+
+def validate_payload(event_type: str, payload: dict) -> None:
+    """Raise PayloadError unless payload has exactly the keys the event requires."""
+    if event_type not in REQUIRED_KEYS:
+        raise PayloadError(f"unknown audit event type {event_type!r}")
+    required = REQUIRED_KEYS[event_type]
+    missing = required - payload.keys()
+    extra = payload.keys() - required
+    if missing or extra:
+        raise PayloadError(
+            f"audit event {event_type} needs keys {sorted(required)}; "
+            f"missing {sorted(missing)}, unexpected {sorted(extra)}"
+        )

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from mappa.audit import views
+
+urlpatterns = [path("", views.search_log, name="audit-log")]

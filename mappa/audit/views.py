@@ -1,0 +1,23 @@
+from django.shortcuts import render
+
+from mappa.agencies import permissions
+from mappa.agencies.permissions import requires
+from mappa.audit import queries, services
+from mappa.audit.events import EventType
+from mappa.audit.forms import AuditSearchForm
+
+
+@requires(permissions.VIEW_AUDIT_LOG)
+def search_log(request):
+    form = AuditSearchForm(request.GET or None)
+    events = None
+    if form.is_bound and form.is_valid():
+        filters = {key: value for key, value in form.cleaned_data.items() if value}
+        found = queries.search(request.user, **filters)
+        events = list(found[: queries.PAGE_SIZE])
+        services.record(
+            actor=request.user,
+            event_type=EventType.AUDIT_LOG_SEARCHED,
+            payload={"filters": {key: str(value) for key, value in filters.items()}, "results": len(events)},
+        )
+    return render(request, "audit/search.html", {"form": form, "events": events, "page_size": queries.PAGE_SIZE})
