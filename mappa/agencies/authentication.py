@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from mappa.agencies.models import ApiToken
@@ -46,3 +47,19 @@ class VerifiedSessionAuthentication(authentication.SessionAuthentication):
         if result is None or not second_factor_satisfied(result[0]):
             return None
         return result
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    target_class = ApiTokenAuthentication
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "header", "name": "Authorization", "description": "Token <token>"}
+
+
+class VerifiedSessionScheme(OpenApiAuthenticationExtension):
+    target_class = VerifiedSessionAuthentication
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": "sessionid"}

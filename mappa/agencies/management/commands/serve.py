@@ -1,3 +1,5 @@
+import sys
+
 from django.core.management.base import BaseCommand
 
 
@@ -15,7 +17,5 @@ class Command(BaseCommand):
         self.stdout.write(f"mappa is serving on http://{host}:{port}/")
         argv = ["mappa", "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
                 "--access-logfile", "-", "mappa.wsgi:application"]
-        import sys
-
         sys.argv = argv
         WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
