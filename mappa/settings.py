@@ -276,6 +276,7 @@ MAPPA_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 MAPPA_SERVICE_NAME = "Manage MAPPA cases"
 
 if MAPPA_ENV == "test":
+    STATIC_ROOT = None  # tests serve assets through the finders; nothing is collected
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CSRF_FAILURE_VIEW = "mappa.errors.csrf_failure"

@@ -1,0 +1,90 @@
+"""`mappa demo`: the contract's areas, agencies and personas (shared/contracts/README.md)."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from mappa.agencies.demo import PERSONAS
+from mappa.agencies.models import Agency, Area, User
+from tests.factories import create_area
+
+pytestmark = pytest.mark.django_db
+
+CONTRACT = {
+    "coordinator": ("coordinator", "MAPPA co-ordination unit (probation)", "DEMO"),
+    "chair.police": ("chair", "Police", "DEMO"),
+    "police.ppu": ("ra_practitioner", "Police", "DEMO"),
+    "probation.om": ("ra_practitioner", "Probation", "DEMO"),
+    "prison.pom": ("ra_practitioner", "Prison", "DEMO"),
+    "mash.manager": ("mash_named_person", "Children's social care", "DEMO"),
+    "housing.officer": ("dtc_practitioner", "Housing authority", "DEMO"),
+    "disclosure.officer": ("disclosure_officer", "Police", "DEMO"),
+    "marac.coordinator": ("marac_coordinator", "Police", "DEMO"),
+    "smb.member": ("smb_member", "Police", "DEMO"),
+    "lay.adviser": ("lay_adviser", None, "DEMO"),
+    "outsider.police": ("ra_practitioner", "Police", "OTHER"),
+    "sysadmin": ("sysadmin", None, None),
+}
+
+
+def load() -> str:
+    out = StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def test_it_creates_every_persona_of_the_contract():
+    load()
+    assert len(PERSONAS) == len(CONTRACT)
+    for username, (role, agency, area) in CONTRACT.items():
+        user = User.objects.get(username=username)
+        assert user.role == role, username
+        assert (user.agency.name if user.agency else None) == agency, username
+        assert (user.area.code if user.area else None) == area, username
+        assert user.is_demo
+
+
+def test_each_persona_signs_in_and_calls_the_api_with_demo_username(settings):
+    settings.MAPPA_DEMO = True
+    load()
+    for username in CONTRACT:
+        client = Client()
+        response = client.post("/sign-in/", {"username": username, "password": f"demo-{username}"})
+        assert response["Location"] == "/dashboard/", username
+        assert client.get("/dashboard/").status_code == 200, username
+        api = Client().get("/api/v1/me/", HTTP_AUTHORIZATION=f"Token demo-{username}")
+        assert api.json()["username"] == username
+
+
+def test_it_is_idempotent():
+    load()
+    counts = (Area.objects.count(), Agency.objects.count(), User.objects.count())
+    load()
+    assert (Area.objects.count(), Agency.objects.count(), User.objects.count()) == counts
+    assert set(Area.objects.values_list("code", flat=True)) == {"DEMO", "OTHER"}
+
+
+def test_it_refuses_a_database_holding_real_data():
+    create_area(code="WYP", name="West Yorkshire")
+    with pytest.raises(CommandError, match="non-demo areas"):
+        load()
+    assert not User.objects.exists()
+
+
+def test_the_mappa_command_line_exits_non_zero_with_the_reason(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    database = tmp_path / "cli.sqlite3"
+    env = os.environ | {"MAPPA_ENV": "test", "MAPPA_SQLITE_PATH": str(database)}
+    env.pop("DATABASE_URL", None)
+    run = lambda *args: subprocess.run([sys.executable, "-m", "mappa.cli", *args], env=env, capture_output=True, text=True)  # noqa: E731
+    assert run("migrate", "-v0").returncode == 0
+    assert run("demo").returncode == 0
+    verified = run("audit", "verify")
+    assert verified.returncode == 0 and "intact" in verified.stdout
+    unknown = run("audit", "unpick")
+    assert unknown.returncode != 0 and "invalid choice" in unknown.stderr

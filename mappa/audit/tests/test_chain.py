@@ -1,0 +1,135 @@
+"""The audit log: catalogue, append-only, hash-chained, verifiable."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
+
+from mappa.audit import rules, services
+from mappa.audit.events import REQUIRED_KEYS, EventType, PayloadError
+from mappa.audit.models import AppendOnlyError, AuditEvent
+from tests.factories import create_user
+
+pytestmark = pytest.mark.django_db
+
+
+def write_events(count: int = 3) -> list[AuditEvent]:
+    user = create_user()
+    return [
+        services.record(actor=user, event_type=EventType.SIGNED_IN, payload={"method": f"test {n}"})
+        for n in range(count)
+    ]
+
+
+def tamper(event: AuditEvent, payload: dict) -> None:
+    """Change a row behind the application's back, as someone with database access might."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
+        import json
+
+        cursor.execute("UPDATE audit_auditevent SET payload = %s WHERE id = %s", [json.dumps(payload), event.pk])
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER audit_event_append_only")
+
+
+def verify() -> str:
+    out = StringIO()
+    call_command("audit", "verify", stdout=out)
+    return out.getvalue()
+
+
+def test_every_event_type_is_in_the_catalogue():
+    assert set(REQUIRED_KEYS) == set(EventType.values)
+
+
+def test_an_event_with_missing_keys_is_refused():
+    with pytest.raises(PayloadError, match="missing \\['method'\\]"):
+        services.record(actor=None, event_type=EventType.SIGNED_IN, payload={})
+    assert not AuditEvent.objects.exists()
+
+
+def test_an_event_with_unexpected_keys_is_refused():
+    with pytest.raises(PayloadError, match="unexpected \\['password'\\]"):
+        services.record(actor=None, event_type=EventType.SIGNED_IN, payload={"method": "x", "password": "y"})
+
+
+def test_an_unknown_event_type_is_refused():
+    with pytest.raises(PayloadError, match="unknown audit event type"):
+        services.record(actor=None, event_type="case.eaten", payload={})
+
+
+def test_each_entry_links_to_the_one_before():
+    first, second, third = write_events()
+    assert first.previous_hash == rules.GENESIS_HASH
+    assert second.previous_hash == first.hash
+    assert third.previous_hash == second.hash
+    assert [first.sequence, second.sequence, third.sequence] == [1, 2, 3]
+
+
+def test_an_event_records_the_actor_agency_and_area():
+    user = create_user()
+    event = services.record(actor=user, event_type=EventType.SIGNED_IN, payload={"method": "password"})
+    assert (event.actor, event.agency, event.area) == (user, user.agency, user.area)
+
+
+def test_an_untouched_log_verifies():
+    write_events()
+    assert verify() == "audit log intact: 3 entries verified\n"
+
+
+def test_a_tampered_payload_fails_verification_naming_the_row():
+    events = write_events()
+    tamper(events[1], {"method": "something else"})
+    with pytest.raises(CommandError, match="audit log broken at entry 2: its content does not match its hash"):
+        verify()
+
+
+def test_a_removed_last_entry_fails_verification():
+    events = write_events()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [events[-1].pk])
+    with pytest.raises(CommandError, match="entry 3"):
+        verify()
+
+
+def test_the_application_refuses_to_change_or_delete_an_entry():
+    event = write_events(1)[0]
+    event.payload = {"method": "changed"}
+    with pytest.raises(AppendOnlyError):
+        event.save()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.filter(pk=event.pk).update(payload={})
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.all().delete()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only")
+def test_the_database_refuses_to_change_or_delete_an_entry():
+    event = write_events(1)[0]
+    for statement in ("UPDATE audit_auditevent SET payload = '{}' WHERE id = %s", "DELETE FROM audit_auditevent WHERE id = %s"):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement, [event.pk])
+
+
+def test_the_audit_write_rolls_back_with_the_change():
+    user = create_user()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.record(actor=user, event_type=EventType.SIGNED_IN, payload={"method": "password"})
+        raise RuntimeError("the change failed")
+    assert not AuditEvent.objects.exists()
+    assert verify() == "audit log intact: 0 entries verified\n"
+
+
+def test_a_read_of_case_content_is_recorded_through_one_helper():
+    import uuid
+
+    user = create_user()
+    person = uuid.uuid4()
+    event = services.record_read(actor=user, subject=person, content="person record")
+    assert (event.event_type, event.subject, event.payload) == (EventType.CASE_CONTENT_READ, person, {"content": "person record"})
