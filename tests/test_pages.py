@@ -1,0 +1,75 @@
+"""Every page: security headers, the protective marking, error pages in the design system."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_carry_the_security_headers():
+    response = Client().get("/sign-in/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
+    assert "X-Request-Id" in response
+
+
+def test_the_inline_script_carries_the_csp_nonce():
+    response = Client().get("/sign-in/")
+    nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}">'.encode() in response.content
+
+
+def test_every_staff_page_shows_the_protective_marking(signed_in):
+    client = signed_in("coordinator")
+    for url in ("/sign-in/", "/dashboard/", "/audit-log/", "/account/api-tokens/", "/no-such-page/"):
+        assert b'data-testid="protective-marking">OFFICIAL-SENSITIVE<' in client.get(url).content, url
+
+
+def test_the_demo_banner_shows_only_in_demo_mode(settings):
+    settings.MAPPA_DEMO = True
+    assert b'data-testid="demo-banner"' in Client().get("/sign-in/").content
+    settings.MAPPA_DEMO = False
+    assert b'data-testid="demo-banner"' not in Client().get("/sign-in/").content
+
+
+def test_a_missing_page_is_a_design_system_404():
+    response = Client().get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content and b"govuk-heading-l" in response.content
+
+
+def test_a_missing_api_resource_is_a_json_404():
+    response = Client().get("/api/v1/no-such-thing/")
+    assert response.status_code == 404
+    assert response.json() == {"errors": [{"field": None, "message": "Not found"}]}
+
+
+def test_a_forged_form_post_is_refused_with_a_design_system_403(demo):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/sign-in/", {"username": "coordinator", "password": "demo-coordinator"})
+    assert response.status_code == 403
+    assert b"You do not have permission" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_server_error_is_a_design_system_500(rf, demo):
+    from mappa.errors import server_error
+
+    request = rf.get("/dashboard/")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    response = server_error(request)
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the service" in response.content
+
+
+def test_the_api_schema_is_openapi_json():
+    response = Client().get("/api/v1/schema/")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/me/" in schema["paths"]
+    assert "tokenAuth" in schema["components"]["securitySchemes"]
