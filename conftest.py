@@ -27,7 +27,9 @@ def signed_in(demo, demo_mode):
 
     def sign_in(username: str) -> Client:
         client = Client()
-        response = client.post("/sign-in/", {"username": username, "password": demo_secret(username)})
+        response = client.post(
+            "/sign-in/", {"username": username, "password": demo_secret(username)}
+        )
         assert response.status_code == 302, f"{username} could not sign in"
         return client
 

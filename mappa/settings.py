@@ -56,7 +56,9 @@ def env_secret(name: str) -> str | None:
 
 MAPPA_ENV = os.environ.get("MAPPA_ENV", "production")
 if MAPPA_ENV not in {"production", "development", "test"}:
-    raise ImproperlyConfigured(f"MAPPA_ENV must be production, development or test, not {MAPPA_ENV!r}")
+    raise ImproperlyConfigured(
+        f"MAPPA_ENV must be production, development or test, not {MAPPA_ENV!r}"
+    )
 LOCAL = MAPPA_ENV in {"development", "test"}
 
 DEBUG = env_bool("DEBUG", False)
@@ -192,7 +194,9 @@ SECURE_SSL_REDIRECT = SECURE_HTTPS and env_bool("MAPPA_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 63072000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("MAPPA_BEHIND_PROXY") else None
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("MAPPA_BEHIND_PROXY") else None
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -269,7 +273,9 @@ LOGGING = {
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if LOCAL else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if LOCAL
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 
 # The chain of custody for API tokens and the audit log.

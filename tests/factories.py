@@ -31,7 +31,12 @@ def create_agency(**overrides) -> Agency:
 
 def create_user(**overrides) -> User:
     n = next(_counter)
-    fields = {"username": f"user{n}", "role": Role.RA_PRACTITIONER, "first_name": "Test", "last_name": f"User {n}"}
+    fields = {
+        "username": f"user{n}",
+        "role": Role.RA_PRACTITIONER,
+        "first_name": "Test",
+        "last_name": f"User {n}",
+    }
     fields |= overrides
     if fields.get("role") not in {Role.SYSADMIN, Role.LAY_ADVISER} and "agency" not in fields:
         fields["agency"] = create_agency()

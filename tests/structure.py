@@ -44,9 +44,13 @@ def routes_without_permission(urlconf=None) -> list[str]:
     for route, callback in routes(urlconf):
         name = declared_permission(callback)
         if name is None:
-            problems.append(f"/{route} → {callback.__module__}.{callback.__name__} declares no permission")
+            problems.append(
+                f"/{route} → {callback.__module__}.{callback.__name__} declares no permission"
+            )
         elif name not in permissions.VOCABULARY:
-            problems.append(f"/{route} → {callback.__module__}.{callback.__name__} declares unknown {name!r}")
+            problems.append(
+                f"/{route} → {callback.__module__}.{callback.__name__} declares unknown {name!r}"
+            )
     return problems
 
 
@@ -63,5 +67,9 @@ def django_imports(path: Path) -> list[str]:
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
             names = [node.module]
-        found += [f"{path}:{node.lineno} imports {name}" for name in names if name.split(".")[0].startswith(("django", "rest_framework"))]
+        found += [
+            f"{path}:{node.lineno} imports {name}"
+            for name in names
+            if name.split(".")[0].startswith(("django", "rest_framework"))
+        ]
     return found

@@ -11,7 +11,11 @@ def test_pages_carry_the_security_headers():
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     csp = response["Content-Security-Policy"]
-    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "'unsafe-inline'" not in csp
+    assert (
+        "default-src 'self'" in csp
+        and "frame-ancestors 'none'" in csp
+        and "'unsafe-inline'" not in csp
+    )
     assert "X-Request-Id" in response
 
 
@@ -23,8 +27,16 @@ def test_the_inline_script_carries_the_csp_nonce():
 
 def test_every_staff_page_shows_the_protective_marking(signed_in):
     client = signed_in("coordinator")
-    for url in ("/sign-in/", "/dashboard/", "/audit-log/", "/account/api-tokens/", "/no-such-page/"):
-        assert b'data-testid="protective-marking">OFFICIAL-SENSITIVE<' in client.get(url).content, url
+    for url in (
+        "/sign-in/",
+        "/dashboard/",
+        "/audit-log/",
+        "/account/api-tokens/",
+        "/no-such-page/",
+    ):
+        assert b'data-testid="protective-marking">OFFICIAL-SENSITIVE<' in client.get(url).content, (
+            url
+        )
 
 
 def test_the_demo_banner_shows_only_in_demo_mode(settings):

@@ -28,9 +28,15 @@ print(json.dumps({
 
 
 def probe(**env: str) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith(("MAPPA_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"))}
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("MAPPA_", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"))
+    }
     environment |= {"DJANGO_SETTINGS_MODULE": "mappa.settings"} | env
-    return subprocess.run([sys.executable, "-c", PROBE], env=environment, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], env=environment, capture_output=True, text=True
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key():

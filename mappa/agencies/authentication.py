@@ -19,11 +19,15 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         if not header or header[0].decode(errors="replace") != self.keyword:
             return None
         if len(header) != 2:
-            raise exceptions.AuthenticationFailed("The Authorization header must be 'Token <token>'")
+            raise exceptions.AuthenticationFailed(
+                "The Authorization header must be 'Token <token>'"
+            )
         try:
             raw = header[1].decode()
         except UnicodeDecodeError as error:
-            raise exceptions.AuthenticationFailed("The token contains invalid characters") from error
+            raise exceptions.AuthenticationFailed(
+                "The token contains invalid characters"
+            ) from error
         token = (
             ApiToken.objects.select_related("user", "user__agency", "user__area")
             .filter(digest=token_digest(raw), revoked_at__isnull=True)
@@ -54,7 +58,12 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema):
-        return {"type": "apiKey", "in": "header", "name": "Authorization", "description": "Token <token>"}
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "Token <token>",
+        }
 
 
 class VerifiedSessionScheme(OpenApiAuthenticationExtension):

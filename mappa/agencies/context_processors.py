@@ -14,7 +14,11 @@ def service(request):
             ("API tokens", "api-tokens", permissions.SIGNED_IN),
             ("Reference data", "admin:index", permissions.MANAGE_REFERENCE_DATA),
         ]
-        navigation = [(label, name) for label, name, needed in items if permissions.has_permission(user, needed)]
+        navigation = [
+            (label, name)
+            for label, name, needed in items
+            if permissions.has_permission(user, needed)
+        ]
     return {
         "service_name": settings.MAPPA_SERVICE_NAME,
         "protective_marking": settings.MAPPA_PROTECTIVE_MARKING,

@@ -40,8 +40,11 @@ PANELS: dict[str, list[tuple[str, str]]] = {
         ("Audits", "No audits are scheduled."),
     ],
     Role.LAY_ADVISER: [
-        ("How MAPPA is performing in your area", "Figures appear here once cases are recorded. "
-         "You see totals only, never anyone's case."),
+        (
+            "How MAPPA is performing in your area",
+            "Figures appear here once cases are recorded. "
+            "You see totals only, never anyone's case.",
+        ),
     ],
     Role.SYSADMIN: [
         ("Reference data", "Manage areas, agencies and user accounts in the administration pages."),

@@ -61,18 +61,98 @@ class Persona:
 
 
 PERSONAS = [
-    Persona("coordinator", Role.COORDINATOR, COORDINATION_UNIT, "DEMO", "Priya", "Shah", "MAPPA co-ordinator"),
+    Persona(
+        "coordinator",
+        Role.COORDINATOR,
+        COORDINATION_UNIT,
+        "DEMO",
+        "Priya",
+        "Shah",
+        "MAPPA co-ordinator",
+    ),
     Persona("chair.police", Role.CHAIR, "Police", "DEMO", "Gareth", "Evans", "Detective Inspector"),
-    Persona("police.ppu", Role.RA_PRACTITIONER, "Police", "DEMO", "Dana", "Whitfield", "Detective Constable, public protection unit"),
-    Persona("probation.om", Role.RA_PRACTITIONER, "Probation", "DEMO", "Tom", "Adeyemi", "Probation officer"),
-    Persona("prison.pom", Role.RA_PRACTITIONER, "Prison", "DEMO", "Rachel", "Moss", "Prison offender manager"),
-    Persona("mash.manager", Role.MASH_NAMED_PERSON, "Children's social care", "DEMO", "Helen", "Carter", "MASH manager"),
-    Persona("housing.officer", Role.DTC_PRACTITIONER, "Housing authority", "DEMO", "Imran", "Malik", "Housing options officer"),
-    Persona("disclosure.officer", Role.DISCLOSURE_OFFICER, "Police", "DEMO", "Claire", "Hughes", "Disclosure officer"),
-    Persona("marac.coordinator", Role.MARAC_COORDINATOR, "Police", "DEMO", "Lena", "Novak", "MARAC co-ordinator"),
-    Persona("smb.member", Role.SMB_MEMBER, "Police", "DEMO", "Martin", "Reid", "Detective Superintendent, SMB member"),
+    Persona(
+        "police.ppu",
+        Role.RA_PRACTITIONER,
+        "Police",
+        "DEMO",
+        "Dana",
+        "Whitfield",
+        "Detective Constable, public protection unit",
+    ),
+    Persona(
+        "probation.om",
+        Role.RA_PRACTITIONER,
+        "Probation",
+        "DEMO",
+        "Tom",
+        "Adeyemi",
+        "Probation officer",
+    ),
+    Persona(
+        "prison.pom",
+        Role.RA_PRACTITIONER,
+        "Prison",
+        "DEMO",
+        "Rachel",
+        "Moss",
+        "Prison offender manager",
+    ),
+    Persona(
+        "mash.manager",
+        Role.MASH_NAMED_PERSON,
+        "Children's social care",
+        "DEMO",
+        "Helen",
+        "Carter",
+        "MASH manager",
+    ),
+    Persona(
+        "housing.officer",
+        Role.DTC_PRACTITIONER,
+        "Housing authority",
+        "DEMO",
+        "Imran",
+        "Malik",
+        "Housing options officer",
+    ),
+    Persona(
+        "disclosure.officer",
+        Role.DISCLOSURE_OFFICER,
+        "Police",
+        "DEMO",
+        "Claire",
+        "Hughes",
+        "Disclosure officer",
+    ),
+    Persona(
+        "marac.coordinator",
+        Role.MARAC_COORDINATOR,
+        "Police",
+        "DEMO",
+        "Lena",
+        "Novak",
+        "MARAC co-ordinator",
+    ),
+    Persona(
+        "smb.member",
+        Role.SMB_MEMBER,
+        "Police",
+        "DEMO",
+        "Martin",
+        "Reid",
+        "Detective Superintendent, SMB member",
+    ),
     Persona("lay.adviser", Role.LAY_ADVISER, None, "DEMO", "Joan", "Ellis", "Lay adviser"),
-    Persona("outsider.police", Role.RA_PRACTITIONER, "Police", "OTHER", "Owen", "Price", "Detective Constable"),
+    Persona(
+        "outsider.police",
+        Role.RA_PRACTITIONER,
+        "Police",
+        "OTHER",
+        "Owen",
+        "Price",
+        "Detective Constable",
+    ),
     Persona("sysadmin", Role.SYSADMIN, None, None, "Sys", "Admin", "System administrator"),
 ]
 
@@ -89,16 +169,25 @@ def _refuse_if_real_data() -> None:
     ]
     if real:
         raise RealDataPresent(
-            f"this database holds non-demo {', '.join(real)}; demo data is loaded only into a demo database"
+            f"this database holds non-demo {', '.join(real)}; "
+            "demo data is loaded only into a demo database"
         )
 
 
-def _load_persona(persona: Persona, areas: dict[str, Area], agencies: dict[tuple[str, str], Agency]) -> User:
-    user, _ = User.objects.get_or_create(username=persona.username, defaults={"role": persona.role, "is_demo": True})
+def _load_persona(
+    persona: Persona, areas: dict[str, Area], agencies: dict[tuple[str, str], Agency]
+) -> User:
+    user, _ = User.objects.get_or_create(
+        username=persona.username, defaults={"role": persona.role, "is_demo": True}
+    )
     user.role = persona.role
     user.area = areas[persona.area] if persona.area else None
     user.agency = agencies[(persona.area, persona.agency)] if persona.agency else None
-    user.first_name, user.last_name, user.job_title = persona.first_name, persona.last_name, persona.job_title
+    user.first_name, user.last_name, user.job_title = (
+        persona.first_name,
+        persona.last_name,
+        persona.job_title,
+    )
     user.email = f"{persona.username}@demo.mappa.invalid"
     user.is_active = True
     if not user.check_password(demo_secret(persona.username)):
@@ -107,7 +196,11 @@ def _load_persona(persona: Persona, areas: dict[str, Area], agencies: dict[tuple
     digest = token_digest(demo_secret(persona.username))
     if not ApiToken.objects.filter(digest=digest).exists():
         ApiToken.objects.create(
-            user=user, name="Demo token", digest=digest, prefix=demo_secret(persona.username)[:8], created_at=timezone.now()
+            user=user,
+            name="Demo token",
+            digest=digest,
+            prefix=demo_secret(persona.username)[:8],
+            created_at=timezone.now(),
         )
     return user
 

@@ -34,7 +34,9 @@ class Agency(models.Model):
     class Meta:
         ordering = ["area__name", "name"]
         verbose_name_plural = "agencies"
-        constraints = [models.UniqueConstraint(fields=["area", "name"], name="agency_name_unique_in_area")]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "name"], name="agency_name_unique_in_area")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -48,8 +50,12 @@ class User(AbstractUser):
     """A person who uses the service: one agency in one area, one role."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="users")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, null=True, blank=True, related_name="users")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, null=True, blank=True, related_name="users"
+    )
     role = models.CharField(max_length=40, choices=Role.choices)
     job_title = models.CharField(max_length=200, blank=True)
     # Category 4 (terrorism) cases need this extra clearance.
@@ -91,7 +97,9 @@ class CaseAccessGrant(models.Model):
     granted_at = models.DateTimeField()
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
-    revoked_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    revoked_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-granted_at"]
@@ -103,8 +111,13 @@ class CaseAccessGrant(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"Access to case {self.case} ({self.get_reason_display()})"
+
     def is_active(self, now) -> bool:
-        return rules.grant_is_active(now=now, expires_at=self.expires_at, revoked_at=self.revoked_at)
+        return rules.grant_is_active(
+            now=now, expires_at=self.expires_at, revoked_at=self.revoked_at
+        )
 
 
 class ApiToken(models.Model):

@@ -56,7 +56,9 @@ VOCABULARY = MARKERS | frozenset().union(*ROLE_PERMISSIONS.values())
 
 def validate(name: str) -> str:
     if name not in VOCABULARY:
-        raise UnknownPermission(f"{name!r} is not a mappa permission; known: {', '.join(sorted(VOCABULARY))}")
+        raise UnknownPermission(
+            f"{name!r} is not a mappa permission; known: {', '.join(sorted(VOCABULARY))}"
+        )
     return name
 
 

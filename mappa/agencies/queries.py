@@ -26,7 +26,8 @@ def active_case_grants_for(user: User) -> QuerySet[CaseAccessGrant]:
     if user.agency_id:
         grantee |= Q(grantee_agency_id=user.agency_id)
     return CaseAccessGrant.objects.filter(grantee).filter(
-        Q(revoked_at__isnull=True) | Q(revoked_at__gt=now), Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        Q(revoked_at__isnull=True) | Q(revoked_at__gt=now),
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now),
     )
 
 

@@ -33,7 +33,9 @@ def is_duty_to_cooperate(kind: str) -> bool:
     return kind in DUTY_TO_COOPERATE_KINDS
 
 
-def grant_is_active(*, now: datetime, expires_at: datetime | None, revoked_at: datetime | None) -> bool:
+def grant_is_active(
+    *, now: datetime, expires_at: datetime | None, revoked_at: datetime | None
+) -> bool:
     """A grant is active until it expires or is revoked, whichever is first."""
     if revoked_at is not None and revoked_at <= now:
         return False

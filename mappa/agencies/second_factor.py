@@ -12,8 +12,8 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mappa.agencies.models import User
 from mappa.agencies import services
+from mappa.agencies.models import User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 
@@ -25,7 +25,9 @@ def has_second_factor(user: User) -> bool:
 def pending_device(*, actor: User) -> TOTPDevice:
     """The unconfirmed authenticator the user is setting up, created on first need."""
     device = TOTPDevice.objects.filter(user=actor, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=actor, name="Authenticator app", confirmed=False)
+    return device or TOTPDevice.objects.create(
+        user=actor, name="Authenticator app", confirmed=False
+    )
 
 
 def qr_code_data_uri(device: TOTPDevice) -> str:
@@ -46,7 +48,11 @@ def confirm_enrolment(*, request, actor: User, device: TOTPDevice, code: str) ->
     with transaction.atomic():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        audit.record(actor=actor, event_type=EventType.SECOND_FACTOR_ENROLLED, payload={"device": device.name})
+        audit.record(
+            actor=actor,
+            event_type=EventType.SECOND_FACTOR_ENROLLED,
+            payload={"device": device.name},
+        )
         otp_login(request, device)
         services.record_signed_in(actor=actor, method="password and authenticator app")
     return True

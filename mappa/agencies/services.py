@@ -29,9 +29,17 @@ def create_api_token(*, actor: User, name: str, raw: str | None = None) -> tuple
     raw = raw or secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=actor, name=name, digest=token_digest(raw), prefix=raw[:8], created_at=timezone.now()
+            user=actor,
+            name=name,
+            digest=token_digest(raw),
+            prefix=raw[:8],
+            created_at=timezone.now(),
         )
-        audit.record(actor=actor, event_type=EventType.API_TOKEN_CREATED, payload={"token": str(token.id), "name": name})
+        audit.record(
+            actor=actor,
+            event_type=EventType.API_TOKEN_CREATED,
+            payload={"token": str(token.id), "name": name},
+        )
     return token, raw
 
 
@@ -41,7 +49,11 @@ def revoke_api_token(*, actor: User, token: ApiToken) -> None:
     with transaction.atomic():
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit.record(actor=actor, event_type=EventType.API_TOKEN_REVOKED, payload={"token": str(token.id), "name": token.name})
+        audit.record(
+            actor=actor,
+            event_type=EventType.API_TOKEN_REVOKED,
+            payload={"token": str(token.id), "name": token.name},
+        )
 
 
 def grant_case_access(
@@ -94,7 +106,10 @@ def revoke_case_access(*, actor: User, grant: CaseAccessGrant) -> None:
         grant.revoked_by = actor
         grant.save(update_fields=["revoked_at", "revoked_by"])
         audit.record(
-            actor=actor, event_type=EventType.CASE_ACCESS_REVOKED, subject=grant.case, payload={"grant": str(grant.id)}
+            actor=actor,
+            event_type=EventType.CASE_ACCESS_REVOKED,
+            subject=grant.case,
+            payload={"grant": str(grant.id)},
         )
 
 
@@ -134,5 +149,7 @@ def record_second_factor_failed(*, actor: User, stage: str) -> None:
 
 def record_permission_denied(*, actor, permission: str, path: str) -> None:
     audit.record(
-        actor=actor, event_type=EventType.PERMISSION_DENIED, payload={"permission": permission, "path": path[:500]}
+        actor=actor,
+        event_type=EventType.PERMISSION_DENIED,
+        payload={"permission": permission, "path": path[:500]},
     )

@@ -11,5 +11,7 @@ urlpatterns = [
     path("signed-out/", signin.signed_out, name="signed-out"),
     path("dashboard/", home.dashboard, name="dashboard"),
     path("account/api-tokens/", home.api_tokens, name="api-tokens"),
-    path("account/api-tokens/<uuid:token_id>/revoke/", home.revoke_api_token, name="revoke-api-token"),
+    path(
+        "account/api-tokens/<uuid:token_id>/revoke/", home.revoke_api_token, name="revoke-api-token"
+    ),
 ]

@@ -10,7 +10,11 @@ def _flatten(detail, field: str | None = None) -> list[dict]:
     if isinstance(detail, dict):
         errors = []
         for key, value in detail.items():
-            name = None if key in {"non_field_errors", "detail"} else (f"{field}.{key}" if field else str(key))
+            name = (
+                None
+                if key in {"non_field_errors", "detail"}
+                else (f"{field}.{key}" if field else str(key))
+            )
             errors.extend(_flatten(value, name))
         return errors
     if isinstance(detail, list):

@@ -1,6 +1,5 @@
-from drf_spectacular.views import SpectacularJSONAPIView
-
 from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from mappa.agencies import permissions
 from mappa.agencies.api import MeView

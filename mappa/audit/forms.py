@@ -5,18 +5,26 @@ from mappa.audit.events import EventType
 
 class AuditSearchForm(forms.Form):
     person = forms.UUIDField(
-        label="Person or record ID", required=False, help_text="The ID shown on the person's or record's page",
+        label="Person or record ID",
+        required=False,
+        help_text="The ID shown on the person's or record's page",
         error_messages={"invalid": "Enter an ID in the form 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed"},
     )
     username = forms.CharField(label="Username", required=False, max_length=150)
-    event_type = forms.ChoiceField(label="Event", required=False, choices=[("", "Any event"), *EventType.choices])
+    event_type = forms.ChoiceField(
+        label="Event", required=False, choices=[("", "Any event"), *EventType.choices]
+    )
     date_from = forms.DateField(
-        label="From", required=False, help_text="For example, 27 3 2026",
+        label="From",
+        required=False,
+        help_text="For example, 27 3 2026",
         input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
         error_messages={"invalid": "Enter a real date, for example 27/03/2026"},
     )
     date_to = forms.DateField(
-        label="To", required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
+        label="To",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
         error_messages={"invalid": "Enter a real date, for example 27/03/2026"},
     )
 

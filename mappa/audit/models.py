@@ -24,7 +24,9 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, null=True, related_name="+")
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, null=True, related_name="+"
+    )
     area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, null=True, related_name="+")
     subject = models.UUIDField(null=True, db_index=True)
     event_type = models.CharField(max_length=60, choices=EventType.choices, db_index=True)
@@ -39,6 +41,9 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["sequence"]
         indexes = [models.Index(fields=["area", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"#{self.sequence} {self.event_type}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -69,3 +74,6 @@ class ChainHead(models.Model):
 
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"audit chain head at #{self.last_sequence}"

@@ -13,7 +13,9 @@ GENESIS_HASH = "0" * 64
 
 def canonical(content: dict[str, Any]) -> str:
     """One stable text for the same content, whatever the database returned."""
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return json.dumps(
+        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    )
 
 
 def chain_hash(previous_hash: str, content: dict[str, Any]) -> str:

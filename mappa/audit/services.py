@@ -58,4 +58,9 @@ def record(
 
 def record_read(*, actor, subject: UUID, content: str) -> AuditEvent:
     """Record that actor read case content (a person record, minutes, a plan, a disclosure)."""
-    return record(actor=actor, event_type=EventType.CASE_CONTENT_READ, payload={"content": content}, subject=subject)
+    return record(
+        actor=actor,
+        event_type=EventType.CASE_CONTENT_READ,
+        payload={"content": content},
+        subject=subject,
+    )

@@ -10,7 +10,9 @@ from mappa.audit.models import AuditEvent, ChainHead
 
 def _entries() -> Iterator[rules.ChainEntry]:
     for event in AuditEvent.objects.order_by("sequence").iterator(chunk_size=2000):
-        yield rules.ChainEntry(event.sequence, event.previous_hash, event.hash, event.chain_content())
+        yield rules.ChainEntry(
+            event.sequence, event.previous_hash, event.hash, event.chain_content()
+        )
 
 
 def verify_chain() -> tuple[int, rules.ChainBreak | None]:
@@ -25,5 +27,7 @@ def verify_chain() -> tuple[int, rules.ChainBreak | None]:
         head = ChainHead.objects.filter(pk=1).first()
         last = head.last_sequence if head else 0
         if last != count:
-            broken = rules.ChainBreak(count + 1, f"the log ends at entry {count} but entry {last} was written")
+            broken = rules.ChainBreak(
+                count + 1, f"the log ends at entry {count} but entry {last} was written"
+            )
     return count, broken

@@ -18,6 +18,13 @@ def search_log(request):
         services.record(
             actor=request.user,
             event_type=EventType.AUDIT_LOG_SEARCHED,
-            payload={"filters": {key: str(value) for key, value in filters.items()}, "results": len(events)},
+            payload={
+                "filters": {key: str(value) for key, value in filters.items()},
+                "results": len(events),
+            },
         )
-    return render(request, "audit/search.html", {"form": form, "events": events, "page_size": queries.PAGE_SIZE})
+    return render(
+        request,
+        "audit/search.html",
+        {"form": form, "events": events, "page_size": queries.PAGE_SIZE},
+    )

@@ -41,7 +41,8 @@ def test_a_change_to_reference_data_is_audited(signed_in):
     client = signed_in("sysadmin")
     area = Area.objects.get(code="OTHER")
     response = client.post(
-        f"/admin/agencies/area/{area.pk}/change/", {"code": "OTHER", "name": "Otherford and District", "population": "950000"}
+        f"/admin/agencies/area/{area.pk}/change/",
+        {"code": "OTHER", "name": "Otherford and District", "population": "950000"},
     )
     assert response.status_code == 302
     area.refresh_from_db()

@@ -17,7 +17,9 @@ def test_api_calls_without_a_token_get_401():
     response = Client().get("/api/v1/me/")
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Token"
-    assert response.json() == {"errors": [{"field": None, "message": "Authentication credentials were not provided."}]}
+    assert response.json() == {
+        "errors": [{"field": None, "message": "Authentication credentials were not provided."}]
+    }
 
 
 def test_api_calls_with_an_unknown_token_get_401(demo):
@@ -68,7 +70,9 @@ def test_a_revoked_token_no_longer_works(signed_in):
     token = ApiToken.objects.get(user__username="probation.om")
     response = client.post(f"/account/api-tokens/{token.id}/revoke/")
     assert response["Location"] == "/account/api-tokens/"
-    assert Client().get("/api/v1/me/", HTTP_AUTHORIZATION="Token demo-probation.om").status_code == 401
+    assert (
+        Client().get("/api/v1/me/", HTTP_AUTHORIZATION="Token demo-probation.om").status_code == 401
+    )
     assert AuditEvent.objects.filter(event_type=EventType.API_TOKEN_REVOKED).count() == 1
 
 

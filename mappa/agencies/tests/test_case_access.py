@@ -22,7 +22,11 @@ def test_a_coordinator_grants_a_user_access_to_a_case_until_a_date():
     case = uuid.uuid4()
     expires = timezone.now() + timedelta(days=7)
     grant = services.grant_case_access(
-        actor=coordinator, case=case, reason=AccessReason.COORDINATOR_GRANT, grantee_user=housing, expires_at=expires
+        actor=coordinator,
+        case=case,
+        reason=AccessReason.COORDINATOR_GRANT,
+        grantee_user=housing,
+        expires_at=expires,
     )
     assert queries.granted_case_ids(housing) == {case}
     event = AuditEvent.objects.get(event_type=EventType.CASE_ACCESS_GRANTED)
@@ -36,7 +40,10 @@ def test_a_grant_to_an_agency_covers_its_users():
     member = create_user(agency=agency, role=Role.DTC_PRACTITIONER)
     case = uuid.uuid4()
     services.grant_case_access(
-        actor=create_user(role=Role.COORDINATOR), case=case, reason=AccessReason.MEETING_INVITATION, grantee_agency=agency
+        actor=create_user(role=Role.COORDINATOR),
+        case=case,
+        reason=AccessReason.MEETING_INVITATION,
+        grantee_agency=agency,
     )
     assert queries.granted_case_ids(member) == {case}
     assert queries.granted_case_ids(create_user()) == set()
@@ -48,8 +55,11 @@ def test_an_expired_grant_gives_no_access():
     user = create_user()
     case = uuid.uuid4()
     services.grant_case_access(
-        actor=create_user(role=Role.COORDINATOR), case=case, reason=AccessReason.MEETING_INVITATION,
-        grantee_user=user, expires_at=timezone.now() + timedelta(days=1),
+        actor=create_user(role=Role.COORDINATOR),
+        case=case,
+        reason=AccessReason.MEETING_INVITATION,
+        grantee_user=user,
+        expires_at=timezone.now() + timedelta(days=1),
     )
     with time_machine.travel(timezone.now() + timedelta(days=2)):
         assert queries.granted_case_ids(user) == set()
@@ -59,11 +69,16 @@ def test_a_revoked_grant_gives_no_access():
     user = create_user()
     coordinator = create_user(role=Role.COORDINATOR)
     grant = services.grant_case_access(
-        actor=coordinator, case=uuid.uuid4(), reason=AccessReason.COORDINATOR_GRANT, grantee_user=user
+        actor=coordinator,
+        case=uuid.uuid4(),
+        reason=AccessReason.COORDINATOR_GRANT,
+        grantee_user=user,
     )
     services.revoke_case_access(actor=coordinator, grant=grant)
     assert queries.granted_case_ids(user) == set()
-    assert AuditEvent.objects.filter(event_type=EventType.CASE_ACCESS_REVOKED, subject=grant.case).exists()
+    assert AuditEvent.objects.filter(
+        event_type=EventType.CASE_ACCESS_REVOKED, subject=grant.case
+    ).exists()
 
 
 @pytest.mark.parametrize(
@@ -76,7 +91,11 @@ def test_a_revoked_grant_gives_no_access():
 )
 def test_a_bad_grant_is_refused_and_changes_nothing(kwargs, message):
     coordinator = create_user(role=Role.COORDINATOR)
-    arguments = {"actor": coordinator, "case": uuid.uuid4(), "reason": AccessReason.COORDINATOR_GRANT}
+    arguments = {
+        "actor": coordinator,
+        "case": uuid.uuid4(),
+        "reason": AccessReason.COORDINATOR_GRANT,
+    }
     if kwargs:
         arguments["grantee_user"] = create_user()
     arguments |= kwargs

@@ -81,7 +81,11 @@ def test_the_mappa_command_line_exits_non_zero_with_the_reason(tmp_path):
     database = tmp_path / "cli.sqlite3"
     env = os.environ | {"MAPPA_ENV": "test", "MAPPA_SQLITE_PATH": str(database)}
     env.pop("DATABASE_URL", None)
-    run = lambda *args: subprocess.run([sys.executable, "-m", "mappa.cli", *args], env=env, capture_output=True, text=True)  # noqa: E731
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "mappa.cli", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True)
+
     assert run("migrate", "-v0").returncode == 0
     assert run("demo").returncode == 0
     verified = run("audit", "verify")

@@ -76,4 +76,6 @@ def test_demo_personas_are_excused_the_second_factor_only_in_demo_mode(settings)
 @pytest.mark.django_db
 def test_a_real_user_is_not_excused_the_second_factor_in_demo_mode(settings):
     settings.MAPPA_DEMO = True
-    assert not permissions.has_permission(create_user(role=Role.COORDINATOR), permissions.VIEW_CASES)
+    assert not permissions.has_permission(
+        create_user(role=Role.COORDINATOR), permissions.VIEW_CASES
+    )

@@ -72,7 +72,9 @@ def test_a_user_with_an_authenticator_must_enter_its_code():
     client = Client()
     assert sign_in(client, user.username)["Location"] == "/sign-in/code/"
     assert client.get("/dashboard/")["Location"] == "/sign-in/code/"
-    response = client.post("/sign-in/code/", {"code": "000000" if current_code(device) != "000000" else "111111"})
+    response = client.post(
+        "/sign-in/code/", {"code": "000000" if current_code(device) != "000000" else "111111"}
+    )
     assert response.status_code == 200
     assert events(EventType.SECOND_FACTOR_FAILED).count() == 1
     # django-otp throttles guesses: after a wrong code the next try must wait a second.
@@ -115,7 +117,9 @@ def test_a_staff_user_without_a_second_factor_reaches_no_staff_page_outside_demo
         if route.startswith("api/"):
             assert response.status_code == 401, route
         else:
-            assert response.status_code == 302 and response["Location"].startswith("/sign-in/"), route
+            assert response.status_code == 302 and response["Location"].startswith("/sign-in/"), (
+                route
+            )
         checked += 1
     assert checked >= 3
 
@@ -125,7 +129,9 @@ def test_demo_personas_skip_the_second_factor_in_demo_mode(settings):
     user = create_user(is_demo=True)
     response = sign_in(Client(), user.username)
     assert response["Location"] == "/dashboard/"
-    assert events(EventType.SIGNED_IN).get().payload == {"method": "password (demo persona, no second factor)"}
+    assert events(EventType.SIGNED_IN).get().payload == {
+        "method": "password (demo persona, no second factor)"
+    }
 
 
 def test_an_idle_session_expires_after_30_minutes(settings):
@@ -166,5 +172,8 @@ def test_it_does_not_redirect_to_another_site_after_sign_in(settings):
 def test_it_returns_to_the_page_asked_for_after_sign_in(settings):
     settings.MAPPA_DEMO = True
     user = create_user(is_demo=True)
-    response = Client().post("/sign-in/", {"username": user.username, "password": PASSWORD, "next": "/account/api-tokens/"})
+    response = Client().post(
+        "/sign-in/",
+        {"username": user.username, "password": PASSWORD, "next": "/account/api-tokens/"},
+    )
     assert response["Location"] == "/account/api-tokens/"

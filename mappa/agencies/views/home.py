@@ -28,7 +28,11 @@ def api_tokens(request):
         _, new_token = services.create_api_token(actor=request.user, name=form.cleaned_data["name"])
         form = ApiTokenForm()
     tokens = queries.api_tokens_for(request.user).filter(revoked_at__isnull=True)
-    return render(request, "agencies/api_tokens.html", {"form": form, "tokens": tokens, "new_token": new_token})
+    return render(
+        request,
+        "agencies/api_tokens.html",
+        {"form": form, "tokens": tokens, "new_token": new_token},
+    )
 
 
 @require_POST

@@ -24,7 +24,9 @@ def locked_out(request, response=None, credentials=None):
 
 def _safe_next(request) -> str | None:
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
         return target
     return None
 
@@ -49,9 +51,13 @@ def sign_in(request):
             login(request, user)
             target = _safe_next(request)
             if permissions.second_factor_satisfied(request.user):
-                services.record_signed_in(actor=user, method="password (demo persona, no second factor)")
+                services.record_signed_in(
+                    actor=user, method="password (demo persona, no second factor)"
+                )
                 return redirect(target or "dashboard")
-            step = "second-factor" if second_factor.has_second_factor(user) else "second-factor-setup"
+            step = (
+                "second-factor" if second_factor.has_second_factor(user) else "second-factor-setup"
+            )
             response = redirect(step)
             if target:
                 request.session["after_sign_in"] = target
@@ -69,9 +75,13 @@ def second_factor_check(request):
         return redirect("second-factor-setup")
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if second_factor.verify(request=request, actor=request.user, code=form.cleaned_data["code"]):
+        if second_factor.verify(
+            request=request, actor=request.user, code=form.cleaned_data["code"]
+        ):
             return _after_sign_in(request)
-        form.add_error("code", "The code is not correct; enter the current code from your authenticator app")
+        form.add_error(
+            "code", "The code is not correct; enter the current code from your authenticator app"
+        )
     return render(request, "agencies/second_factor.html", {"form": form})
 
 
@@ -82,9 +92,14 @@ def second_factor_setup(request):
     device = second_factor.pending_device(actor=request.user)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if second_factor.confirm_enrolment(request=request, actor=request.user, device=device, code=form.cleaned_data["code"]):
+        if second_factor.confirm_enrolment(
+            request=request, actor=request.user, device=device, code=form.cleaned_data["code"]
+        ):
             return _after_sign_in(request)
-        form.add_error("code", "The code is not correct; check the time on your device and try the current code")
+        form.add_error(
+            "code",
+            "The code is not correct; check the time on your device and try the current code",
+        )
     context = {
         "form": form,
         "qr_code": second_factor.qr_code_data_uri(device),

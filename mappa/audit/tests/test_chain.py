@@ -29,7 +29,10 @@ def tamper(event: AuditEvent, payload: dict) -> None:
             cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER audit_event_append_only")
         import json
 
-        cursor.execute("UPDATE audit_auditevent SET payload = %s WHERE id = %s", [json.dumps(payload), event.pk])
+        cursor.execute(
+            "UPDATE audit_auditevent SET payload = %s WHERE id = %s",
+            [json.dumps(payload), event.pk],
+        )
         if connection.vendor == "postgresql":
             cursor.execute("ALTER TABLE audit_auditevent ENABLE TRIGGER audit_event_append_only")
 
@@ -52,7 +55,9 @@ def test_an_event_with_missing_keys_is_refused():
 
 def test_an_event_with_unexpected_keys_is_refused():
     with pytest.raises(PayloadError, match="unexpected \\['password'\\]"):
-        services.record(actor=None, event_type=EventType.SIGNED_IN, payload={"method": "x", "password": "y"})
+        services.record(
+            actor=None, event_type=EventType.SIGNED_IN, payload={"method": "x", "password": "y"}
+        )
 
 
 def test_an_unknown_event_type_is_refused():
@@ -70,7 +75,9 @@ def test_each_entry_links_to_the_one_before():
 
 def test_an_event_records_the_actor_agency_and_area():
     user = create_user()
-    event = services.record(actor=user, event_type=EventType.SIGNED_IN, payload={"method": "password"})
+    event = services.record(
+        actor=user, event_type=EventType.SIGNED_IN, payload={"method": "password"}
+    )
     assert (event.actor, event.agency, event.area) == (user, user.agency, user.area)
 
 
@@ -82,7 +89,9 @@ def test_an_untouched_log_verifies():
 def test_a_tampered_payload_fails_verification_naming_the_row():
     events = write_events()
     tamper(events[1], {"method": "something else"})
-    with pytest.raises(CommandError, match="audit log broken at entry 2: its content does not match its hash"):
+    with pytest.raises(
+        CommandError, match="audit log broken at entry 2: its content does not match its hash"
+    ):
         verify()
 
 
@@ -109,11 +118,20 @@ def test_the_application_refuses_to_change_or_delete_an_entry():
         AuditEvent.objects.all().delete()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only"
+)
 def test_the_database_refuses_to_change_or_delete_an_entry():
     event = write_events(1)[0]
-    for statement in ("UPDATE audit_auditevent SET payload = '{}' WHERE id = %s", "DELETE FROM audit_auditevent WHERE id = %s"):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    for statement in (
+        "UPDATE audit_auditevent SET payload = '{}' WHERE id = %s",
+        "DELETE FROM audit_auditevent WHERE id = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
             cursor.execute(statement, [event.pk])
 
 
@@ -132,4 +150,8 @@ def test_a_read_of_case_content_is_recorded_through_one_helper():
     user = create_user()
     person = uuid.uuid4()
     event = services.record_read(actor=user, subject=person, content="person record")
-    assert (event.event_type, event.subject, event.payload) == (EventType.CASE_CONTENT_READ, person, {"content": "person record"})
+    assert (event.event_type, event.subject, event.payload) == (
+        EventType.CASE_CONTENT_READ,
+        person,
+        {"content": "person record"},
+    )

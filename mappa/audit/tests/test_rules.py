@@ -30,7 +30,9 @@ def test_a_rehashed_entry_breaks_the_next_link():
     entries = chain([{"n": 1}, {"n": 2}, {"n": 3}])
     forged = rules.chain_hash(entries[1].previous_hash, {"n": 99})
     entries[1] = rules.ChainEntry(2, entries[1].previous_hash, forged, {"n": 99})
-    assert rules.first_break(entries) == rules.ChainBreak(3, "its link to the previous entry does not match")
+    assert rules.first_break(entries) == rules.ChainBreak(
+        3, "its link to the previous entry does not match"
+    )
 
 
 def test_a_missing_entry_is_found():

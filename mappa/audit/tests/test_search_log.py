@@ -28,7 +28,12 @@ def test_it_searches_by_person_event_type_and_date(signed_in, demo):
     client = signed_in("smb.member")
     response = client.get(
         "/audit-log/",
-        {"person": str(person), "event_type": EventType.CASE_CONTENT_READ, "date_from": "2000-01-01", "date_to": "2099-12-31"},
+        {
+            "person": str(person),
+            "event_type": EventType.CASE_CONTENT_READ,
+            "date_from": "2000-01-01",
+            "date_to": "2099-12-31",
+        },
     )
     assert response.context["events"] == [AuditEvent.objects.get(subject=person)]
     response = client.get("/audit-log/", {"person": str(person), "date_to": "2000-01-01"})
@@ -48,7 +53,9 @@ def test_an_impossible_date_gets_a_clear_error(signed_in):
     assert not AuditEvent.objects.filter(event_type=EventType.AUDIT_LOG_SEARCHED).exists()
 
 
-@pytest.mark.parametrize("username", ["probation.om", "housing.officer", "lay.adviser", "sysadmin", "mash.manager"])
+@pytest.mark.parametrize(
+    "username", ["probation.om", "housing.officer", "lay.adviser", "sysadmin", "mash.manager"]
+)
 def test_other_roles_are_refused_and_the_refusal_is_audited(signed_in, demo, username):
     response = signed_in(username).get("/audit-log/")
     assert response.status_code == 403

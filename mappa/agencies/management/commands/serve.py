@@ -15,7 +15,17 @@ class Command(BaseCommand):
         from gunicorn.app.wsgiapp import WSGIApplication
 
         self.stdout.write(f"mappa is serving on http://{host}:{port}/")
-        argv = ["mappa", "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
-                "--access-logfile", "-", "mappa.wsgi:application"]
+        argv = [
+            "mappa",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
+            "mappa.wsgi:application",
+        ]
         sys.argv = argv
         WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
