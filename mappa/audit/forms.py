@@ -2,6 +2,9 @@ from django import forms
 
 from mappa.audit.events import EventType
 
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
+DATE_WIDGET = {"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
+
 
 class AuditSearchForm(forms.Form):
     person = forms.UUIDField(
@@ -17,15 +20,18 @@ class AuditSearchForm(forms.Form):
     date_from = forms.DateField(
         label="From",
         required=False,
-        help_text="For example, 27 3 2026",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
-        error_messages={"invalid": "Enter a real date, for example 27/03/2026"},
+        help_text="For example, 27/3/2026",
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs=DATE_WIDGET),
+        error_messages={"invalid": "Enter a real date, for example 27/3/2026"},
     )
     date_to = forms.DateField(
         label="To",
         required=False,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"],
-        error_messages={"invalid": "Enter a real date, for example 27/03/2026"},
+        help_text="For example, 3/4/2026",
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs=DATE_WIDGET),
+        error_messages={"invalid": "Enter a real date, for example 3/4/2026"},
     )
 
     def clean(self):
