@@ -12,6 +12,7 @@ def service(request):
             ("Dashboard", "dashboard", permissions.SIGNED_IN),
             ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
             ("API tokens", "api-tokens", permissions.SIGNED_IN),
+            ("Password", "change-password", permissions.SIGNED_IN),
             ("Reference data", "admin:index", permissions.MANAGE_REFERENCE_DATA),
         ]
         navigation = [

@@ -113,6 +113,14 @@ def revoke_case_access(*, actor: User, grant: CaseAccessGrant) -> None:
         )
 
 
+def change_password(*, actor: User, new_password: str) -> None:
+    """Set a new password (already checked against the password rules) and record it."""
+    with transaction.atomic():
+        actor.set_password(new_password)
+        actor.save(update_fields=["password"])
+        audit.record(actor=actor, event_type=EventType.PASSWORD_CHANGED, payload={})
+
+
 def record_signed_in(*, actor: User, method: str) -> None:
     audit.record(actor=actor, event_type=EventType.SIGNED_IN, payload={"method": method})
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("sign-out/", signin.sign_out, name="sign-out"),
     path("signed-out/", signin.signed_out, name="signed-out"),
     path("dashboard/", home.dashboard, name="dashboard"),
+    path("account/password/", home.change_password, name="change-password"),
     path("account/api-tokens/", home.api_tokens, name="api-tokens"),
     path(
         "account/api-tokens/<uuid:token_id>/revoke/", home.revoke_api_token, name="revoke-api-token"

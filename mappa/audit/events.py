@@ -14,6 +14,7 @@ class EventType(models.TextChoices):
     SIGNED_OUT = "auth.signed_out", "Signed out"
     SECOND_FACTOR_ENROLLED = "auth.second_factor_enrolled", "Second factor set up"
     SECOND_FACTOR_FAILED = "auth.second_factor_failed", "Second factor code rejected"
+    PASSWORD_CHANGED = "auth.password_changed", "Password changed"
     API_TOKEN_CREATED = "api_token.created", "API token created"
     API_TOKEN_REVOKED = "api_token.revoked", "API token revoked"
     PERMISSION_DENIED = "access.permission_denied", "Permission denied"
@@ -32,6 +33,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.SIGNED_OUT: frozenset(),
     EventType.SECOND_FACTOR_ENROLLED: frozenset({"device"}),
     EventType.SECOND_FACTOR_FAILED: frozenset({"stage"}),
+    EventType.PASSWORD_CHANGED: frozenset(),
     EventType.API_TOKEN_CREATED: frozenset({"token", "name"}),
     EventType.API_TOKEN_REVOKED: frozenset({"token", "name"}),
     EventType.PERMISSION_DENIED: frozenset({"permission", "path"}),

@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.forms import PasswordChangeForm
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -42,3 +44,16 @@ def revoke_api_token(request, token_id):
     services.revoke_api_token(actor=request.user, token=token)
     messages.success(request, f"The token ‘{token.name}’ has been revoked")
     return redirect("api-tokens")
+
+
+@requires(permissions.SIGNED_IN)
+def change_password(request):
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.change_password(
+            actor=request.user, new_password=form.cleaned_data["new_password1"]
+        )
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "Your password has been changed")
+        return redirect("dashboard")
+    return render(request, "agencies/change_password.html", {"form": form})
