@@ -29,7 +29,9 @@ class AuditEvent(models.Model):
     )
     area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, null=True, related_name="+")
     subject = models.UUIDField(null=True, db_index=True)
-    event_type = models.CharField(max_length=60, choices=EventType.choices, db_index=True)
+    # Validated against the catalogue on write; no `choices` here, so a new
+    # event type needs no migration.
+    event_type = models.CharField(max_length=60, db_index=True)
     payload = models.JSONField(default=dict)
     request_id = models.CharField(max_length=64, blank=True)
     ip_address = models.GenericIPAddressField(null=True)
@@ -52,6 +54,14 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("the audit log is append-only: entries cannot be deleted")
+
+    @property
+    def event_label(self) -> str:
+        return (
+            EventType(self.event_type).label
+            if self.event_type in EventType.values
+            else self.event_type
+        )
 
     def chain_content(self) -> dict:
         """The fields the hash covers, in a form that survives a database round trip."""
