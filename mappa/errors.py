@@ -4,34 +4,49 @@ from django.shortcuts import render
 
 from mappa.api.errors import error_response
 
+PAGES = {
+    400: (
+        "Sorry, there is a problem with the request",
+        "The request could not be understood. Go back and try again.",
+    ),
+    403: (
+        "You do not have permission to see this page",
+        "Your role does not allow this. If you think you need it, ask your MAPPA co-ordinator.",
+    ),
+    404: (
+        "Page not found",
+        "If you typed the web address, check it is correct. "
+        "If you pasted it, check you copied the entire address.",
+    ),
+    500: (
+        "Sorry, there is a problem with the service",
+        "Try again later. The error has been recorded.",
+    ),
+}
 
-def _is_api(request) -> bool:
-    return request.path.startswith("/api/")
 
-
-def page_not_found(request, exception=None):
-    if _is_api(request):
-        return error_response(404, "Not found")
-    return render(request, "errors/404.html", status=404)
-
-
-def permission_denied(request, exception=None):
-    if _is_api(request):
-        return error_response(403, "You do not have permission to do this")
-    return render(request, "errors/403.html", status=403)
+def _respond(request, status: int):
+    title, body = PAGES[status]
+    if request.path.startswith("/api/"):
+        return error_response(status, title)
+    return render(request, "errors/error.html", {"title": title, "body": body}, status=status)
 
 
 def bad_request(request, exception=None):
-    if _is_api(request):
-        return error_response(400, "Bad request")
-    return render(request, "errors/400.html", status=400)
+    return _respond(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return _respond(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return _respond(request, 404)
 
 
 def server_error(request):
-    if _is_api(request):
-        return error_response(500, "Something went wrong; the error has been logged")
-    return render(request, "errors/500.html", status=500)
+    return _respond(request, 500)
 
 
 def csrf_failure(request, reason=""):
-    return render(request, "errors/403.html", {"csrf": True}, status=403)
+    return _respond(request, 403)

@@ -55,7 +55,7 @@ def test_a_missing_page_is_a_design_system_404():
 def test_a_missing_api_resource_is_a_json_404():
     response = Client().get("/api/v1/no-such-thing/")
     assert response.status_code == 404
-    assert response.json() == {"errors": [{"field": None, "message": "Not found"}]}
+    assert response.json() == {"errors": [{"field": None, "message": "Page not found"}]}
 
 
 def test_a_forged_form_post_is_refused_with_a_design_system_403(demo):
