@@ -1,0 +1,45 @@
+"""Pages load every asset and run their scripts under the Content Security Policy.
+
+Every page shares base.html and its stylesheets, so the signed-out sign-in
+page stands for them all here. (A signed-in page is checked too, by every
+other browser test, but through `page`, which stands in for the fonts.)
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+# The classes the nonce'd inline script adds: proof the CSP let it run.
+SCRIPTS_RAN = "govuk-template__body js-enabled govuk-frontend-supported"
+
+
+def watch(page):
+    """Collect failed responses, console errors (CSP violations among them) and script errors."""
+    problems = []
+
+    def on_response(response):
+        if response.status >= 400:
+            problems.append(f"{response.status} {response.url}")
+
+    def on_console(message):
+        if message.type == "error":
+            problems.append(f"console: {message.text}")
+
+    page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    return problems
+
+
+def test_the_sign_in_page_loads_every_asset_and_runs_its_scripts(
+    unassisted_page, demo_personas, demo_mode
+):
+    page = unassisted_page
+    problems = watch(page)
+
+    page.goto("/sign-in/")
+    page.wait_for_load_state("networkidle")
+
+    expect(page.locator("body")).to_have_class(SCRIPTS_RAN)
+    assert not problems, "the sign-in page had loading problems:\n" + "\n".join(problems)
