@@ -1,7 +1,30 @@
+from crispy_forms.helper import FormHelper
 from django import forms
+from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
 
 
-class SignInForm(forms.Form):
+class GovukFormMixin:
+    """Give a form the crispy helper that `{% error_summary form %}` needs.
+
+    Every form rendered in a page uses it, so errors appear in the GOV.UK
+    error summary with links to their fields.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    pass
+
+
+class PasswordChangeForm(GovukFormMixin, DjangoPasswordChangeForm):
+    pass
+
+
+class SignInForm(GovukForm):
     username = forms.CharField(
         label="Username",
         max_length=150,
@@ -12,7 +35,7 @@ class SignInForm(forms.Form):
     )
 
 
-class SecondFactorForm(forms.Form):
+class SecondFactorForm(GovukForm):
     code = forms.RegexField(
         label="Code from your authenticator app",
         regex=r"^\s*\d{6}\s*$",
@@ -26,7 +49,7 @@ class SecondFactorForm(forms.Form):
         return self.cleaned_data["code"].strip()
 
 
-class ApiTokenForm(forms.Form):
+class ApiTokenForm(GovukForm):
     name = forms.CharField(
         label="Name",
         max_length=100,

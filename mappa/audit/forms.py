@@ -1,12 +1,13 @@
 from django import forms
 
+from mappa.agencies.forms import GovukForm
 from mappa.audit.events import EventType
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 DATE_WIDGET = {"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
 
 
-class AuditSearchForm(forms.Form):
+class AuditSearchForm(GovukForm):
     person = forms.UUIDField(
         label="Person or record ID",
         required=False,

@@ -10,8 +10,6 @@ imports Django's database layer.
 from __future__ import annotations
 
 import os
-import re
-from pathlib import Path
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -44,54 +42,16 @@ def browser():
         chromium.close()
 
 
-# GOV.UK Frontend's stylesheet asks for its fonts at /assets/fonts/, which the
-# site does not serve (test_page_loading shows it). Unserved, each font is a
-# Django 404 that saves the signed-in session; with the in-memory SQLite test
-# database the live server's request threads share one connection, and those
-# concurrent saves interleave their savepoints and break it. Until the path is
-# fixed, `page` answers those requests with the package's own font files.
-WRONG_FONT_PATH = re.compile(r"^https?://[^/]+/assets/fonts/[\w.-]+$")
-
-
-def _serve_govuk_font(route):
-    from django.conf import settings
-
-    name = route.request.url.rsplit("/", 1)[-1]
-    font = (
-        Path(settings.NODE_MODULES)
-        / "govuk-frontend"
-        / "dist"
-        / "govuk"
-        / "assets"
-        / "fonts"
-        / name
-    )
-    if font.is_file():
-        route.fulfill(path=font)
-    else:
-        route.fallback()
-
-
-def _new_page(browser, live_server, *, stand_in_fonts: bool):
+def _new_page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(TIMEOUT_MS)
-    if stand_in_fonts:
-        context.route(WRONG_FONT_PATH, _serve_govuk_font)
     return context, context.new_page()
 
 
 @pytest.fixture
 def page(browser, live_server):
     """A page in a fresh browser context (no cookies) for each test."""
-    context, new_page = _new_page(browser, live_server, stand_in_fonts=True)
-    yield new_page
-    context.close()
-
-
-@pytest.fixture
-def unassisted_page(browser, live_server):
-    """A page whose every request goes to the live server, for checking what loads."""
-    context, new_page = _new_page(browser, live_server, stand_in_fonts=False)
+    context, new_page = _new_page(browser, live_server)
     yield new_page
     context.close()
 

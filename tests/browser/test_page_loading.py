@@ -1,8 +1,7 @@
 """Pages load every asset and run their scripts under the Content Security Policy.
 
-Every page shares base.html and its stylesheets, so the signed-out sign-in
-page stands for them all here. (A signed-in page is checked too, by every
-other browser test, but through `page`, which stands in for the fonts.)
+Every page shares base.html and its stylesheets, so the sign-in page and a
+signed-in dashboard stand for them all here.
 """
 
 import pytest
@@ -32,10 +31,7 @@ def watch(page):
     return problems
 
 
-def test_the_sign_in_page_loads_every_asset_and_runs_its_scripts(
-    unassisted_page, demo_personas, demo_mode
-):
-    page = unassisted_page
+def test_the_sign_in_page_loads_every_asset_and_runs_its_scripts(page, demo_personas, demo_mode):
     problems = watch(page)
 
     page.goto("/sign-in/")
@@ -43,3 +39,14 @@ def test_the_sign_in_page_loads_every_asset_and_runs_its_scripts(
 
     expect(page.locator("body")).to_have_class(SCRIPTS_RAN)
     assert not problems, "the sign-in page had loading problems:\n" + "\n".join(problems)
+
+
+def test_a_signed_in_page_loads_every_asset(page, demo_personas, demo_mode):
+    problems = watch(page)
+    page.goto("/sign-in/")
+    page.get_by_label("Username").fill("coordinator")
+    page.get_by_label("Password").fill("demo-coordinator")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/dashboard/")
+    page.wait_for_load_state("networkidle")
+    assert not problems, "the dashboard had loading problems:\n" + "\n".join(problems)

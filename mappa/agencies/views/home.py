@@ -1,11 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
-from django.contrib.auth.forms import PasswordChangeForm
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import dashboards, permissions, queries, services
-from mappa.agencies.forms import ApiTokenForm
+from mappa.agencies.forms import ApiTokenForm, PasswordChangeForm
 from mappa.agencies.permissions import requires
 
 
