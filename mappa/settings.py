@@ -93,6 +93,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "mappa.audit",
     "mappa.agencies",
+    "mappa.people",
+    "mappa.offences",
+    "mappa.cases",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "mappa.cases"
+    verbose_name = "MAPPA cases"

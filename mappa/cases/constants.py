@@ -1,0 +1,26 @@
+from django.db import models
+
+
+class Category(models.IntegerChoices):
+    """MAPPA categories (CJA 2003 s.325(2), s.327); null means "to be determined"."""
+
+    REGISTERED_SEXUAL_OFFENDER = 1, "Category 1: registered sexual offender"
+    VIOLENT_OFFENDER = 2, "Category 2: violent or other sexual offender"
+    OTHER_DANGEROUS_OFFENDER = 3, "Category 3: other dangerous offender"
+    TERRORISM = 4, "Category 4: terrorist or terrorism-risk offender"
+
+
+class Level(models.IntegerChoices):
+    """MAPPA management levels (MAPPA Guidance ch.7)."""
+
+    ORDINARY = 1, "Level 1: ordinary agency management"
+    MULTI_AGENCY = 2, "Level 2: multi-agency management"
+    ACTIVE_MULTI_AGENCY = 3, "Level 3: active multi-agency management"
+
+
+class LeadAgency(models.TextChoices):
+    POLICE = "police", "Police"
+    PROBATION = "probation", "Probation"
+    PRISON = "prison", "Prison"
+    HEALTH = "health", "Health"
+    YOUTH_OFFENDING = "youth_offending", "Youth offending team"

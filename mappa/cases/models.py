@@ -1,0 +1,53 @@
+import uuid
+
+from django.db import models
+
+from mappa.cases.constants import Category, LeadAgency, Level
+
+
+class MappaCase(models.Model):
+    """A person's MAPPA case: category, level, lead agency, next review.
+
+    The case lifecycle (referrals, screening, reviews, deregistration) builds on
+    this; the register import records the case as the sending system manages it.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    nominal = models.ForeignKey(
+        "people.Nominal", on_delete=models.CASCADE, related_name="mappa_cases"
+    )
+    category = models.PositiveSmallIntegerField(choices=Category.choices, null=True, blank=True)
+    level = models.PositiveSmallIntegerField(choices=Level.choices, null=True, blank=True)
+    lead_agency = models.CharField(max_length=20, choices=LeadAgency.choices, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nominal"],
+                condition=models.Q(closed_on__isnull=True),
+                name="one_open_case_per_nominal",
+            ),
+            models.CheckConstraint(
+                condition=~(models.Q(category=3) & models.Q(level=1)),
+                name="category_3_never_at_level_1",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"MAPPA case {self.id}"
+
+
+class LevelChange(models.Model):
+    case = models.ForeignKey(MappaCase, on_delete=models.CASCADE, related_name="level_history")
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    effective_from = models.DateField()
+
+    class Meta:
+        ordering = ["effective_from"]
+
+    def __str__(self) -> str:
+        return f"Level {self.level} from {self.effective_from}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OffencesConfig(AppConfig):
+    name = "mappa.offences"
+    verbose_name = "Offences, convictions and eligibility"

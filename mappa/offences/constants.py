@@ -1,0 +1,45 @@
+from django.db import models
+
+
+class Outcome(models.TextChoices):
+    """How the case ended: SOA 2003 s.80(1)(a)–(d)."""
+
+    CONVICTION = "conviction", "Convicted"
+    CAUTION = "caution", "Cautioned"
+    NOT_GUILTY_INSANITY = "not_guilty_insanity", "Not guilty by reason of insanity"
+    UNFIT_TO_PLEAD_DID_ACT = (
+        "unfit_to_plead_did_act",
+        "Unfit to plead but found to have done the act",
+    )
+
+
+class DisposalType(models.TextChoices):
+    LIFE_IMPRISONMENT = "life_imprisonment", "Life imprisonment"
+    IPP = "ipp", "Imprisonment for public protection"
+    IMPRISONMENT = "imprisonment", "Imprisonment or detention"
+    EXTENDED_SENTENCE = "extended_sentence", "Extended sentence"
+    SUSPENDED_IMPRISONMENT = "suspended_imprisonment", "Suspended sentence of imprisonment"
+    HOSPITAL_ORDER = "hospital_order", "Hospital order"
+    HOSPITAL_ORDER_WITH_RESTRICTION = (
+        "hospital_order_with_restriction",
+        "Hospital order with a restriction order",
+    )
+    GUARDIANSHIP_ORDER = "guardianship_order", "Guardianship order"
+    COMMUNITY_ORDER = "community_order", "Community order"
+    YOUTH_REHABILITATION_ORDER = "youth_rehabilitation_order", "Youth rehabilitation order"
+    CONDITIONAL_DISCHARGE = "conditional_discharge", "Conditional discharge"
+    ABSOLUTE_DISCHARGE = "absolute_discharge", "Absolute discharge"
+    FINE = "fine", "Fine"
+    NONE = "none", "None (caution)"
+    OTHER = "other", "Other"
+
+
+# Disposals whose term must be given: the custodial term, or the order's length.
+TERM_REQUIRED = frozenset(
+    {
+        DisposalType.IMPRISONMENT,
+        DisposalType.EXTENDED_SENTENCE,
+        DisposalType.SUSPENDED_IMPRISONMENT,
+        DisposalType.CONDITIONAL_DISCHARGE,
+    }
+)

@@ -1,0 +1,42 @@
+import uuid
+
+from django.db import models
+
+from mappa.offences.constants import DisposalType, Outcome
+
+
+class Conviction(models.Model):
+    """A conviction, caution or finding for an offence in the catalogue, with its disposal."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    nominal = models.ForeignKey(
+        "people.Nominal", on_delete=models.CASCADE, related_name="convictions"
+    )
+    offence_code = models.CharField(max_length=60)
+    outcome = models.CharField(max_length=30, choices=Outcome.choices)
+    relevant_date = models.DateField(help_text="Date of conviction, finding or caution")
+    committed_on = models.DateField(null=True, blank=True)
+    victim_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    disposal_type = models.CharField(max_length=40, choices=DisposalType.choices, blank=True)
+    term_months = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    is_index = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-relevant_date"]
+
+    def __str__(self) -> str:
+        return f"{self.offence_code} ({self.get_outcome_display()}, {self.relevant_date})"
+
+
+class CustodyPeriod(models.Model):
+    nominal = models.ForeignKey(
+        "people.Nominal", on_delete=models.CASCADE, related_name="custody_periods"
+    )
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["started_on"]
+
+    def __str__(self) -> str:
+        return f"In custody {self.started_on} to {self.ended_on or 'now'}"

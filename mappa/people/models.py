@@ -1,0 +1,125 @@
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+from mappa.people.constants import AddressKind, AliasKind, EventKind, Gender, Relationship
+
+
+def _identifier(label: str) -> models.CharField:
+    return models.CharField(label, max_length=40, null=True, blank=True, unique=True)
+
+
+class Nominal(models.Model):
+    """A person on the register: who they are, where they live, who they live with."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, related_name="nominals")
+    forenames = models.CharField(max_length=200, blank=True)
+    surname = models.CharField(max_length=200)
+    date_of_birth = models.DateField(null=True, blank=True)
+    gender = models.CharField(max_length=20, choices=Gender.choices, default=Gender.NOT_KNOWN)
+    ethnicity = models.CharField(max_length=200, blank=True)
+    pnc = _identifier("PNC ID")
+    cro = _identifier("CRO number")
+    crn = _identifier("nDelius CRN")
+    noms = _identifier("prison number")
+    visor = _identifier("ViSOR reference")
+    release_date = models.DateField(null=True, blank=True)
+    licence_end_date = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["surname", "forenames"]
+        indexes = [
+            models.Index(fields=["area", "surname"]),
+            models.Index(fields=["date_of_birth"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.forenames} {self.surname}".strip()
+
+
+class Alias(models.Model):
+    nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="aliases")
+    forenames = models.CharField(max_length=200, blank=True)
+    surname = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.ALIAS)
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        indexes = [models.Index(fields=["surname"])]
+
+    def __str__(self) -> str:
+        return f"{self.forenames} {self.surname}".strip()
+
+
+class Association(models.Model):
+    """Someone connected with the nominal: a child, partner, victim, household member."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="associations")
+    relationship = models.CharField(max_length=20, choices=Relationship.choices)
+    forenames = models.CharField(max_length=200, blank=True)
+    surname = models.CharField(max_length=200, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.forenames} {self.surname} ({self.get_relationship_display()})".strip()
+
+
+class Address(models.Model):
+    """An address of a nominal, or of one of their associated people, over a period."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    nominal = models.ForeignKey(
+        Nominal, on_delete=models.CASCADE, null=True, blank=True, related_name="addresses"
+    )
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, null=True, blank=True, related_name="addresses"
+    )
+    kind = models.CharField(max_length=20, choices=AddressKind.choices, default=AddressKind.HOME)
+    line_1 = models.CharField(max_length=200, blank=True)
+    line_2 = models.CharField(max_length=200, blank=True)
+    town = models.CharField(max_length=100, blank=True)
+    postcode = models.CharField(max_length=10, blank=True, db_index=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(nominal__isnull=False) ^ Q(association__isnull=False),
+                name="address_belongs_to_nominal_or_association",
+            )
+        ]
+
+    def __str__(self) -> str:
+        parts = [self.line_1, self.line_2, self.town, self.postcode]
+        return ", ".join(part for part in parts if part) or self.get_kind_display()
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_to is None
+
+
+class RecordedEvent(models.Model):
+    """An event on the person's record that the annual statistics count."""
+
+    nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=40, choices=EventKind.choices)
+    occurred_on = models.DateField()
+
+    class Meta:
+        ordering = ["occurred_on"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.occurred_on}"
