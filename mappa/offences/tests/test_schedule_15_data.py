@@ -1,0 +1,143 @@
+"""The Schedule 15 reference data: Criminal Justice Act 2003 Sch.15 Parts 1 and 2.
+
+Plain JSON checks, no Django: the shape of every entry, the code format, ordering, and spot
+checks of listings against the Schedule as published on legislation.gov.uk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SCHEDULE_15 = DATA_DIR / "schedule_15.json"
+FIELDS = {"code", "title", "statute", "part", "paragraph", "source"}
+CODE = re.compile(r"^(CL/[a-z_]+|[A-Z]+[0-9]{4}/s[0-9]+[A-Z]*(\([0-9a-z]+\))?)$")
+SOURCE = "https://www.legislation.gov.uk/ukpga/2003/44/schedule/15/paragraph/"
+
+
+def load(name: str) -> list[dict]:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+ENTRIES = load("schedule_15.json")
+BY_CODE = {entry["code"]: entry for entry in ENTRIES}
+
+
+def test_the_file_is_a_non_empty_list_of_objects():
+    assert isinstance(ENTRIES, list)
+    assert ENTRIES
+    assert all(isinstance(entry, dict) for entry in ENTRIES)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry.get("code", "?"))
+def test_every_entry_has_exactly_the_six_fields(entry):
+    assert set(entry) == FIELDS
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry["code"])
+def test_every_code_matches_the_contract_format(entry):
+    assert CODE.match(entry["code"]), entry["code"]
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry["code"])
+def test_every_entry_is_in_part_1_or_part_2(entry):
+    assert entry["part"] in (1, 2)
+    assert isinstance(entry["part"], int)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry["code"])
+def test_every_entry_has_text_and_points_at_its_own_paragraph(entry):
+    assert entry["title"].strip() and entry["statute"].strip()
+    assert isinstance(entry["paragraph"], str)
+    assert re.fullmatch(r"[0-9]+[A-Z]?", entry["paragraph"])
+    assert entry["source"] == SOURCE + entry["paragraph"]
+
+
+def test_codes_are_unique():
+    codes = [entry["code"] for entry in ENTRIES]
+    assert len(codes) == len(set(codes))
+
+
+def test_codes_are_sorted():
+    codes = [entry["code"] for entry in ENTRIES]
+    assert codes == sorted(codes)
+
+
+def paragraph_number(entry: dict) -> int:
+    return int(re.match(r"[0-9]+", entry["paragraph"]).group())
+
+
+def test_part_1_paragraphs_all_come_before_part_2_paragraphs():
+    # CJA 2003 Sch.15: Part 1 (specified violent offences) runs to para 65, Part 2 starts at 66.
+    part_1 = [paragraph_number(entry) for entry in ENTRIES if entry["part"] == 1]
+    part_2 = [paragraph_number(entry) for entry in ENTRIES if entry["part"] == 2]
+    assert max(part_1) < 66 <= min(part_2)
+
+
+@pytest.mark.parametrize(
+    "code, part, paragraph",
+    [
+        # CJA 2003 Sch.15 Part 1 para 1: manslaughter.
+        ("CL/manslaughter", 1, "1"),
+        # CJA 2003 Sch.15 Part 1 para 2: kidnapping; para 3: false imprisonment.
+        ("CL/kidnapping", 1, "2"),
+        ("CL/false_imprisonment", 1, "3"),
+        # CJA 2003 Sch.15 Part 1 para 6: OAPA 1861 s.18 (wounding with intent to cause GBH).
+        ("OAPA1861/s18", 1, "6"),
+        # CJA 2003 Sch.15 Part 1 para 7: OAPA 1861 s.20 (malicious wounding).
+        ("OAPA1861/s20", 1, "7"),
+        # CJA 2003 Sch.15 Part 1 para 20: OAPA 1861 s.47 (assault occasioning ABH).
+        ("OAPA1861/s47", 1, "20"),
+        # CJA 2003 Sch.15 Part 1 para 22A (inserted by CJCA 2015 s.2): ESA 1883 s.4.
+        ("ESA1883/s4", 1, "22A"),
+        # CJA 2003 Sch.15 Part 1 para 36: Criminal Damage Act 1971 s.1(2), a listed subsection.
+        ("CDA1971/s1(2)", 1, "36"),
+        # CJA 2003 Sch.15 Part 2 para 66: Sexual Offences Act 1956 s.1 (rape).
+        ("SOA1956/s1", 2, "66"),
+        # CJA 2003 Sch.15 Part 2 para 102: Sexual Offences Act 2003 s.1 (rape).
+        ("SOA2003/s1", 2, "102"),
+    ],
+)
+def test_it_lists_the_offence_in_the_right_part_and_paragraph(code, part, paragraph):
+    assert code in BY_CODE, f"{code} missing from schedule_15.json"
+    assert BY_CODE[code]["part"] == part
+    assert BY_CODE[code]["paragraph"] == paragraph
+
+
+def test_murder_is_not_a_schedule_15_offence():
+    # Murder is named in CJA 2003 s.327(3)(a) itself; Sch.15 lists only attempts, conspiracy,
+    # incitement and encouraging murder (Part 1 para 65), which are not offence entries here.
+    assert "CL/murder" not in BY_CODE
+
+
+def test_simple_criminal_damage_is_not_listed():
+    # CJA 2003 Sch.15 Part 1 paras 35-36 list arson and s.1(2) only, not s.1(1) damage.
+    assert "CDA1971/s1(1)" not in BY_CODE
+
+
+@pytest.mark.parametrize("paragraph", ["64", "65", "153"])
+def test_inchoate_paragraphs_are_not_encoded_as_offences(paragraph):
+    # CJA 2003 Sch.15 Part 1 paras 64-65 (as substituted by CJCA 2015 s.2) and Part 2 para 153:
+    # aiding, abetting, attempting, conspiring, inciting, encouraging or assisting.
+    assert all(entry["paragraph"] != paragraph for entry in ENTRIES)
+
+
+def test_the_omitted_brothel_paragraph_is_not_listed():
+    # CJA 2003 Sch.15 Part 2 para 92 (keeping a brothel used for prostitution) was omitted by
+    # the Criminal Justice and Courts Act 2015 s.2.
+    assert all(entry["paragraph"] != "92" for entry in ENTRIES)
+
+
+@pytest.mark.parametrize("other_file", ["schedule_3.json", "other.json"])
+def test_a_code_shared_with_another_data_file_has_the_same_title(other_file):
+    others = {entry["code"]: entry["title"] for entry in load(other_file)}
+    clashes = {
+        code: (entry["title"], others[code])
+        for code, entry in BY_CODE.items()
+        if code in others and others[code] != entry["title"]
+    }
+    assert clashes == {}
