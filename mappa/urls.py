@@ -5,6 +5,7 @@ from mappa.agencies.admin import admin_site
 urlpatterns = [
     path("", include("mappa.agencies.urls")),
     path("audit-log/", include("mappa.audit.urls")),
+    path("people/", include("mappa.people.urls")),
     path("api/v1/", include("mappa.api.urls")),
     path("admin/", admin_site.urls),
 ]

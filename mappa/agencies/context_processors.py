@@ -10,6 +10,7 @@ def service(request):
     if user is not None and user.is_authenticated and permissions.second_factor_satisfied(user):
         items = [
             ("Dashboard", "dashboard", permissions.SIGNED_IN),
+            ("People", "people", permissions.VIEW_CASES),
             ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
             ("API tokens", "api-tokens", permissions.SIGNED_IN),
             ("Password", "change-password", permissions.SIGNED_IN),

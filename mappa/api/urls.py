@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
+from mappa.people.api import NominalDetail, NominalList
 
 
 class SchemaView(SpectacularJSONAPIView):
@@ -14,4 +15,6 @@ class SchemaView(SpectacularJSONAPIView):
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="api-schema"),
     path("me/", MeView.as_view(), name="api-me"),
+    path("nominals/", NominalList.as_view(), name="api-nominals"),
+    path("nominals/<uuid:nominal_id>/", NominalDetail.as_view(), name="api-nominal"),
 ]

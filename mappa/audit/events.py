@@ -24,6 +24,11 @@ class EventType(models.TextChoices):
     AUDIT_LOG_SEARCHED = "audit.log_searched", "Audit log searched"
     REFERENCE_DATA_CHANGED = "reference_data.changed", "Reference data changed"
     DEMO_DATA_LOADED = "demo.loaded", "Demo data loaded"
+    NOMINALS_IMPORTED = "register.nominals_imported", "Nominals imported"
+    NOMINALS_EXPORTED = "register.nominals_exported", "Nominals exported"
+    NOMINAL_CREATED = "register.nominal_created", "Nominal added"
+    NOMINAL_UPDATED = "register.nominal_updated", "Nominal changed"
+    REGISTER_SEARCHED = "register.searched", "Register searched"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -43,6 +48,11 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.AUDIT_LOG_SEARCHED: frozenset({"filters", "results"}),
     EventType.REFERENCE_DATA_CHANGED: frozenset({"model", "object", "action"}),
     EventType.DEMO_DATA_LOADED: frozenset({"areas", "users"}),
+    EventType.NOMINALS_IMPORTED: frozenset({"source", "created", "updated", "unchanged"}),
+    EventType.NOMINALS_EXPORTED: frozenset({"area", "count"}),
+    EventType.NOMINAL_CREATED: frozenset({"via"}),
+    EventType.NOMINAL_UPDATED: frozenset({"via", "fields"}),
+    EventType.REGISTER_SEARCHED: frozenset({"query", "results"}),
 }
 
 

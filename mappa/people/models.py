@@ -27,6 +27,12 @@ class Nominal(models.Model):
     visor = _identifier("ViSOR reference")
     release_date = models.DateField(null=True, blank=True)
     licence_end_date = models.DateField(null=True, blank=True)
+    # Search keys, kept by the services that write names (mappa.people.rules):
+    # every word of the name and aliases, and their phonetic codes.
+    name_index = models.TextField(blank=True, editable=False)
+    phonetic_index = models.TextField(blank=True, editable=False)
+    # SHA-256 of the record as last written, so re-importing an unchanged record changes nothing.
+    record_digest = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -87,7 +93,8 @@ class Address(models.Model):
     line_1 = models.CharField(max_length=200, blank=True)
     line_2 = models.CharField(max_length=200, blank=True)
     town = models.CharField(max_length=100, blank=True)
-    postcode = models.CharField(max_length=10, blank=True, db_index=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    postcode_key = models.CharField(max_length=10, blank=True, db_index=True, editable=False)
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)

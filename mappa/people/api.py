@@ -1,0 +1,142 @@
+"""The register in the JSON API: /api/v1/nominals/ (shared/contracts/README.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from pydantic import ValidationError as PydanticError
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from mappa.agencies import permissions
+from mappa.audit import services as audit
+from mappa.audit.events import EventType
+from mappa.offences.eligibility import for_nominal
+from mappa.people import queries, services
+from mappa.people.import_format import NominalRecord, problems_in
+from mappa.people.serializers import NominalSerializer
+
+FILTERS = ("pnc", "crn", "noms", "name")
+
+
+def as_of_date(request) -> date:
+    value = request.query_params.get("as_of")
+    if not value:
+        return timezone.localdate()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            {"as_of": [f"{value!r} is not a real date in the form YYYY-MM-DD"]}
+        ) from None
+
+
+def _represent(nominal, as_of: date) -> dict:
+    return NominalSerializer(nominal, context={"eligibility": for_nominal(nominal, as_of)}).data
+
+
+def _parse_body(request) -> NominalRecord:
+    try:
+        return NominalRecord.model_validate_json(request.body or b"{}")
+    except PydanticError as error:
+        raise ValidationError({path: [reason] for path, reason in problems_in(error)}) from None
+
+
+def _save(request, nominal=None):
+    try:
+        return services.save_nominal(
+            actor=request.user, record=_parse_body(request), nominal=nominal, via="api"
+        )
+    except services.RecordRejected as rejected:
+        raise ValidationError({path: [reason] for path, reason in rejected.problems}) from None
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+AS_OF = OpenApiParameter(
+    "as_of", OpenApiTypes.DATE, description="evaluate eligibility on this date"
+)
+RECORD_BODY = {
+    "application/json": {
+        "description": "A nominal in the import format (shared/contracts/nominal-import.md)",
+        "type": "object",
+    }
+}
+
+
+class NominalList(APIView):
+    """Nominals in the caller's scope; create one from a record in the import format."""
+
+    permission = permissions.VIEW_CASES
+    permissions_by_method = {"POST": permissions.EDIT_REGISTER}
+
+    @extend_schema(
+        parameters=[OpenApiParameter(name, str) for name in FILTERS] + [AS_OF],
+        responses=NominalSerializer(many=True),
+        summary="List nominals",
+    )
+    def get(self, request):
+        as_of = as_of_date(request)
+        nominals = queries.nominals_visible_to(request.user)
+        filters = {
+            key: request.query_params[key].strip()
+            for key in FILTERS
+            if request.query_params.get(key)
+        }
+        for kind in ("pnc", "crn", "noms"):
+            if kind in filters:
+                nominals = nominals.filter(**{f"{kind}__iexact": filters[kind]})
+        if "name" in filters:
+            found = queries.search(request.user, queries.Criteria(name=filters["name"]))
+            nominals = nominals.filter(id__in=[n.id for n in found])
+        nominals = queries.with_record(nominals.order_by("surname", "forenames", "id"))
+        paginator = Pages()
+        page = paginator.paginate_queryset(nominals, request, view=self)
+        audit.record(
+            actor=request.user,
+            event_type=EventType.REGISTER_SEARCHED,
+            payload={"query": filters, "results": paginator.page.paginator.count},
+        )
+        return paginator.get_paginated_response([_represent(nominal, as_of) for nominal in page])
+
+    @extend_schema(request=RECORD_BODY, responses={201: NominalSerializer}, summary="Add a nominal")
+    def post(self, request):
+        nominal = _save(request)
+        detail = queries.with_record(queries.nominals_visible_to(request.user)).get(id=nominal.id)
+        return Response(_represent(detail, timezone.localdate()), status=status.HTTP_201_CREATED)
+
+
+class NominalDetail(APIView):
+    """One nominal, with eligibility evaluated on `as_of` (default today)."""
+
+    permission = permissions.VIEW_CASES
+    permissions_by_method = {"PUT": permissions.EDIT_REGISTER}
+
+    def _nominal(self, request, nominal_id):
+        nominal = queries.get_nominal(request.user, nominal_id)
+        return queries.with_record(type(nominal).objects.filter(id=nominal.id)).get()
+
+    @extend_schema(parameters=[AS_OF], responses=NominalSerializer, summary="Get a nominal")
+    def get(self, request, nominal_id):
+        as_of = as_of_date(request)
+        nominal = self._nominal(request, nominal_id)
+        audit.record_read(actor=request.user, subject=nominal.id, content="person record (API)")
+        return Response(_represent(nominal, as_of))
+
+    @extend_schema(
+        request=RECORD_BODY, responses=NominalSerializer, summary="Replace a nominal's record"
+    )
+    def put(self, request, nominal_id):
+        nominal = self._nominal(request, nominal_id)
+        saved = _save(request, nominal)
+        return Response(_represent(self._nominal(request, saved.id), timezone.localdate()))

@@ -1,0 +1,118 @@
+"""What each section of the person page's forms changes in the record.
+
+Every edit rewrites the record in the import format and saves it through
+`services.save_nominal`, so forms, the API and imports share one write path,
+one set of checks and one audit trail.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django import forms as django_forms
+
+from mappa.people import forms
+from mappa.people.constants import IDENTIFIERS
+from mappa.people.import_format import NominalRecord
+
+
+def _json(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _clean(data: dict) -> dict:
+    return {key: _json(value) for key, value in data.items()}
+
+
+def _identity_initial(record: dict) -> dict:
+    return {
+        **record["name"],
+        "date_of_birth": record["date_of_birth"],
+        "gender": record["gender"],
+        "ethnicity": record["ethnicity"],
+        **record["external_ids"],
+    }
+
+
+def _set_identity(record: dict, data: dict) -> None:
+    record["name"] = {"forenames": data["forenames"] or None, "surname": data["surname"]}
+    record["date_of_birth"] = data["date_of_birth"]
+    record["gender"] = data["gender"]
+    record["ethnicity"] = data["ethnicity"]
+    record["external_ids"] = {kind: data[kind] or None for kind in IDENTIFIERS}
+
+
+def _add_address(record: dict, data: dict) -> None:
+    address = {key: data[key] for key in ("kind", "line_1", "line_2", "town", "postcode")}
+    record["addresses"].append(address | {"from": data["valid_from"], "to": data["valid_to"]})
+
+
+def _add_conviction(record: dict, data: dict) -> None:
+    disposal = None
+    if data["disposal_type"]:
+        term = None if data["term_months"] is None else float(data["term_months"])
+        disposal = {"type": data["disposal_type"], "term_months": term}
+    offence = {
+        key: data[key]
+        for key in ("offence", "outcome", "date", "committed_on", "victim_age", "index")
+    }
+    record["offences"].append(offence | {"disposal": disposal})
+
+
+def _set_custody(record: dict, data: dict) -> None:
+    custody = record.get("custody") or {"periods": []}
+    record["custody"] = custody | data
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    form: type[django_forms.Form]
+    apply: Callable[[dict, dict], None]
+    initial: Callable[[dict], dict] = lambda record: {}
+
+
+SECTIONS = {
+    "identity": Section(
+        "Change identity details", forms.IdentityForm, _set_identity, _identity_initial
+    ),
+    "alias": Section(
+        "Add an alias or nickname", forms.AliasForm, lambda r, d: r["aliases"].append(d)
+    ),
+    "address": Section("Add an address", forms.AddressForm, _add_address),
+    "association": Section(
+        "Add an associated person", forms.AssociationForm, lambda r, d: r["associations"].append(d)
+    ),
+    "conviction": Section(
+        "Add a conviction, caution or finding", forms.ConvictionForm, _add_conviction
+    ),
+    "custody": Section(
+        "Change release and licence dates",
+        forms.CustodyForm,
+        _set_custody,
+        lambda r: {
+            key: (r.get("custody") or {}).get(key) for key in ("release_date", "licence_end_date")
+        },
+    ),
+}
+
+
+def as_dict(record: NominalRecord) -> dict:
+    return json.loads(record.to_json())
+
+
+def new_record(area_code: str) -> dict:
+    return as_dict(
+        NominalRecord.model_validate(
+            {"area": area_code, "name": {"forenames": "-", "surname": "-"}}
+        )
+    )
+
+
+def apply(section: Section, record: dict, cleaned: dict) -> NominalRecord:
+    """The record with the section's change, validated as an import line would be."""
+    section.apply(record, _clean(cleaned))
+    return NominalRecord.model_validate_json(json.dumps(record))

@@ -1,0 +1,155 @@
+"""Forms for the register. Each section edits part of the record in the import format."""
+
+from __future__ import annotations
+
+from django import forms
+
+from mappa.agencies.forms import GovukForm
+from mappa.offences import catalogue
+from mappa.offences.constants import DisposalType, Outcome
+from mappa.people.constants import IDENTIFIER_LABELS, AddressKind, AliasKind, Gender, Relationship
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
+DATE_HINT = "For example, 27/3/2007"
+
+
+def date_field(label: str, required: bool = False) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=DATE_HINT,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(
+            attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
+        ),
+        error_messages={
+            "invalid": f"{label} must be a real date, for example 27/3/2007",
+            "required": f"Enter {label.lower()}",
+        },
+    )
+
+
+def text_field(
+    label: str, required: bool = False, max_length: int = 200, **kwargs
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        error_messages={"required": f"Enter {label.lower()}"},
+        **kwargs,
+    )
+
+
+class SearchForm(GovukForm):
+    name = text_field("Name or alias", help_text="Forename, surname or both, in any order")
+    date_of_birth = date_field("Date of birth")
+    identifier = text_field(
+        "Identifier",
+        max_length=40,
+        help_text="PNC ID, CRO number, CRN, prison number or ViSOR reference",
+    )
+    postcode = text_field("Postcode", max_length=10)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(data.values()):
+            raise forms.ValidationError(
+                "Enter a name, date of birth, identifier or postcode to search for"
+            )
+        return data
+
+
+class IdentityForm(GovukForm):
+    forenames = text_field("Forenames")
+    surname = text_field("Surname", required=True)
+    date_of_birth = date_field("Date of birth")
+    gender = forms.ChoiceField(label="Gender", choices=Gender.choices, initial=Gender.NOT_KNOWN)
+    ethnicity = text_field("Ethnicity", help_text="As the person describes it")
+    pnc = text_field(IDENTIFIER_LABELS["pnc"], max_length=40)
+    cro = text_field(IDENTIFIER_LABELS["cro"], max_length=40)
+    crn = text_field(IDENTIFIER_LABELS["crn"], max_length=40)
+    noms = text_field(IDENTIFIER_LABELS["noms"], max_length=40)
+    visor = text_field(IDENTIFIER_LABELS["visor"], max_length=40)
+
+
+class AliasForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="Type of name", choices=AliasKind.choices, widget=forms.RadioSelect
+    )
+    forenames = text_field("Forenames")
+    surname = text_field("Surname")
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not (data.get("forenames") or data.get("surname")):
+            raise forms.ValidationError("Enter a forename or a surname")
+        return data
+
+
+class AddressForm(GovukForm):
+    kind = forms.ChoiceField(
+        label="Type of address", choices=AddressKind.choices, widget=forms.RadioSelect
+    )
+    line_1 = text_field("Address line 1")
+    line_2 = text_field("Address line 2")
+    town = text_field("Town or city", max_length=100)
+    postcode = text_field("Postcode", max_length=10)
+    valid_from = date_field("Lived there from")
+    valid_to = date_field("Lived there until")
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("valid_from")
+            and data.get("valid_to")
+            and data["valid_to"] < data["valid_from"]
+        ):
+            self.add_error(
+                "valid_to", "Lived there until must be the same as or after lived there from"
+            )
+        return data
+
+
+class AssociationForm(GovukForm):
+    relationship = forms.ChoiceField(
+        label="Relationship to the person", choices=Relationship.choices
+    )
+    forenames = text_field("Forenames")
+    surname = text_field("Surname")
+    date_of_birth = date_field("Date of birth")
+
+
+def _offence_choices() -> list[tuple[str, str]]:
+    return [("", "Choose an offence")] + [
+        (o.code, f"{o.title} ({o.code})") for o in catalogue.all_offences()
+    ]
+
+
+class ConvictionForm(GovukForm):
+    offence = forms.ChoiceField(label="Offence", choices=_offence_choices)
+    outcome = forms.ChoiceField(label="Outcome", choices=Outcome.choices, widget=forms.RadioSelect)
+    date = date_field("Date of conviction, finding or caution", required=True)
+    committed_on = date_field("Date the offence was committed")
+    victim_age = forms.IntegerField(
+        label="Victim's age at the time", required=False, min_value=0, max_value=120
+    )
+    disposal_type = forms.ChoiceField(
+        label="Sentence or disposal",
+        choices=[("", "None recorded"), *DisposalType.choices],
+        required=False,
+    )
+    term_months = forms.DecimalField(
+        label="Term in months",
+        required=False,
+        min_value=0,
+        max_value=1200,
+        decimal_places=2,
+        help_text="The custodial term, or the length of the order or conditional discharge",
+    )
+    index = forms.BooleanField(label="This is the index offence", required=False)
+
+
+class CustodyForm(GovukForm):
+    release_date = date_field("Release date")
+    licence_end_date = date_field("Licence end date")

@@ -1,0 +1,239 @@
+"""The nominal import format (shared/contracts/nominal-import.md), validated with pydantic.
+
+Parsing turns one JSON line into a `NominalRecord` or a list of problems,
+each `line N: <field path>: <reason>`. Nothing here touches the database;
+area codes and offence codes are checked against what the caller knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from mappa.cases.constants import LeadAgency
+from mappa.offences.constants import TERM_REQUIRED, DisposalType, Outcome
+from mappa.people.constants import AddressKind, AliasKind, EventKind, Gender, Relationship
+
+Text = Annotated[str, Field(max_length=200)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=True, frozen=True)
+
+
+class ExternalIds(Strict):
+    pnc: Annotated[str, Field(max_length=40)] | None = None
+    cro: Annotated[str, Field(max_length=40)] | None = None
+    crn: Annotated[str, Field(max_length=40)] | None = None
+    noms: Annotated[str, Field(max_length=40)] | None = None
+    visor: Annotated[str, Field(max_length=40)] | None = None
+
+    def present(self) -> dict[str, str]:
+        return {key: value for key, value in self.model_dump().items() if value}
+
+
+class Name(Strict):
+    forenames: Text | None = None
+    surname: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class AliasIn(Strict):
+    forenames: Text = ""
+    surname: Text = ""
+    kind: AliasKind = AliasKind.ALIAS
+
+
+class AddressIn(Strict):
+    line_1: Text = ""
+    line_2: Text = ""
+    town: Annotated[str, Field(max_length=100)] = ""
+    postcode: Annotated[str, Field(max_length=10)] = ""
+    kind: AddressKind = AddressKind.HOME
+    valid_from: date | None = Field(None, alias="from")
+    valid_to: date | None = Field(None, alias="to")
+    latitude: Annotated[float, Field(ge=-90, le=90)] | None = None
+    longitude: Annotated[float, Field(ge=-180, le=180)] | None = None
+
+    @model_validator(mode="after")
+    def _period_in_order(self):
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValueError("to: must not be before from")
+        return self
+
+
+class AssociationIn(Strict):
+    relationship: Relationship
+    forenames: Text = ""
+    surname: Text = ""
+    date_of_birth: date | None = None
+    address: AddressIn | None = None
+
+
+class DisposalIn(Strict):
+    type: DisposalType
+    term_months: Annotated[float, Field(ge=0, le=1200)] | None = None
+
+    @model_validator(mode="after")
+    def _term_where_needed(self):
+        if self.type in TERM_REQUIRED and self.term_months is None:
+            raise ValueError(f"term_months: required for {self.type.value}")
+        return self
+
+
+class OffenceIn(Strict):
+    offence: Annotated[str, Field(min_length=1, max_length=60)]
+    outcome: Outcome
+    date: date
+    committed_on: date | None = None
+    victim_age: Annotated[int, Field(ge=0, le=120)] | None = None
+    disposal: DisposalIn | None = None
+    index: bool = False
+
+    @model_validator(mode="after")
+    def _committed_before_dealt_with(self):
+        if self.committed_on and self.committed_on > self.date:
+            raise ValueError("committed_on: must not be after the relevant date")
+        return self
+
+
+class PeriodIn(Strict):
+    started_on: date = Field(alias="from")
+    ended_on: date | None = Field(None, alias="to")
+
+
+class CustodyIn(Strict):
+    periods: list[PeriodIn] = []
+    release_date: date | None = None
+    licence_end_date: date | None = None
+
+
+class LevelChangeIn(Strict):
+    level: Literal[1, 2, 3]
+    effective_from: date = Field(alias="from")
+
+
+class MappaIn(Strict):
+    category: Literal[1, 2, 3, 4] | None = None
+    level: Literal[1, 2, 3] | None = None
+    lead_agency: LeadAgency | None = None
+    start_date: date | None = None
+    next_review_due: date | None = None
+    level_history: list[LevelChangeIn] = []
+
+    @model_validator(mode="after")
+    def _category_3_not_at_level_1(self):
+        # MAPPA Guidance: category 3 needs level 2 or 3 management (mappa.cases.rules).
+        if self.category == 3 and self.level == 1:
+            raise ValueError("level: a category 3 case cannot be managed at level 1")
+        return self
+
+
+class EventIn(Strict):
+    kind: EventKind
+    date: date
+
+
+class NominalRecord(Strict):
+    area: Annotated[str, Field(min_length=1, max_length=16)]
+    external_ids: ExternalIds = ExternalIds()
+    name: Name
+    aliases: list[AliasIn] = []
+    date_of_birth: date | None = None
+    gender: Gender = Gender.NOT_KNOWN
+    ethnicity: Text = ""
+    addresses: list[AddressIn] = []
+    associations: list[AssociationIn] = []
+    offences: list[OffenceIn] = []
+    custody: CustodyIn | None = None
+    mappa: MappaIn | None = None
+    events: list[EventIn] = []
+
+    @model_validator(mode="after")
+    def _has_a_forename_or_alias(self):
+        if not self.name.forenames and not self.aliases:
+            raise ValueError("name.forenames: give forenames or at least one alias")
+        return self
+
+    def to_json(self) -> str:
+        """The record in the import format, in a stable form (used for export and to spot changes)."""
+        return self.model_dump_json(by_alias=True)
+
+
+def _path(location: tuple) -> str:
+    path = ""
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part not in {"function-after", "json-or-python", "union"} and not str(part).startswith(
+            ("function-", "literal[", "nullable[")
+        ):
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def problems_in(error: ValidationError) -> list[tuple[str, str]]:
+    """Each validation error as (field path, reason), e.g. ("offences[0].disposal.term_months", ...)."""
+    problems = []
+    for detail in error.errors(include_url=False):
+        path, message = _path(detail["loc"]), detail["msg"]
+        if message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+            if ": " in message:  # validators name the field inside the object they check
+                field, message = message.split(": ", 1)
+                path = f"{path}.{field}" if path else field
+        if detail["type"] == "extra_forbidden":
+            message = "unknown field"
+        problems.append((path or "(record)", message))
+    return problems
+
+
+def reference_problems(
+    record: NominalRecord,
+    *,
+    area_exists: Callable[[str], bool],
+    offence_exists: Callable[[str], bool],
+) -> list[tuple[str, str]]:
+    """Codes the record names that the service does not know."""
+    problems = []
+    if not area_exists(record.area):
+        problems.append(("area", f"no configured area has the code {record.area!r}"))
+    for index, offence in enumerate(record.offences):
+        if not offence_exists(offence.offence):
+            problems.append(
+                (f"offences[{index}].offence", f"unknown offence code {offence.offence!r}")
+            )
+    return problems
+
+
+def parse_line(
+    text: str,
+    line_number: int,
+    *,
+    area_exists: Callable[[str], bool],
+    offence_exists: Callable[[str], bool],
+) -> tuple[NominalRecord | None, list[str]]:
+    try:
+        record = NominalRecord.model_validate_json(text)
+    except ValidationError as error:
+        found = problems_in(error)
+    else:
+        found = reference_problems(record, area_exists=area_exists, offence_exists=offence_exists)
+    problems = [f"line {line_number}: {path}: {reason}" for path, reason in found]
+    return (None if problems else record), problems
+
+
+def duplicate_identifier_problems(identifiers: Iterable[tuple[int, dict[str, str]]]) -> list[str]:
+    """Two lines of one file may not carry the same PNC, CRN, NOMS number (or CRO, ViSOR)."""
+    seen: dict[tuple[str, str], int] = {}
+    problems = []
+    for line_number, ids in identifiers:
+        for kind, value in ids.items():
+            first = seen.setdefault((kind, value.upper()), line_number)
+            if first != line_number:
+                problems.append(
+                    f"line {line_number}: external_ids.{kind}: {value!r} is also on line {first}"
+                )
+    return problems

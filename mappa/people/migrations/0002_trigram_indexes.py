@@ -1,0 +1,29 @@
+"""On PostgreSQL, trigram indexes for fuzzy name search (pg_trgm)."""
+
+from django.db import migrations
+
+CREATE = """
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS people_nominal_name_trgm ON people_nominal USING gin (name_index gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS people_nominal_phonetic_trgm ON people_nominal USING gin (phonetic_index gin_trgm_ops);
+"""
+
+DROP = """
+DROP INDEX IF EXISTS people_nominal_name_trgm;
+DROP INDEX IF EXISTS people_nominal_phonetic_trgm;
+"""
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE, params=None)
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP, params=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("people", "0001_initial")]
+    operations = [migrations.RunPython(create, drop)]

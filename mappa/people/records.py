@@ -1,0 +1,326 @@
+"""Writing import-format records to the register, in bulk, and reading them back out.
+
+Used by the import (`mappa import nominals`), the export and the API's create
+and update endpoints, through `mappa.people.services`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from mappa.cases.models import LevelChange, MappaCase
+from mappa.offences.models import Conviction, CustodyPeriod
+from mappa.people import rules
+from mappa.people.constants import IDENTIFIERS
+from mappa.people.import_format import AddressIn, NominalRecord
+from mappa.people.models import Address, Alias, Association, Nominal, RecordedEvent
+
+
+def _canonical(value):
+    """Lists sorted by content, so the order lines arrive in does not count as a change."""
+    if isinstance(value, dict):
+        return {key: _canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
+
+
+def digest(record: NominalRecord) -> str:
+    content = _canonical(record.model_dump(mode="json", by_alias=True))
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def exportable(nominals):
+    """Prefetch what `to_record` reads."""
+    return nominals.select_related("area").prefetch_related(
+        "aliases",
+        "addresses",
+        "associations__addresses",
+        "convictions",
+        "custody_periods",
+        "events",
+        "mappa_cases__level_history",
+    )
+
+
+def _nominal_fields(record: NominalRecord, areas: dict) -> dict:
+    ids = record.external_ids
+    custody = record.custody
+    names = [f"{record.name.forenames or ''} {record.name.surname}"]
+    names += [f"{alias.forenames} {alias.surname}" for alias in record.aliases]
+    return {
+        "name_index": rules.name_index(names),
+        "phonetic_index": rules.phonetic_index(names),
+        "area": areas[record.area],
+        "forenames": record.name.forenames or "",
+        "surname": record.name.surname,
+        "date_of_birth": record.date_of_birth,
+        "gender": record.gender.value,
+        "ethnicity": record.ethnicity,
+        **{kind: getattr(ids, kind) or None for kind in IDENTIFIERS},
+        "release_date": custody.release_date if custody else None,
+        "licence_end_date": custody.licence_end_date if custody else None,
+        "record_digest": digest(record),
+    }
+
+
+def _address(data: AddressIn, **owner) -> Address:
+    return Address(
+        **owner,
+        kind=data.kind.value,
+        line_1=data.line_1,
+        line_2=data.line_2,
+        town=data.town,
+        postcode=data.postcode,
+        postcode_key=rules.postcode_key(data.postcode),
+        valid_from=data.valid_from,
+        valid_to=data.valid_to,
+        latitude=None if data.latitude is None else Decimal(str(round(data.latitude, 6))),
+        longitude=None if data.longitude is None else Decimal(str(round(data.longitude, 6))),
+    )
+
+
+class Children:
+    """The rows hanging off a batch of nominals, collected for bulk insertion."""
+
+    def __init__(self) -> None:
+        self.rows: dict[type, list] = defaultdict(list)
+
+    def add(self, nominal_id: uuid.UUID, record: NominalRecord) -> None:
+        rows = self.rows
+        rows[Alias] += [
+            Alias(
+                nominal_id=nominal_id, forenames=a.forenames, surname=a.surname, kind=a.kind.value
+            )
+            for a in record.aliases
+        ]
+        rows[Address] += [_address(a, nominal_id=nominal_id) for a in record.addresses]
+        for person in record.associations:
+            association = Association(
+                id=uuid.uuid4(),
+                nominal_id=nominal_id,
+                relationship=person.relationship.value,
+                forenames=person.forenames,
+                surname=person.surname,
+                date_of_birth=person.date_of_birth,
+            )
+            rows[Association].append(association)
+            if person.address:
+                rows[Address].append(_address(person.address, association_id=association.id))
+        rows[Conviction] += [
+            Conviction(
+                nominal_id=nominal_id,
+                offence_code=o.offence,
+                outcome=o.outcome.value,
+                relevant_date=o.date,
+                committed_on=o.committed_on,
+                victim_age=o.victim_age,
+                disposal_type=o.disposal.type.value if o.disposal else "",
+                term_months=None
+                if not o.disposal or o.disposal.term_months is None
+                else Decimal(str(o.disposal.term_months)),
+                is_index=o.index,
+            )
+            for o in record.offences
+        ]
+        if record.custody:
+            rows[CustodyPeriod] += [
+                CustodyPeriod(nominal_id=nominal_id, started_on=p.started_on, ended_on=p.ended_on)
+                for p in record.custody.periods
+            ]
+        rows[RecordedEvent] += [
+            RecordedEvent(nominal_id=nominal_id, kind=e.kind.value, occurred_on=e.date)
+            for e in record.events
+        ]
+
+    def add_case(
+        self, nominal_id: uuid.UUID, record: NominalRecord, case_id: uuid.UUID | None
+    ) -> None:
+        if record.mappa is None:
+            return
+        mappa = record.mappa
+        case = MappaCase(
+            id=case_id or uuid.uuid4(),
+            nominal_id=nominal_id,
+            category=mappa.category,
+            level=mappa.level,
+            lead_agency=mappa.lead_agency.value if mappa.lead_agency else "",
+            start_date=mappa.start_date,
+            next_review_due=mappa.next_review_due,
+        )
+        self.rows[MappaCase].append(case)
+        self.rows[LevelChange] += [
+            LevelChange(case_id=case.id, level=change.level, effective_from=change.effective_from)
+            for change in mappa.level_history
+        ]
+
+    def insert(self) -> None:
+        for model in (Alias, Association, Address, Conviction, CustodyPeriod, RecordedEvent):
+            model.objects.bulk_create(self.rows[model], batch_size=2000)
+        self._save_cases()
+        LevelChange.objects.bulk_create(self.rows[LevelChange], batch_size=2000)
+
+    def _save_cases(self) -> None:
+        cases = self.rows[MappaCase]
+        existing = set(
+            MappaCase.objects.filter(id__in=[c.id for c in cases]).values_list("id", flat=True)
+        )
+        MappaCase.objects.bulk_create([c for c in cases if c.id not in existing], batch_size=2000)
+        for case in (c for c in cases if c.id in existing):
+            case.save(force_update=True)
+
+
+def clear_children(nominal_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """Remove what an update replaces; return each nominal's open case id, which is kept."""
+    ids = list(nominal_ids)
+    for model in (Alias, Address, Association, Conviction, CustodyPeriod, RecordedEvent):
+        model.objects.filter(nominal_id__in=ids).delete()
+    open_cases = dict(
+        MappaCase.objects.filter(nominal_id__in=ids, closed_on__isnull=True).values_list(
+            "nominal_id", "id"
+        )
+    )
+    LevelChange.objects.filter(case_id__in=open_cases.values()).delete()
+    return open_cases
+
+
+def write_batch(
+    records: list[NominalRecord], matches: dict[int, uuid.UUID | None], areas: dict
+) -> tuple[dict[str, int], list[uuid.UUID]]:
+    """Create or update a batch; `matches` maps a record's position to the nominal it updates.
+
+    Returns the counts created, updated and unchanged, and each record's nominal id.
+    """
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    ids: list[uuid.UUID] = []
+    existing = Nominal.objects.in_bulk([m for m in matches.values() if m])
+    creates, updates, children = [], [], Children()
+    for position, record in enumerate(records):
+        fields = _nominal_fields(record, areas)
+        nominal = existing.get(matches.get(position))
+        if nominal is None:
+            nominal = Nominal(id=uuid.uuid4(), **fields)
+            creates.append((nominal, record))
+        elif nominal.record_digest == fields["record_digest"]:
+            counts["unchanged"] += 1
+        else:
+            for name, value in fields.items():
+                setattr(nominal, name, value)
+            updates.append((nominal, record))
+        ids.append(nominal.id)
+    Nominal.objects.bulk_create([nominal for nominal, _ in creates], batch_size=2000)
+    if updates:
+        Nominal.objects.bulk_update(
+            [n for n, _ in updates], list(_nominal_fields(records[0], areas))
+        )
+    open_cases = clear_children(n.id for n, _ in updates)
+    for nominal, record in creates + updates:
+        children.add(nominal.id, record)
+        children.add_case(nominal.id, record, open_cases.get(nominal.id))
+    children.insert()
+    counts["created"], counts["updated"] = len(creates), len(updates)
+    return counts, ids
+
+
+def _drop_empty(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def _address_out(address: Address) -> dict:
+    return {
+        "line_1": address.line_1,
+        "line_2": address.line_2,
+        "town": address.town,
+        "postcode": address.postcode,
+        "kind": address.kind,
+        "from": address.valid_from,
+        "to": address.valid_to,
+        "latitude": None if address.latitude is None else float(address.latitude),
+        "longitude": None if address.longitude is None else float(address.longitude),
+    }
+
+
+def to_record(nominal: Nominal) -> NominalRecord:
+    """The nominal in the import format (expects the prefetches of `exportable`)."""
+    addresses = [a for a in nominal.addresses.all()]
+    data = {
+        "area": nominal.area.code,
+        "external_ids": {
+            kind: getattr(nominal, kind) for kind in IDENTIFIERS if getattr(nominal, kind)
+        },
+        "name": _drop_empty({"forenames": nominal.forenames, "surname": nominal.surname}),
+        "aliases": [
+            {"forenames": a.forenames, "surname": a.surname, "kind": a.kind}
+            for a in nominal.aliases.all()
+        ],
+        "date_of_birth": nominal.date_of_birth,
+        "gender": nominal.gender,
+        "ethnicity": nominal.ethnicity,
+        "addresses": [_address_out(a) for a in sorted(addresses, key=lambda a: a.pk)],
+        "associations": [_association_out(a) for a in nominal.associations.all()],
+        "offences": [_offence_out(c) for c in nominal.convictions.all()],
+        "custody": _custody_out(nominal),
+        "mappa": _case_out(nominal),
+        "events": [{"kind": e.kind, "date": e.occurred_on} for e in nominal.events.all()],
+    }
+    return NominalRecord.model_validate(_drop_empty(data), strict=False)
+
+
+def _association_out(association: Association) -> dict:
+    address = next(iter(association.addresses.all()), None)
+    return {
+        "relationship": association.relationship,
+        "forenames": association.forenames,
+        "surname": association.surname,
+        "date_of_birth": association.date_of_birth,
+        "address": _address_out(address) if address else None,
+    }
+
+
+def _offence_out(conviction: Conviction) -> dict:
+    disposal = None
+    if conviction.disposal_type:
+        term = None if conviction.term_months is None else float(conviction.term_months)
+        disposal = {"type": conviction.disposal_type, "term_months": term}
+    return {
+        "offence": conviction.offence_code,
+        "outcome": conviction.outcome,
+        "date": conviction.relevant_date,
+        "committed_on": conviction.committed_on,
+        "victim_age": conviction.victim_age,
+        "disposal": disposal,
+        "index": conviction.is_index,
+    }
+
+
+def _custody_out(nominal: Nominal) -> dict | None:
+    periods = [{"from": p.started_on, "to": p.ended_on} for p in nominal.custody_periods.all()]
+    if not periods and not nominal.release_date and not nominal.licence_end_date:
+        return None
+    return {
+        "periods": periods,
+        "release_date": nominal.release_date,
+        "licence_end_date": nominal.licence_end_date,
+    }
+
+
+def _case_out(nominal: Nominal) -> dict | None:
+    case = next((c for c in nominal.mappa_cases.all() if c.closed_on is None), None)
+    if case is None:
+        return None
+    return {
+        "category": case.category,
+        "level": case.level,
+        "lead_agency": case.lead_agency or None,
+        "start_date": case.start_date,
+        "next_review_due": case.next_review_due,
+        "level_history": [
+            {"level": c.level, "from": c.effective_from} for c in case.level_history.all()
+        ],
+    }

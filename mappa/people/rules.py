@@ -1,0 +1,66 @@
+"""Pure rules for finding people by name and postcode. No Django imports (structural test)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import jellyfish
+
+_NOT_LETTERS = re.compile(r"[^a-z ]+")
+
+
+def name_tokens(text: str) -> list[str]:
+    """Lower-case words without accents or punctuation: "O'Brien-Smith" → ["obrien", "smith"]."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    plain = plain.replace("-", " ").replace("'", "")
+    return [token for token in _NOT_LETTERS.sub(" ", plain).split() if token]
+
+
+def phonetic_key(token: str) -> str:
+    """Metaphone code of one word, so "Smyth" and "Smith" share a key."""
+    return jellyfish.metaphone(token).upper() or token.upper()
+
+
+def name_index(names: Iterable[str]) -> str:
+    """Every word of every name (main name and aliases) once, for trigram matching."""
+    seen: dict[str, None] = {}
+    for name in names:
+        for token in name_tokens(name):
+            seen.setdefault(token, None)
+    return " ".join(seen)
+
+
+def phonetic_index(names: Iterable[str]) -> str:
+    """Phonetic keys of every word, each wrapped in spaces so a LIKE '% KEY %' finds whole keys."""
+    keys = dict.fromkeys(phonetic_key(token) for token in name_index(names).split())
+    return " " + " ".join(keys) + " " if keys else ""
+
+
+def postcode_key(postcode: str) -> str:
+    """Postcodes compare without case or spaces: "mk42 8pp" and "MK428PP" are one postcode."""
+    return re.sub(r"[^A-Z0-9]", "", postcode.upper())
+
+
+def name_score(query: str, candidate_names: Iterable[str]) -> float:
+    """How well a query matches a person's names, 0 to 1, whatever the word order.
+
+    Each query word is scored against its best-matching word of any of the
+    person's names by Jaro-Winkler similarity (typing errors), lifted to 0.9 when
+    the two sound alike (metaphone), and the scores are averaged.
+    """
+    words = name_tokens(query)
+    candidates = set(name_index(candidate_names).split())
+    if not words or not candidates:
+        return 0.0
+    total = 0.0
+    for word in words:
+        best = 0.0
+        for candidate in candidates:
+            score = jellyfish.jaro_winkler_similarity(word, candidate)
+            if score < 0.9 and phonetic_key(word) == phonetic_key(candidate):
+                score = 0.9
+            best = max(best, score)
+        total += best
+    return total / len(words)

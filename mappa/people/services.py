@@ -1,0 +1,195 @@
+"""Every change to the register: imports, and nominals created or changed one at a time."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from mappa.agencies.models import Area
+from mappa.audit import services as audit
+from mappa.audit.events import EventType
+from mappa.offences import catalogue
+from mappa.people import records
+from mappa.people.constants import IDENTIFIERS
+from mappa.people.import_format import (
+    NominalRecord,
+    duplicate_identifier_problems,
+    parse_line,
+    reference_problems,
+)
+from mappa.people.models import Nominal
+
+BATCH_SIZE = 500
+
+
+class ImportRejected(Exception):
+    """The import wrote nothing; `problems` lists every reason, one per line."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(f"{len(problems)} problem(s); nothing was imported")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+
+
+def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            yield number, line
+
+
+def _identifier_index() -> dict[tuple[str, str], uuid.UUID]:
+    index = {}
+    for row in Nominal.objects.values("id", *IDENTIFIERS).iterator(chunk_size=5000):
+        for kind in IDENTIFIERS:
+            if row[kind]:
+                index[(kind, row[kind].upper())] = row["id"]
+    return index
+
+
+def _match(record: NominalRecord, index: dict) -> set[uuid.UUID]:
+    ids = record.external_ids.present()
+    return {
+        index[(kind, value.upper())]
+        for kind, value in ids.items()
+        if (kind, value.upper()) in index
+    }
+
+
+def _validate(lines: Iterable[str], areas: dict[str, Area], index: dict) -> tuple[int, list[str]]:
+    problems, identifiers, count = [], [], 0
+    for number, line in _numbered(lines):
+        record, found = parse_line(
+            line, number, area_exists=areas.__contains__, offence_exists=catalogue.exists
+        )
+        problems += found
+        if record is None:
+            continue
+        count += 1
+        identifiers.append((number, record.external_ids.present()))
+        if len(_match(record, index)) > 1:
+            problems.append(
+                f"line {number}: external_ids: the identifiers match more than one nominal"
+            )
+    problems += duplicate_identifier_problems(identifiers)
+    return count, sorted(problems, key=lambda problem: int(problem.split(":")[0].split()[1]))
+
+
+def import_nominals(
+    *,
+    actor,
+    open_lines: Callable[[], Iterable[str]],
+    source: str,
+    progress: Callable[[int], object] | None = None,
+) -> ImportResult:
+    """Validate every line, then write them all or nothing (shared/contracts/nominal-import.md).
+
+    `open_lines` is called twice: once to validate, once to write, so a large
+    file is never held in memory whole.
+    """
+    areas = {area.code: area for area in Area.objects.all()}
+    index = _identifier_index()
+    count, problems = _validate(open_lines(), areas, index)
+    if problems:
+        raise ImportRejected(problems)
+    totals = {"created": 0, "updated": 0, "unchanged": 0}
+    with transaction.atomic():
+        batch: list[NominalRecord] = []
+        for _, line in _numbered(open_lines()):
+            batch.append(NominalRecord.model_validate_json(line))
+            if len(batch) == BATCH_SIZE:
+                _write(batch, index, areas, totals, progress)
+                batch = []
+        _write(batch, index, areas, totals, progress)
+        audit.record(
+            actor=actor,
+            event_type=EventType.NOMINALS_IMPORTED,
+            payload={"source": source, **totals},
+        )
+    return ImportResult(**totals)
+
+
+def _write(batch, index, areas, totals, progress) -> None:
+    # Lines of one file never share an identifier (checked above), so the index of
+    # identifiers taken before the import is all a batch needs to find its matches.
+    if not batch:
+        return
+    matches = {
+        position: next(iter(_match(record, index)), None) for position, record in enumerate(batch)
+    }
+    counts, _ = records.write_batch(batch, matches, areas)
+    for key, value in counts.items():
+        totals[key] += value
+    if progress:
+        progress(len(batch))
+
+
+class RecordRejected(Exception):
+    """A single record was not saved; `problems` are (field path, reason) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("; ".join(f"{field}: {reason}" for field, reason in problems))
+        self.problems = problems
+
+
+def _check_record(actor, record: NominalRecord, nominal: Nominal | None) -> dict[str, Area]:
+    areas = {area.code: area for area in Area.objects.filter(code=record.area)}
+    problems = reference_problems(
+        record, area_exists=areas.__contains__, offence_exists=catalogue.exists
+    )
+    if areas and actor.area_id != areas[record.area].id:
+        problems.append(("area", "you can add and change nominals only in your own area"))
+    for kind, value in record.external_ids.present().items():
+        clash = Nominal.objects.filter(**{f"{kind}__iexact": value})
+        if nominal is not None:
+            clash = clash.exclude(id=nominal.id)
+        if clash.exists():
+            problems.append((f"external_ids.{kind}", f"{value!r} is already on the register"))
+    if problems:
+        raise RecordRejected(problems)
+    return areas
+
+
+def save_nominal(
+    *, actor, record: NominalRecord, nominal: Nominal | None = None, via: str
+) -> Nominal:
+    """Add a nominal, or replace one's record, from a record in the import format."""
+    with transaction.atomic():
+        areas = _check_record(actor, record, nominal)
+        before = (
+            records.to_record(records.exportable(Nominal.objects.filter(id=nominal.id)).get())
+            if nominal
+            else None
+        )
+        records.write_batch([record], {0: nominal.id if nominal else None}, areas)
+        saved = nominal or Nominal.objects.get(
+            record_digest=records.digest(record), area=areas[record.area]
+        )
+        if before is None:
+            audit.record(
+                actor=actor,
+                event_type=EventType.NOMINAL_CREATED,
+                subject=saved.id,
+                payload={"via": via},
+            )
+        else:
+            changed = [
+                key
+                for key, value in record.model_dump().items()
+                if before.model_dump().get(key) != value
+            ]
+            audit.record(
+                actor=actor,
+                event_type=EventType.NOMINAL_UPDATED,
+                subject=saved.id,
+                payload={"via": via, "fields": changed},
+            )
+    return saved

@@ -1,0 +1,131 @@
+"""The person page and the forms that change the record."""
+
+import json
+
+import pytest
+
+from mappa.audit.events import EventType
+from mappa.audit.models import AuditEvent
+from mappa.people import services
+from mappa.people.import_format import NominalRecord
+from mappa.people.models import Nominal
+from mappa.people.tests.records import record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def smith(demo) -> Nominal:
+    data = NominalRecord.model_validate_json(json.dumps(record(1)))
+    return services.save_nominal(actor=demo["coordinator"], record=data, via="test")
+
+
+def test_the_person_page_shows_the_record_and_eligibility_and_is_audited(signed_in, smith, demo):
+    response = signed_in("probation.om").get(f"/people/{smith.id}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in (
+        "John Paul Smith",
+        "Johnny Smith",
+        "12 Mill Lane",
+        "Amy",
+        "SOA2003/s3",
+        "Category 1",
+        "s.82",
+    ):
+        assert text in page, text
+    read = AuditEvent.objects.get(event_type=EventType.CASE_CONTENT_READ)
+    assert (read.actor, read.subject, read.payload) == (
+        demo["probation.om"],
+        smith.id,
+        {"content": "person record"},
+    )
+
+
+@pytest.mark.parametrize("username", ["outsider.police", "housing.officer"])
+def test_someone_outside_the_scope_gets_a_404(signed_in, smith, username):
+    assert signed_in(username).get(f"/people/{smith.id}/").status_code == 404
+    assert not AuditEvent.objects.filter(event_type=EventType.CASE_CONTENT_READ).exists()
+
+
+@pytest.mark.parametrize("username", ["lay.adviser", "sysadmin", "smb.member"])
+def test_roles_that_see_no_case_content_are_refused(signed_in, smith, username):
+    assert signed_in(username).get(f"/people/{smith.id}/").status_code == 403
+
+
+def test_a_practitioner_adds_a_person_through_the_form(signed_in, demo):
+    client = signed_in("police.ppu")
+    response = client.post(
+        "/people/add/",
+        {
+            "forenames": "Aaron",
+            "surname": "Okafor",
+            "date_of_birth": "2/3/1990",
+            "gender": "male",
+            "pnc": "2001/0000009Z",
+        },
+    )
+    nominal = Nominal.objects.get(surname="Okafor")
+    assert response["Location"] == f"/people/{nominal.id}/"
+    assert (nominal.area.code, nominal.date_of_birth.isoformat(), nominal.pnc) == (
+        "DEMO",
+        "1990-03-02",
+        "2001/0000009Z",
+    )
+    assert AuditEvent.objects.get(event_type=EventType.NOMINAL_CREATED).payload == {"via": "web"}
+
+
+def test_an_impossible_date_of_birth_is_refused_and_nothing_is_saved(signed_in):
+    response = signed_in("police.ppu").post(
+        "/people/add/",
+        {"surname": "Okafor", "forenames": "A", "date_of_birth": "30/2/1990", "gender": "male"},
+    )
+    assert response.status_code == 200
+    assert b"Date of birth must be a real date" in response.content
+    assert b"govuk-error-summary" in response.content
+    assert not Nominal.objects.exists()
+
+
+def test_a_clashing_identifier_is_refused_on_its_field(signed_in, smith):
+    response = signed_in("police.ppu").post(
+        "/people/add/", {"forenames": "A", "surname": "B", "gender": "male", "pnc": smith.pnc}
+    )
+    assert b"is already on the register" in response.content
+    assert Nominal.objects.count() == 1
+
+
+def test_adding_an_alias_address_and_conviction_changes_the_record(signed_in, smith):
+    client = signed_in("probation.om")
+    client.post(
+        f"/people/{smith.id}/alias/", {"kind": "alias", "forenames": "Jack", "surname": "Smithson"}
+    )
+    client.post(
+        f"/people/{smith.id}/address/",
+        {
+            "kind": "approved_premises",
+            "line_1": "1 Hostel Road",
+            "town": "Bedford",
+            "postcode": "mk40 1aa",
+            "valid_from": "1/10/2026",
+        },
+    )
+    response = client.post(
+        f"/people/{smith.id}/conviction/",
+        {
+            "offence": "OAPA1861/s18",
+            "outcome": "conviction",
+            "date": "1/2/2010",
+            "disposal_type": "imprisonment",
+            "term_months": "48",
+        },
+    )
+    assert response.status_code == 302, response.content
+    smith.refresh_from_db()
+    assert "smithson" in smith.name_index
+    assert smith.addresses.filter(postcode_key="MK401AA").exists()
+    assert smith.convictions.filter(offence_code="OAPA1861/s18").exists()
+    assert AuditEvent.objects.filter(event_type=EventType.NOMINAL_UPDATED).count() == 3
+
+
+def test_a_role_that_cannot_edit_is_refused(signed_in, smith):
+    assert signed_in("chair.police").get(f"/people/{smith.id}/alias/").status_code == 403

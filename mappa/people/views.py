@@ -1,0 +1,119 @@
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from pydantic import ValidationError as PydanticError
+
+from mappa.agencies import permissions
+from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
+from mappa.audit.events import EventType
+from mappa.offences.eligibility import for_nominal
+from mappa.people import editing, queries, records, services
+from mappa.people.forms import SearchForm
+from mappa.people.import_format import problems_in
+from mappa.people.models import Nominal
+
+
+@requires(permissions.VIEW_CASES)
+def search(request):
+    form = SearchForm(request.GET or None)
+    results = None
+    if form.is_bound and form.is_valid():
+        criteria = queries.Criteria(
+            **{key: value or "" for key, value in form.cleaned_data.items()}
+        )
+        criteria = queries.Criteria(
+            name=criteria.name,
+            date_of_birth=form.cleaned_data["date_of_birth"],
+            identifier=criteria.identifier,
+            postcode=criteria.postcode,
+        )
+        results = queries.search(request.user, criteria)
+        audit.record(
+            actor=request.user,
+            event_type=EventType.REGISTER_SEARCHED,
+            payload={
+                "query": {k: str(v) for k, v in form.cleaned_data.items() if v},
+                "results": len(results),
+            },
+        )
+    context = {
+        "form": form,
+        "results": results,
+        "limit": queries.SEARCH_LIMIT,
+        "may_add": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
+    }
+    return render(request, "people/search.html", context)
+
+
+@requires(permissions.VIEW_CASES)
+def person(request, nominal_id):
+    nominal = queries.get_nominal(request.user, nominal_id)
+    nominal = queries.with_record(Nominal.objects.filter(id=nominal.id)).get()
+    audit.record_read(actor=request.user, subject=nominal.id, content="person record")
+    context = {
+        "nominal": nominal,
+        "eligibility": for_nominal(nominal, timezone.localdate()),
+        "case": next((c for c in nominal.mappa_cases.all() if c.closed_on is None), None),
+        "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
+    }
+    return render(request, "people/person.html", context)
+
+
+def _save_section(request, section, record, nominal=None):
+    """Apply a section's form; return the saved nominal, or None with the errors on the form."""
+    form = section.form(request.POST)
+    if not form.is_valid():
+        return form, None
+    try:
+        updated = editing.apply(section, record, form.cleaned_data)
+        saved = services.save_nominal(
+            actor=request.user, record=updated, nominal=nominal, via="web"
+        )
+    except PydanticError as error:
+        problems = problems_in(error)
+    except services.RecordRejected as rejected:
+        problems = rejected.problems
+    else:
+        return form, saved
+    for path, reason in problems:
+        field = path.rsplit(".", 1)[-1]
+        form.add_error(field if field in form.fields else None, reason)
+    return form, None
+
+
+@requires(permissions.EDIT_REGISTER)
+def add(request):
+    section = editing.SECTIONS["identity"]
+    form = section.form()
+    if request.method == "POST":
+        form, saved = _save_section(request, section, editing.new_record(request.user.area.code))
+        if saved:
+            return redirect("person", nominal_id=saved.id)
+    return render(
+        request,
+        "people/edit.html",
+        {"form": form, "title": "Add a person to the register", "nominal": None},
+    )
+
+
+@requires(permissions.EDIT_REGISTER)
+def edit(request, nominal_id, section_name):
+    section = editing.SECTIONS.get(section_name)
+    if section is None:
+        raise Http404("No such section")
+    nominal = queries.get_nominal(request.user, nominal_id)
+    if nominal.area_id != request.user.area_id:
+        raise PermissionDenied("You can change nominals only in your own area")
+    record = editing.as_dict(
+        records.to_record(records.exportable(Nominal.objects.filter(id=nominal.id)).get())
+    )
+    form = section.form(initial=section.initial(record))
+    if request.method == "POST":
+        form, saved = _save_section(request, section, record, nominal)
+        if saved:
+            return redirect("person", nominal_id=saved.id)
+    return render(
+        request, "people/edit.html", {"form": form, "title": section.title, "nominal": nominal}
+    )
