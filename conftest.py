@@ -11,8 +11,8 @@ from mappa.agencies.models import User
 
 @pytest.fixture
 def demo(db) -> dict[str, User]:
-    """The contract's demo areas, agencies and personas, by username."""
-    return {user.username: user for user in load_demo()}
+    """The contract's demo areas, agencies and personas, by username (without the demo cases)."""
+    return {user.username: user for user in load_demo(nominals=False)}
 
 
 @pytest.fixture

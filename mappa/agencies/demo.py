@@ -7,6 +7,7 @@ For every persona the password and the API token are both `demo-<username>`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +29,7 @@ AREAS = {
 }
 
 COORDINATION_UNIT = "MAPPA co-ordination unit (probation)"
+DEMO_NOMINALS = Path(__file__).resolve().parent.parent / "people" / "demo" / "nominals.jsonl"
 
 AGENCIES = {
     "DEMO": [
@@ -205,8 +207,8 @@ def _load_persona(
     return user
 
 
-def load_demo() -> list[User]:
-    """Create or refresh the demo areas, agencies and personas."""
+def load_demo(*, nominals: bool = True) -> list[User]:
+    """Create or refresh the demo areas, agencies and personas, and (unless told not to) demo cases."""
     with transaction.atomic():
         _refuse_if_real_data()
         areas = {}
@@ -221,9 +223,20 @@ def load_demo() -> list[User]:
                     area=areas[code], name=name, defaults={"kind": kind, "is_demo": True}
                 )
         users = [_load_persona(persona, areas, agencies) for persona in PERSONAS]
+        if nominals:
+            _load_nominals()
         audit.record(
             actor=None,
             event_type=EventType.DEMO_DATA_LOADED,
             payload={"areas": sorted(areas), "users": len(users)},
         )
     return users
+
+
+def _load_nominals() -> None:
+    """Demo cases: a few people on each area's register, imported like any other data."""
+    from mappa.people import services as register
+
+    register.import_nominals(
+        actor=None, open_lines=lambda: DEMO_NOMINALS.open(encoding="utf-8"), source="demo data"
+    )

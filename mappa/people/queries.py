@@ -88,24 +88,24 @@ def _identifier_filter(value: str) -> Q:
 
 
 def _name_candidates(nominals: QuerySet[Nominal], name: str) -> QuerySet[Nominal]:
-    """People whose names might match: by trigrams on PostgreSQL, and by sound everywhere."""
+    """People whose names might match: sharing a sound, a three-letter start, or (on PostgreSQL)
+    trigrams with the query. `rules.name_score` then ranks them."""
     tokens = rules.name_tokens(name)
-    sounds = Q()
+    loose = Q()
     for token in tokens:
-        sounds |= Q(phonetic_index__contains=f" {rules.phonetic_key(token)} ")
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramWordSimilarity
+        loose |= Q(phonetic_index__contains=f" {rules.phonetic_key(token)} ")
+        loose |= Q(name_index__contains=token[:3])
+    if connection.vendor != "postgresql":
+        return nominals.filter(loose)
+    from django.contrib.postgres.search import TrigramWordSimilarity
 
-        text = " ".join(tokens)
-        return (
-            nominals.filter(Q(name_index__trigram_word_similar=text) | sounds)
-            .annotate(match=TrigramWordSimilarity(text, "name_index"))
-            .order_by("-match")
-        )
-    spelled = Q()
-    for token in tokens:
-        spelled |= Q(name_index__contains=token[:3])
-    return nominals.filter(sounds | spelled)
+    # Both LIKE and the word-similarity operator use the trigram indexes (migration 0002).
+    text = " ".join(tokens)
+    return (
+        nominals.filter(Q(name_index__trigram_word_similar=text) | loose)
+        .annotate(match=TrigramWordSimilarity(text, "name_index"))
+        .order_by("-match")
+    )
 
 
 def search(user, criteria: Criteria) -> list[Nominal]:

@@ -92,3 +92,16 @@ def test_the_mappa_command_line_exits_non_zero_with_the_reason(tmp_path):
     assert verified.returncode == 0 and "intact" in verified.stdout
     unknown = run("audit", "unpick")
     assert unknown.returncode != 0 and "invalid choice" in unknown.stderr
+
+
+def test_it_loads_demo_cases_on_each_areas_register():
+    from mappa.cases.models import MappaCase
+    from mappa.people.models import Nominal
+
+    load()
+    load()
+    assert Nominal.objects.filter(area__code="DEMO").count() == 5
+    assert Nominal.objects.filter(area__code="OTHER").count() == 1
+    assert set(MappaCase.objects.values_list("category", flat=True)) == {1, 2, 3}
+    smith = Nominal.objects.get(pnc="2019/0012345X")
+    assert smith.addresses.count() == 2 and smith.associations.count() == 2
