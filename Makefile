@@ -39,6 +39,9 @@ test: install ## install and run the whole suite (SQLite, or PostgreSQL when DAT
 	scripts/ensure-chromium
 	MAPPA_ENV=test $(VENV)/bin/pytest
 
+bench: install ## national-scale benchmarks on a throwaway PostgreSQL (writes docs/benchmarks.md)
+	bash bench/run.sh
+
 lint: install ## ruff lint and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

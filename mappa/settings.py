@@ -160,7 +160,7 @@ LOGIN_REDIRECT_URL = "dashboard"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "mappa.agencies.backends.UserWithAgencyBackend",
 ]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
 # NCSC password guidance: length over complexity, deny common passwords,

@@ -123,8 +123,7 @@ class NominalDetail(APIView):
     permissions_by_method = {"PUT": permissions.EDIT_REGISTER}
 
     def _nominal(self, request, nominal_id):
-        nominal = queries.get_nominal(request.user, nominal_id)
-        return queries.with_record(type(nominal).objects.filter(id=nominal.id)).get()
+        return queries.get_nominal(request.user, nominal_id, whole_record=True)
 
     @extend_schema(parameters=[AS_OF], responses=NominalSerializer, summary="Get a nominal")
     def get(self, request, nominal_id):

@@ -27,10 +27,6 @@ class Nominal(models.Model):
     visor = _identifier("ViSOR reference")
     release_date = models.DateField(null=True, blank=True)
     licence_end_date = models.DateField(null=True, blank=True)
-    # Search keys, kept by the services that write names (mappa.people.rules):
-    # every word of the name and aliases, and their phonetic codes.
-    name_index = models.TextField(blank=True, editable=False)
-    phonetic_index = models.TextField(blank=True, editable=False)
     # SHA-256 of the record as last written, so re-importing an unchanged record changes nothing.
     record_digest = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -116,6 +112,22 @@ class Address(models.Model):
     @property
     def is_current(self) -> bool:
         return self.valid_to is None
+
+
+class NameKey(models.Model):
+    """One word of a nominal's name or alias, with its sound, for finding people by name.
+
+    Written with the record (mappa.people.records); on PostgreSQL a trigram index on
+    `token` finds misspellings (migration 0002).
+    """
+
+    nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="name_keys")
+    token = models.CharField(max_length=60, db_index=True)
+    phonetic = models.CharField(max_length=30, db_index=True)
+    letters = models.CharField(max_length=60, db_index=True)
+
+    def __str__(self) -> str:
+        return self.token
 
 
 class RecordedEvent(models.Model):

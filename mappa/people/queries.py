@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -15,7 +16,7 @@ from mappa.agencies.queries import granted_case_ids
 from mappa.cases.models import MappaCase
 from mappa.people import rules
 from mappa.people.constants import IDENTIFIERS
-from mappa.people.models import Nominal
+from mappa.people.models import NameKey, Nominal
 
 SEARCH_LIMIT = 50
 CANDIDATE_LIMIT = 500
@@ -43,8 +44,10 @@ def nominals_visible_to(user) -> QuerySet[Nominal]:
     return nominals
 
 
-def get_nominal(user, nominal_id: UUID) -> Nominal:
-    nominal = nominals_visible_to(user).select_related("area").filter(id=nominal_id).first()
+def get_nominal(user, nominal_id: UUID, *, whole_record: bool = False) -> Nominal:
+    """One nominal in the user's scope, or 404; with `whole_record`, everything its page shows."""
+    nominals = nominals_visible_to(user).filter(id=nominal_id)
+    nominal = (with_record(nominals) if whole_record else nominals.select_related("area")).first()
     if nominal is None:
         raise Http404("No such person")
     return nominal
@@ -87,25 +90,85 @@ def _identifier_filter(value: str) -> Q:
     return match
 
 
-def _name_candidates(nominals: QuerySet[Nominal], name: str) -> QuerySet[Nominal]:
-    """People whose names might match: sharing a sound, a three-letter start, or (on PostgreSQL)
-    trigrams with the query. `rules.name_score` then ranks them."""
-    tokens = rules.name_tokens(name)
-    loose = Q()
-    for token in tokens:
-        loose |= Q(phonetic_index__contains=f" {rules.phonetic_key(token)} ")
-        loose |= Q(name_index__contains=token[:3])
-    if connection.vendor != "postgresql":
-        return nominals.filter(loose)
-    from django.contrib.postgres.search import TrigramWordSimilarity
+def _required(words: list[str]) -> int:
+    """Every word of a one- or two-word query must match; one may be missing from a longer one."""
+    return len(words) if len(words) <= 2 else len(words) - 1
 
-    # Both LIKE and the word-similarity operator use the trigram indexes (migration 0002).
-    text = " ".join(tokens)
-    return (
-        nominals.filter(Q(name_index__trigram_word_similar=text) | loose)
-        .annotate(match=TrigramWordSimilarity(text, "name_index"))
-        .order_by("-match")
-    )
+
+def _candidates_postgresql(nominals: QuerySet[Nominal], words: list[str]) -> list[UUID]:
+    """Ids of people in scope whose name words match the query's, best first.
+
+    A word matches one of theirs by trigram similarity (`%`, using the trigram index on
+    `people_namekey.token`; typing errors), by sound (metaphone) or by its letters
+    (transpositions). All three use indexes, so the work is proportional to the matches.
+    """
+    try:
+        scoped, scoped_params = nominals.values("id").query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    rows = ", ".join(["(%s, %s, %s, %s)"] * len(words))
+    params = [
+        value
+        for i, word in enumerate(words)
+        for value in (i, word, rules.phonetic_key(word), rules.letters_key(word))
+    ]
+    sql = f"""
+        WITH q(i, word, sound, letters) AS (VALUES {rows}),
+        per_word AS (
+            SELECT k.nominal_id, q.i,
+                   MAX(GREATEST(similarity(k.token, q.word),
+                                CASE WHEN k.phonetic = q.sound THEN 0.9 ELSE 0 END,
+                                CASE WHEN k.letters = q.letters THEN 0.85 ELSE 0 END)) AS best
+            FROM people_namekey k
+            JOIN q ON (k.token %% q.word OR k.phonetic = q.sound OR k.letters = q.letters)
+            WHERE k.nominal_id IN ({scoped})
+            GROUP BY k.nominal_id, q.i
+        )
+        SELECT nominal_id FROM per_word GROUP BY nominal_id
+        HAVING COUNT(*) >= %s
+        ORDER BY SUM(best) DESC LIMIT %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *scoped_params, _required(words), CANDIDATE_LIMIT])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _candidates_sqlite(nominals: QuerySet[Nominal], words: list[str]) -> list[UUID]:
+    matched: dict[UUID, set[int]] = {}
+    for i, word in enumerate(words):
+        similar = (
+            Q(token__startswith=word[:3])
+            | Q(phonetic=rules.phonetic_key(word))
+            | Q(letters=rules.letters_key(word))
+        )
+        for nominal_id in NameKey.objects.filter(similar, nominal__in=nominals).values_list(
+            "nominal_id", flat=True
+        ):
+            matched.setdefault(nominal_id, set()).add(i)
+    return [nominal_id for nominal_id, found in matched.items() if len(found) >= _required(words)]
+
+
+def _ranked_by_name(nominals: QuerySet[Nominal], name: str) -> list[UUID]:
+    words = rules.name_tokens(name)
+    if not words:
+        return []
+    if connection.vendor == "postgresql":
+        candidates = _candidates_postgresql(nominals, words)
+    else:
+        candidates = _candidates_sqlite(nominals, words)
+    tokens: dict[UUID, set[str]] = {}
+    for nominal_id, token in NameKey.objects.filter(nominal_id__in=candidates).values_list(
+        "nominal_id", "token"
+    ):
+        tokens.setdefault(nominal_id, set()).add(token)
+    scored = [
+        (rules.name_score(name, words_of), nominal_id) for nominal_id, words_of in tokens.items()
+    ]
+    return [
+        nominal_id
+        for score, nominal_id in sorted(scored, key=lambda pair: -pair[0])
+        if score >= 0.75
+    ]
 
 
 def search(user, criteria: Criteria) -> list[Nominal]:
@@ -122,14 +185,12 @@ def search(user, criteria: Criteria) -> list[Nominal]:
         nominals = nominals.filter(
             Q(addresses__postcode_key=key) | Q(associations__addresses__postcode_key=key)
         ).distinct()
-    if criteria.name.strip():
-        nominals = _name_candidates(nominals, criteria.name)
-    found = list(nominals.select_related("area").prefetch_related("aliases")[:CANDIDATE_LIMIT])
-    if criteria.name.strip():
-        scored = [(rules.name_score(criteria.name, _names(n)), n) for n in found]
-        found = [n for score, n in sorted(scored, key=lambda pair: -pair[0]) if score >= 0.75]
-    return found[:SEARCH_LIMIT]
-
-
-def _names(nominal: Nominal) -> list[str]:
-    return [nominal.full_name] + [f"{a.forenames} {a.surname}" for a in nominal.aliases.all()]
+    if not criteria.name.strip():
+        return list(
+            nominals.select_related("area")
+            .prefetch_related("aliases")
+            .order_by("surname")[:SEARCH_LIMIT]
+        )
+    ranked = _ranked_by_name(nominals, criteria.name)[:SEARCH_LIMIT]
+    found = Nominal.objects.select_related("area").prefetch_related("aliases").in_bulk(ranked)
+    return [found[nominal_id] for nominal_id in ranked]

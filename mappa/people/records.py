@@ -18,7 +18,7 @@ from mappa.offences.models import Conviction, CustodyPeriod
 from mappa.people import rules
 from mappa.people.constants import IDENTIFIERS
 from mappa.people.import_format import AddressIn, NominalRecord
-from mappa.people.models import Address, Alias, Association, Nominal, RecordedEvent
+from mappa.people.models import Address, Alias, Association, NameKey, Nominal, RecordedEvent
 
 
 def _canonical(value):
@@ -52,11 +52,7 @@ def exportable(nominals):
 def _nominal_fields(record: NominalRecord, areas: dict) -> dict:
     ids = record.external_ids
     custody = record.custody
-    names = [f"{record.name.forenames or ''} {record.name.surname}"]
-    names += [f"{alias.forenames} {alias.surname}" for alias in record.aliases]
     return {
-        "name_index": rules.name_index(names),
-        "phonetic_index": rules.phonetic_index(names),
         "area": areas[record.area],
         "forenames": record.name.forenames or "",
         "surname": record.name.surname,
@@ -94,6 +90,12 @@ class Children:
 
     def add(self, nominal_id: uuid.UUID, record: NominalRecord) -> None:
         rows = self.rows
+        names = [f"{record.name.forenames or ''} {record.name.surname}"]
+        names += [f"{alias.forenames} {alias.surname}" for alias in record.aliases]
+        rows[NameKey] += [
+            NameKey(nominal_id=nominal_id, token=token, phonetic=phonetic, letters=letters)
+            for token, phonetic, letters in rules.name_keys(names)
+        ]
         rows[Alias] += [
             Alias(
                 nominal_id=nominal_id, forenames=a.forenames, surname=a.surname, kind=a.kind.value
@@ -161,7 +163,15 @@ class Children:
         ]
 
     def insert(self) -> None:
-        for model in (Alias, Association, Address, Conviction, CustodyPeriod, RecordedEvent):
+        for model in (
+            NameKey,
+            Alias,
+            Association,
+            Address,
+            Conviction,
+            CustodyPeriod,
+            RecordedEvent,
+        ):
             model.objects.bulk_create(self.rows[model], batch_size=2000)
         self._save_cases()
         LevelChange.objects.bulk_create(self.rows[LevelChange], batch_size=2000)
@@ -179,7 +189,7 @@ class Children:
 def clear_children(nominal_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
     """Remove what an update replaces; return each nominal's open case id, which is kept."""
     ids = list(nominal_ids)
-    for model in (Alias, Address, Association, Conviction, CustodyPeriod, RecordedEvent):
+    for model in (NameKey, Alias, Address, Association, Conviction, CustodyPeriod, RecordedEvent):
         model.objects.filter(nominal_id__in=ids).delete()
     open_cases = dict(
         MappaCase.objects.filter(nominal_id__in=ids, closed_on__isnull=True).values_list(

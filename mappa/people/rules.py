@@ -23,19 +23,15 @@ def phonetic_key(token: str) -> str:
     return jellyfish.metaphone(token).upper() or token.upper()
 
 
-def name_index(names: Iterable[str]) -> str:
-    """Every word of every name (main name and aliases) once, for trigram matching."""
-    seen: dict[str, None] = {}
-    for name in names:
-        for token in name_tokens(name):
-            seen.setdefault(token, None)
-    return " ".join(seen)
+def letters_key(token: str) -> str:
+    """The word's letters in order, so transposed letters still match: "smiht" → "himst"."""
+    return "".join(sorted(token))
 
 
-def phonetic_index(names: Iterable[str]) -> str:
-    """Phonetic keys of every word, each wrapped in spaces so a LIKE '% KEY %' finds whole keys."""
-    keys = dict.fromkeys(phonetic_key(token) for token in name_index(names).split())
-    return " " + " ".join(keys) + " " if keys else ""
+def name_keys(names: Iterable[str]) -> list[tuple[str, str, str]]:
+    """Each distinct word of every name (main name and aliases): the word, its sound, its letters."""
+    words = dict.fromkeys(token[:60] for name in names for token in name_tokens(name))
+    return [(word, phonetic_key(word)[:30], letters_key(word)) for word in words]
 
 
 def postcode_key(postcode: str) -> str:
@@ -43,15 +39,15 @@ def postcode_key(postcode: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", postcode.upper())
 
 
-def name_score(query: str, candidate_names: Iterable[str]) -> float:
-    """How well a query matches a person's names, 0 to 1, whatever the word order.
+def name_score(query: str, candidate_words: Iterable[str]) -> float:
+    """How well a query matches a person's name words (name and aliases), 0 to 1, in any order.
 
-    Each query word is scored against its best-matching word of any of the
-    person's names by Jaro-Winkler similarity (typing errors), lifted to 0.9 when
-    the two sound alike (metaphone), and the scores are averaged.
+    Each query word is scored against its best-matching word by Jaro-Winkler
+    similarity (typing errors), lifted to 0.9 when the two sound alike (metaphone),
+    and the scores are averaged.
     """
     words = name_tokens(query)
-    candidates = set(name_index(candidate_names).split())
+    candidates = set(candidate_words)
     if not words or not candidates:
         return 0.0
     total = 0.0

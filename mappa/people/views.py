@@ -49,8 +49,7 @@ def search(request):
 
 @requires(permissions.VIEW_CASES)
 def person(request, nominal_id):
-    nominal = queries.get_nominal(request.user, nominal_id)
-    nominal = queries.with_record(Nominal.objects.filter(id=nominal.id)).get()
+    nominal = queries.get_nominal(request.user, nominal_id, whole_record=True)
     audit.record_read(actor=request.user, subject=nominal.id, content="person record")
     context = {
         "nominal": nominal,

@@ -121,7 +121,7 @@ def test_adding_an_alias_address_and_conviction_changes_the_record(signed_in, sm
     )
     assert response.status_code == 302, response.content
     smith.refresh_from_db()
-    assert "smithson" in smith.name_index
+    assert smith.name_keys.filter(token="smithson").exists()
     assert smith.addresses.filter(postcode_key="MK401AA").exists()
     assert smith.convictions.filter(offence_code="OAPA1861/s18").exists()
     assert AuditEvent.objects.filter(event_type=EventType.NOMINAL_UPDATED).count() == 3

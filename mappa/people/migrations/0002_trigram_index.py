@@ -1,17 +1,12 @@
-"""On PostgreSQL, trigram indexes for fuzzy name search (pg_trgm)."""
+"""On PostgreSQL, a trigram index on name words for fuzzy name search (pg_trgm)."""
 
 from django.db import migrations
 
 CREATE = """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE INDEX IF NOT EXISTS people_nominal_name_trgm ON people_nominal USING gin (name_index gin_trgm_ops);
-CREATE INDEX IF NOT EXISTS people_nominal_phonetic_trgm ON people_nominal USING gin (phonetic_index gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS people_namekey_token_trgm ON people_namekey USING gin (token gin_trgm_ops);
 """
-
-DROP = """
-DROP INDEX IF EXISTS people_nominal_name_trgm;
-DROP INDEX IF EXISTS people_nominal_phonetic_trgm;
-"""
+DROP = "DROP INDEX IF EXISTS people_namekey_token_trgm;"
 
 
 def create(apps, schema_editor):

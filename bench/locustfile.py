@@ -1,0 +1,35 @@
+"""Load on the person page: each simulated user signs in as a demo persona, then opens people.
+
+Run by bench/national.py; MAPPA_BENCH_IDS names a file of nominal ids (one a line) and
+MAPPA_BENCH_PATH is "person" (the person page) or "dashboard" (the baseline page).
+"""
+
+import os
+import random
+import re
+
+from locust import HttpUser, constant, task
+
+IDS = open(os.environ["MAPPA_BENCH_IDS"]).read().split()
+TARGET = os.environ.get("MAPPA_BENCH_PATH", "person")
+USERNAME = os.environ.get("MAPPA_BENCH_USER", "probation.om")
+
+
+class Practitioner(HttpUser):
+    wait_time = constant(0)
+
+    def on_start(self):
+        page = self.client.get("/sign-in/", name="sign-in")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        self.client.post(
+            "/sign-in/",
+            {"username": USERNAME, "password": f"demo-{USERNAME}", "csrfmiddlewaretoken": token},
+            name="sign-in",
+        )
+
+    @task
+    def open_page(self):
+        if TARGET == "person":
+            self.client.get(f"/people/{random.choice(IDS)}/", name="person page")
+        else:
+            self.client.get("/dashboard/", name="dashboard")

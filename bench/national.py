@@ -1,0 +1,311 @@
+"""Benchmarks at national scale on PostgreSQL; results to docs/benchmarks.md.
+
+    make bench            # or: bash bench/run.sh [COUNT]
+
+needs DATABASE_URL naming an empty PostgreSQL database (bench/run.sh starts one). It
+generates COUNT synthetic nominals (bench.generate), then measures, each beside a
+baseline taken in the same run on the same machine:
+
+1. import: `mappa import nominals` wall time and peak memory; baseline: reading and
+   json-parsing the same file (the floor any importer pays);
+2. name search: `mappa.people.queries.search` for names with typing errors, swapped
+   order and sound-alike spellings, as a co-ordinator who sees half the register;
+   baseline: the same queries with PostgreSQL's index scans switched off;
+3. person page: p95 under 20 concurrent clients (locust) against `mappa serve`
+   (gunicorn, production settings); baseline: the dashboard under the same load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv" / "bin"
+RESULTS = ROOT / "docs" / "benchmarks.md"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def mappa(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(VENV / "mappa"), *args], check=True, env=env, capture_output=True, text=True
+    )
+
+
+def generate(count: int, path: Path) -> None:
+    subprocess.run(
+        [
+            str(VENV / "python"),
+            "-m",
+            "bench.generate",
+            "--count",
+            str(count),
+            "--seed",
+            "1",
+            "--areas",
+            "DEMO,OTHER",
+            "--out",
+            str(path),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+
+
+def bench_import(path: Path, count: int, env: dict) -> dict:
+    started = time.perf_counter()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            json.loads(line)
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    mappa("import", "nominals", str(path), env=env)
+    elapsed = time.perf_counter() - started
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "seconds": elapsed,
+        "rate": count / elapsed,
+        "peak_mib": peak_mib,
+        "baseline_seconds": baseline,
+    }
+
+
+def _queries(path: Path, how_many: int) -> list[str]:
+    """Names as people type them: swapped, misspelt, sound-alike, or just the surname."""
+    rng = random.Random(7)
+    names = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            if number % 97 == 0:
+                name = json.loads(line)["name"]
+                names.append(
+                    ((name.get("forenames") or "").split() or [""])[0] + " " + name["surname"]
+                )
+    queries = []
+    for name in rng.sample(names, min(how_many, len(names))):
+        forename, surname = name.split(" ", 1)
+        kind = len(queries) % 4
+        if kind == 0:
+            queries.append(f"{surname} {forename}")
+        elif kind == 1 and len(surname) > 3:
+            i = rng.randrange(1, len(surname) - 2)
+            queries.append(
+                f"{forename} {surname[:i]}{surname[i + 1]}{surname[i]}{surname[i + 2 :]}"
+            )
+        elif kind == 2:
+            queries.append(f"{forename} {surname.replace('ph', 'f').replace('y', 'i')}")
+        else:
+            queries.append(surname)
+    return queries
+
+
+def bench_search(path: Path) -> dict:
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from mappa.agencies.models import User
+    from mappa.people import queries
+
+    user = User.objects.get(username="coordinator")
+    names = _queries(path, 200)
+
+    def run() -> list[float]:
+        timings = []
+        for name in names:
+            started = time.perf_counter()
+            queries.search(user, queries.Criteria(name=name))
+            timings.append((time.perf_counter() - started) * 1000)
+        return timings
+
+    run()  # warm the cache
+    indexed = run()
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_indexscan = off; SET enable_bitmapscan = off")
+    unindexed = run()
+    with connection.cursor() as cursor:
+        cursor.execute("RESET enable_indexscan; RESET enable_bitmapscan")
+    return {
+        "queries": len(names),
+        "p50": percentile(indexed, 0.5),
+        "p95": percentile(indexed, 0.95),
+        "baseline_p95": percentile(unindexed, 0.95),
+    }
+
+
+def _locust(port: int, target: str, ids: Path, users: int, seconds: int, out: Path) -> dict:
+    env = os.environ | {"MAPPA_BENCH_IDS": str(ids), "MAPPA_BENCH_PATH": target}
+    prefix = out / target
+    subprocess.run(
+        [
+            str(VENV / "locust"),
+            "-f",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "-u",
+            str(users),
+            "-r",
+            str(users),
+            "-t",
+            f"{seconds}s",
+            "--host",
+            f"http://127.0.0.1:{port}",
+            "--csv",
+            str(prefix),
+            "--only-summary",
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    name = "person page" if target == "person" else "dashboard"
+    import csv
+
+    with open(f"{prefix}_stats.csv") as stats:
+        row = next(r for r in csv.DictReader(stats) if r["Name"] == name)
+    return {
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+        "p50": float(row["50%"]),
+        "p95": float(row["95%"]),
+        "rps": float(row["Requests/s"]),
+    }
+
+
+def bench_person_page(port: int, users: int, seconds: int) -> dict:
+    from mappa.people.models import Nominal
+
+    ids = [
+        str(i)
+        for i in Nominal.objects.filter(area__code="DEMO").values_list("id", flat=True)[:5000]
+    ]
+    env = os.environ | {
+        "MAPPA_ENV": "production",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "MAPPA_HTTPS": "false",
+        "MAPPA_DEMO": "true",
+    }
+    mappa("collectstatic", "--no-input", env=env)
+    server = subprocess.Popen(
+        [str(VENV / "mappa"), "serve", "--port", str(port), "--workers", "4"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    try:
+        time.sleep(4)
+        with tempfile.TemporaryDirectory() as scratch:
+            id_file = Path(scratch) / "ids.txt"
+            id_file.write_text("\n".join(ids))
+            baseline = _locust(port, "dashboard", id_file, users, seconds, Path(scratch))
+            person = _locust(port, "person", id_file, users, seconds, Path(scratch))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"person": person, "baseline": baseline, "users": users, "seconds": seconds}
+
+
+def machine() -> str:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in open("/proc/cpuinfo")
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    memory = (
+        next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+        / 1024**2
+    )
+    postgres = subprocess.run(
+        ["/usr/lib/postgresql/15/bin/postgres", "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    return f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB, {platform.platform()}, Python {platform.python_version()}, {postgres}"
+
+
+def report(count: int, results: dict) -> str:
+    imp, search, page = results["import"], results["search"], results["page"]
+    person, base = page["person"], page["baseline"]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    return f"""# Benchmarks
+
+Measured {datetime.date.today().isoformat()} on {machine()}.
+PostgreSQL ran with its default durability settings. Reproduce with `make bench`
+(or `bash bench/run.sh {count}`); the numbers below are from one run of it.
+
+Data: {count:,} synthetic nominals from `bench.generate` (seed 1; areas DEMO and OTHER;
+about 75% category 1, 25% category 2, under 1% category 3; aliases, address
+histories, associated children).
+
+| measure | target | result | baseline in the same run | ratio | |
+|---|---|---|---|---|---|
+| import (`mappa import nominals`) | ≥ 500 nominals/s, < 1 GiB | {imp["rate"]:,.0f} nominals/s ({imp["seconds"]:.0f} s), peak {imp["peak_mib"]:,.0f} MiB | reading and parsing the file: {imp["baseline_seconds"]:.1f} s | {imp["seconds"] / imp["baseline_seconds"]:.1f}× the parse floor | {verdict(imp["rate"] >= 500 and imp["peak_mib"] < 1024)} |
+| name search p95 ({search["queries"]} queries, p50 {search["p50"]:.1f} ms) | ≤ 50 ms | {search["p95"]:.1f} ms | index scans off: {search["baseline_p95"]:.1f} ms | {search["baseline_p95"] / search["p95"]:.1f}× faster with the indexes | {verdict(search["p95"] <= 50)} |
+| person page p95, {page["users"]} clients for {page["seconds"]} s | ≤ 150 ms | {person["p95"]:.0f} ms (p50 {person["p50"]:.0f} ms, {person["rps"]:.0f} req/s, {person["failures"]} failures of {person["requests"]}) | dashboard: p95 {base["p95"]:.0f} ms, {base["rps"]:.0f} req/s | {person["p95"] / max(base["p95"], 1):.1f}× the dashboard | {verdict(person["p95"] <= 150 and person["failures"] == 0)} |
+
+Name queries are people's names as typed with errors: forename and surname swapped,
+two letters transposed, sound-alike spellings, and surname alone. The co-ordinator
+searching sees the DEMO area's half of the register. Every person-page request is
+a full page: scoped lookup, eligibility evaluated from the record, and an audit
+entry appended to the hash chain in the same request.
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=45)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit(
+            "bench: DATABASE_URL must name an empty PostgreSQL database (bench/run.sh starts one)"
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mappa.settings")
+    os.environ.setdefault("MAPPA_ENV", "development")
+    env = dict(os.environ)
+    mappa("migrate", "--no-input", env=env)
+    mappa("demo", env=env)
+    with tempfile.TemporaryDirectory() as scratch:
+        data = Path(scratch) / "nominals.jsonl"
+        print(f"bench: generating {args.count:,} nominals", file=sys.stderr)
+        generate(args.count, data)
+        print("bench: importing", file=sys.stderr)
+        results = {"import": bench_import(data, args.count, env)}
+        print(f"bench: import {results['import']}", file=sys.stderr)
+        results["search"] = bench_search(data)
+        print(f"bench: search {results['search']}", file=sys.stderr)
+    results["page"] = bench_person_page(args.port, args.users, args.seconds)
+    print(f"bench: person page {results['page']}", file=sys.stderr)
+    RESULTS.write_text(report(args.count, results))
+    print(f"bench: wrote {RESULTS}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Run the national-scale benchmarks against a throwaway PostgreSQL; results to docs/benchmarks.md.
+#   bash bench/run.sh [COUNT]      (COUNT defaults to 100000)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+if ! command -v /usr/lib/postgresql/15/bin/initdb >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+UV_PROJECT_ENVIRONMENT=.venv .tools/bin/uv sync --frozen --quiet --group bench
+PG_DIR=$(mktemp -d -t mappa-bench-pg.XXXXXX)
+trap 'scripts/throwaway-postgres stop "$PG_DIR"' EXIT
+DATABASE_URL=$(scripts/throwaway-postgres start "$PG_DIR" 55460)
+export DATABASE_URL=${DATABASE_URL#DATABASE_URL=}
+.venv/bin/python -m bench.national --count "${1:-100000}"
