@@ -122,6 +122,8 @@ class NameKey(models.Model):
     """
 
     nominal = models.ForeignKey(Nominal, on_delete=models.CASCADE, related_name="name_keys")
+    # The nominal's area, repeated here so a search within an area reads only this table.
+    area = models.ForeignKey("agencies.Area", on_delete=models.CASCADE, related_name="+")
     token = models.CharField(max_length=60, db_index=True)
     phonetic = models.CharField(max_length=30, db_index=True)
     letters = models.CharField(max_length=60, db_index=True)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -95,17 +94,30 @@ def _required(words: list[str]) -> int:
     return len(words) if len(words) <= 2 else len(words) - 1
 
 
-def _candidates_postgresql(nominals: QuerySet[Nominal], words: list[str]) -> list[UUID]:
-    """Ids of people in scope whose name words match the query's, best first.
+def _name_scope(user) -> tuple[str, list] | None:
+    """A cheap first cut of whose name words to read: the user's area, or the granted people.
+
+    The final fetch goes through `nominals_visible_to`, which applies the whole scope.
+    """
+    if permissions.role_has(user, permissions.VIEW_AREA_CASES):
+        return "k.area_id = %s", [user.area_id]
+    if permissions.role_has(user, permissions.VIEW_CASES):
+        ids = list(nominals_visible_to(user).values_list("id", flat=True))
+        return ("k.nominal_id = ANY(%s)", [ids]) if ids else None
+    return None
+
+
+def _candidates_postgresql(user, words: list[str]) -> list[UUID]:
+    """Ids of people whose name words match the query's, best first.
 
     A word matches one of theirs by trigram similarity (`%`, using the trigram index on
     `people_namekey.token`; typing errors), by sound (metaphone) or by its letters
     (transpositions). All three use indexes, so the work is proportional to the matches.
     """
-    try:
-        scoped, scoped_params = nominals.values("id").query.sql_with_params()
-    except EmptyResultSet:
+    scope = _name_scope(user)
+    if scope is None:
         return []
+    where, scope_params = scope
     rows = ", ".join(["(%s, %s, %s, %s)"] * len(words))
     params = [
         value
@@ -121,7 +133,7 @@ def _candidates_postgresql(nominals: QuerySet[Nominal], words: list[str]) -> lis
                                 CASE WHEN k.letters = q.letters THEN 0.85 ELSE 0 END)) AS best
             FROM people_namekey k
             JOIN q ON (k.token %% q.word OR k.phonetic = q.sound OR k.letters = q.letters)
-            WHERE k.nominal_id IN ({scoped})
+            WHERE {where}
             GROUP BY k.nominal_id, q.i
         )
         SELECT nominal_id FROM per_word GROUP BY nominal_id
@@ -129,11 +141,12 @@ def _candidates_postgresql(nominals: QuerySet[Nominal], words: list[str]) -> lis
         ORDER BY SUM(best) DESC LIMIT %s
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *scoped_params, _required(words), CANDIDATE_LIMIT])
+        cursor.execute(sql, [*params, *scope_params, _required(words), CANDIDATE_LIMIT])
         return [row[0] for row in cursor.fetchall()]
 
 
 def _candidates_sqlite(nominals: QuerySet[Nominal], words: list[str]) -> list[UUID]:
+    """The same idea without trigrams: a word matches by its first three letters, sound or letters."""
     matched: dict[UUID, set[int]] = {}
     for i, word in enumerate(words):
         similar = (
@@ -148,12 +161,19 @@ def _candidates_sqlite(nominals: QuerySet[Nominal], words: list[str]) -> list[UU
     return [nominal_id for nominal_id, found in matched.items() if len(found) >= _required(words)]
 
 
-def _ranked_by_name(nominals: QuerySet[Nominal], name: str) -> list[UUID]:
+def _ranked_by_name(user, nominals: QuerySet[Nominal], name: str, narrowed: bool) -> list[UUID]:
+    """People in `nominals` matching `name`, best first.
+
+    When other criteria have already narrowed `nominals`, every one of them is scored;
+    otherwise the name words' indexes find the candidates first.
+    """
     words = rules.name_tokens(name)
     if not words:
         return []
-    if connection.vendor == "postgresql":
-        candidates = _candidates_postgresql(nominals, words)
+    if narrowed:
+        candidates = list(nominals.values_list("id", flat=True)[: CANDIDATE_LIMIT * 4])
+    elif connection.vendor == "postgresql":
+        candidates = _candidates_postgresql(user, words)
     else:
         candidates = _candidates_sqlite(nominals, words)
     tokens: dict[UUID, set[str]] = {}
@@ -176,6 +196,9 @@ def search(user, criteria: Criteria) -> list[Nominal]:
     if criteria.is_empty():
         return []
     nominals = nominals_visible_to(user)
+    narrowed = bool(
+        criteria.identifier.strip() or criteria.date_of_birth or criteria.postcode.strip()
+    )
     if criteria.identifier.strip():
         nominals = nominals.filter(_identifier_filter(criteria.identifier))
     if criteria.date_of_birth:
@@ -191,6 +214,11 @@ def search(user, criteria: Criteria) -> list[Nominal]:
             .prefetch_related("aliases")
             .order_by("surname")[:SEARCH_LIMIT]
         )
-    ranked = _ranked_by_name(nominals, criteria.name)[:SEARCH_LIMIT]
-    found = Nominal.objects.select_related("area").prefetch_related("aliases").in_bulk(ranked)
-    return [found[nominal_id] for nominal_id in ranked]
+    ranked = _ranked_by_name(user, nominals, criteria.name, narrowed)
+    # Fetched through the scoped queryset: the candidates' first cut is never trusted alone.
+    found = (
+        nominals.select_related("area")
+        .prefetch_related("aliases")
+        .in_bulk(ranked[: SEARCH_LIMIT * 2])
+    )
+    return [found[nominal_id] for nominal_id in ranked if nominal_id in found][:SEARCH_LIMIT]

@@ -88,12 +88,18 @@ class Children:
     def __init__(self) -> None:
         self.rows: dict[type, list] = defaultdict(list)
 
-    def add(self, nominal_id: uuid.UUID, record: NominalRecord) -> None:
+    def add(self, nominal_id: uuid.UUID, record: NominalRecord, area_id: uuid.UUID) -> None:
         rows = self.rows
         names = [f"{record.name.forenames or ''} {record.name.surname}"]
         names += [f"{alias.forenames} {alias.surname}" for alias in record.aliases]
         rows[NameKey] += [
-            NameKey(nominal_id=nominal_id, token=token, phonetic=phonetic, letters=letters)
+            NameKey(
+                nominal_id=nominal_id,
+                area_id=area_id,
+                token=token,
+                phonetic=phonetic,
+                letters=letters,
+            )
             for token, phonetic, letters in rules.name_keys(names)
         ]
         rows[Alias] += [
@@ -231,7 +237,7 @@ def write_batch(
         )
     open_cases = clear_children(n.id for n, _ in updates)
     for nominal, record in creates + updates:
-        children.add(nominal.id, record)
+        children.add(nominal.id, record, nominal.area_id)
         children.add_case(nominal.id, record, open_cases.get(nominal.id))
     children.insert()
     counts["created"], counts["updated"] = len(creates), len(updates)
