@@ -25,6 +25,14 @@ class MappaCase(models.Model):
 
     class Meta:
         ordering = ["-start_date"]
+        indexes = [
+            # Scoping excludes open category 4 cases for users without terrorism clearance.
+            models.Index(
+                fields=["category"],
+                condition=models.Q(closed_on__isnull=True),
+                name="open_case_category",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["nominal"],
