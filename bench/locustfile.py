@@ -1,22 +1,25 @@
 """Load on the person page: each simulated user signs in as a demo persona, then opens people.
 
 Run by bench/national.py; MAPPA_BENCH_IDS names a file of nominal ids (one a line) and
-MAPPA_BENCH_PATH is "person" (the person page) or "dashboard" (the baseline page).
+MAPPA_BENCH_PATH is "person" (the person page) or "dashboard" (the baseline page);
+MAPPA_BENCH_THINK is "0" (each client asks again at once) or "LOW-HIGH" seconds of
+reading time between pages.
 """
 
 import os
 import random
 import re
 
-from locust import HttpUser, constant, task
+from locust import HttpUser, between, constant, task
 
 IDS = open(os.environ["MAPPA_BENCH_IDS"]).read().split()
 TARGET = os.environ.get("MAPPA_BENCH_PATH", "person")
 USERNAME = os.environ.get("MAPPA_BENCH_USER", "probation.om")
+THINK = os.environ.get("MAPPA_BENCH_THINK", "0")
 
 
 class Practitioner(HttpUser):
-    wait_time = constant(0)
+    wait_time = constant(0) if THINK == "0" else between(*map(float, THINK.split("-")))
 
     def on_start(self):
         page = self.client.get("/sign-in/", name="sign-in")

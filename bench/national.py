@@ -149,9 +149,15 @@ def bench_search(path: Path) -> dict:
     }
 
 
-def _locust(port: int, target: str, ids: Path, users: int, seconds: int, out: Path) -> dict:
-    env = os.environ | {"MAPPA_BENCH_IDS": str(ids), "MAPPA_BENCH_PATH": target}
-    prefix = out / target
+def _locust(
+    port: int, target: str, ids: Path, users: int, seconds: int, out: Path, think: str
+) -> dict:
+    env = os.environ | {
+        "MAPPA_BENCH_IDS": str(ids),
+        "MAPPA_BENCH_PATH": target,
+        "MAPPA_BENCH_THINK": think,
+    }
+    prefix = out / f"{target}-{think}"
     subprocess.run(
         [
             str(VENV / "locust"),
@@ -216,12 +222,17 @@ def bench_person_page(port: int, users: int, seconds: int) -> dict:
         with tempfile.TemporaryDirectory() as scratch:
             id_file = Path(scratch) / "ids.txt"
             id_file.write_text("\n".join(ids))
-            baseline = _locust(port, "dashboard", id_file, users, seconds, Path(scratch))
-            person = _locust(port, "person", id_file, users, seconds, Path(scratch))
+            runs = {
+                (target, think): _locust(
+                    port, target, id_file, users, seconds, Path(scratch), think
+                )
+                for think in ("0.5-1.5", "0")
+                for target in ("dashboard", "person")
+            }
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"person": person, "baseline": baseline, "users": users, "seconds": seconds}
+    return {"runs": runs, "users": users, "seconds": seconds}
 
 
 def machine() -> str:
@@ -243,9 +254,26 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model}), {memory:.0f} GiB, {platform.platform()}, Python {platform.python_version()}, {postgres}"
 
 
+def _page_rows(page: dict) -> str:
+    rows = []
+    for think, label in (
+        ("0.5-1.5", "reading 0.5–1.5 s between pages"),
+        ("0", "no pause (saturation)"),
+    ):
+        person, base = page["runs"][("person", think)], page["runs"][("dashboard", think)]
+        met = "met" if person["p95"] <= 150 and person["failures"] == 0 else "**not met**"
+        rows.append(
+            f"| person page p95, {page['users']} clients {label}, {page['seconds']} s | ≤ 150 ms "
+            f"| {person['p95']:.0f} ms (p50 {person['p50']:.0f} ms, {person['rps']:.0f} req/s, "
+            f"{person['failures']} failures of {person['requests']}) "
+            f"| dashboard: p95 {base['p95']:.0f} ms, {base['rps']:.0f} req/s "
+            f"| {person['p95'] / max(base['p95'], 1):.1f}× the dashboard | {met} |"
+        )
+    return "\n".join(rows)
+
+
 def report(count: int, results: dict) -> str:
-    imp, search, page = results["import"], results["search"], results["page"]
-    person, base = page["person"], page["baseline"]
+    imp, search = results["import"], results["search"]
 
     def verdict(ok: bool) -> str:
         return "met" if ok else "**not met**"
@@ -264,13 +292,19 @@ histories, associated children).
 |---|---|---|---|---|---|
 | import (`mappa import nominals`) | ≥ 500 nominals/s, < 1 GiB | {imp["rate"]:,.0f} nominals/s ({imp["seconds"]:.0f} s), peak {imp["peak_mib"]:,.0f} MiB | reading and parsing the file: {imp["baseline_seconds"]:.1f} s | {imp["seconds"] / imp["baseline_seconds"]:.1f}× the parse floor | {verdict(imp["rate"] >= 500 and imp["peak_mib"] < 1024)} |
 | name search p95 ({search["queries"]} queries, p50 {search["p50"]:.1f} ms) | ≤ 50 ms | {search["p95"]:.1f} ms | index scans off: {search["baseline_p95"]:.1f} ms | {search["baseline_p95"] / search["p95"]:.1f}× faster with the indexes | {verdict(search["p95"] <= 50)} |
-| person page p95, {page["users"]} clients for {page["seconds"]} s | ≤ 150 ms | {person["p95"]:.0f} ms (p50 {person["p50"]:.0f} ms, {person["rps"]:.0f} req/s, {person["failures"]} failures of {person["requests"]}) | dashboard: p95 {base["p95"]:.0f} ms, {base["rps"]:.0f} req/s | {person["p95"] / max(base["p95"], 1):.1f}× the dashboard | {verdict(person["p95"] <= 150 and person["failures"] == 0)} |
+{_page_rows(results["page"])}
 
 Name queries are people's names as typed with errors: forename and surname swapped,
 two letters transposed, sound-alike spellings, and surname alone. The co-ordinator
-searching sees the DEMO area's half of the register. Every person-page request is
-a full page: scoped lookup, eligibility evaluated from the record, and an audit
-entry appended to the hash chain in the same request.
+searching sees the DEMO area's half of the register.
+
+The person page is a full page: scoped lookup, eligibility evaluated from the
+record, and an audit entry appended to the hash chain in the same request. The
+load generator (locust) runs on the same two cores as the server (gunicorn, 4
+workers) and PostgreSQL. With no pause between pages the 20 clients saturate the
+machine, so latency there measures queueing: even the dashboard, the lightest
+signed-in page, is slowed by it. The run with a pause between pages is the
+realistic one for 20 people working at once.
 """
 
 
@@ -280,7 +314,7 @@ def main() -> None:
     )
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--seconds", type=int, default=45)
+    parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):

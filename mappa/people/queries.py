@@ -18,7 +18,10 @@ from mappa.people.constants import IDENTIFIERS
 from mappa.people.models import NameKey, Nominal
 
 SEARCH_LIMIT = 50
-CANDIDATE_LIMIT = 500
+CANDIDATE_LIMIT = 200
+# How alike (pg_trgm similarity) two words must be to match by spelling alone. Misspellings
+# below it are still found by sound (metaphone) or letters (transpositions).
+TRIGRAM_THRESHOLD = 0.45
 
 
 def nominals_visible_to(user) -> QuerySet[Nominal]:
@@ -141,6 +144,7 @@ def _candidates_postgresql(user, words: list[str]) -> list[UUID]:
         ORDER BY SUM(best) DESC LIMIT %s
     """
     with connection.cursor() as cursor:
+        cursor.execute("SET pg_trgm.similarity_threshold = %s", [TRIGRAM_THRESHOLD])
         cursor.execute(sql, [*params, *scope_params, _required(words), CANDIDATE_LIMIT])
         return [row[0] for row in cursor.fetchall()]
 
