@@ -110,8 +110,8 @@ def _name_scope(user) -> tuple[str, list] | None:
     return None
 
 
-def _candidates_postgresql(user, words: list[str]) -> list[UUID]:
-    """Ids of people whose name words match the query's, best first.
+def _candidates_postgresql(user, words: list[str]) -> dict[UUID, set[str]]:
+    """People whose name words match the query's, best first, each with all their name words.
 
     A word matches one of theirs by trigram similarity (`%`, using the trigram index on
     `people_namekey.token`; typing errors), by sound (metaphone) or by its letters
@@ -119,7 +119,7 @@ def _candidates_postgresql(user, words: list[str]) -> list[UUID]:
     """
     scope = _name_scope(user)
     if scope is None:
-        return []
+        return {}
     where, scope_params = scope
     rows = ", ".join(["(%s, %s, %s, %s)"] * len(words))
     params = [
@@ -138,15 +138,20 @@ def _candidates_postgresql(user, words: list[str]) -> list[UUID]:
             JOIN q ON (k.token %% q.word OR k.phonetic = q.sound OR k.letters = q.letters)
             WHERE {where}
             GROUP BY k.nominal_id, q.i
+        ),
+        ranked AS (
+            SELECT nominal_id, SUM(best) AS score FROM per_word GROUP BY nominal_id
+            HAVING COUNT(*) >= %s
+            ORDER BY score DESC LIMIT %s
         )
-        SELECT nominal_id FROM per_word GROUP BY nominal_id
-        HAVING COUNT(*) >= %s
-        ORDER BY SUM(best) DESC LIMIT %s
+        SELECT r.nominal_id, array_agg(k.token) FROM ranked r
+        JOIN people_namekey k ON k.nominal_id = r.nominal_id
+        GROUP BY r.nominal_id, r.score ORDER BY r.score DESC
     """
     with connection.cursor() as cursor:
         cursor.execute("SET pg_trgm.similarity_threshold = %s", [TRIGRAM_THRESHOLD])
         cursor.execute(sql, [*params, *scope_params, _required(words), CANDIDATE_LIMIT])
-        return [row[0] for row in cursor.fetchall()]
+        return {nominal_id: set(tokens) for nominal_id, tokens in cursor.fetchall()}
 
 
 def _candidates_sqlite(nominals: QuerySet[Nominal], words: list[str]) -> list[UUID]:
@@ -165,6 +170,15 @@ def _candidates_sqlite(nominals: QuerySet[Nominal], words: list[str]) -> list[UU
     return [nominal_id for nominal_id, found in matched.items() if len(found) >= _required(words)]
 
 
+def _name_words(nominal_ids) -> dict[UUID, set[str]]:
+    tokens: dict[UUID, set[str]] = {}
+    for nominal_id, token in NameKey.objects.filter(nominal_id__in=nominal_ids).values_list(
+        "nominal_id", "token"
+    ):
+        tokens.setdefault(nominal_id, set()).add(token)
+    return tokens
+
+
 def _ranked_by_name(user, nominals: QuerySet[Nominal], name: str, narrowed: bool) -> list[UUID]:
     """People in `nominals` matching `name`, best first.
 
@@ -174,17 +188,11 @@ def _ranked_by_name(user, nominals: QuerySet[Nominal], name: str, narrowed: bool
     words = rules.name_tokens(name)
     if not words:
         return []
-    if narrowed:
-        candidates = list(nominals.values_list("id", flat=True)[: CANDIDATE_LIMIT * 4])
-    elif connection.vendor == "postgresql":
-        candidates = _candidates_postgresql(user, words)
+    if connection.vendor == "postgresql" and not narrowed:
+        tokens = _candidates_postgresql(user, words)
     else:
-        candidates = _candidates_sqlite(nominals, words)
-    tokens: dict[UUID, set[str]] = {}
-    for nominal_id, token in NameKey.objects.filter(nominal_id__in=candidates).values_list(
-        "nominal_id", "token"
-    ):
-        tokens.setdefault(nominal_id, set()).add(token)
+        ids = nominals.values_list("id", flat=True)[: CANDIDATE_LIMIT * 4]
+        tokens = _name_words(ids if narrowed else _candidates_sqlite(nominals, words))
     scored = [
         (rules.name_score(name, words_of), nominal_id) for nominal_id, words_of in tokens.items()
     ]
