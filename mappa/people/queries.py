@@ -13,7 +13,7 @@ from django.http import Http404
 from mappa.agencies import permissions
 from mappa.agencies.queries import granted_case_ids
 from mappa.cases.models import MappaCase
-from mappa.people import rules
+from mappa.people import records, rules
 from mappa.people.constants import IDENTIFIERS
 from mappa.people.models import NameKey, Nominal
 
@@ -56,16 +56,8 @@ def get_nominal(user, nominal_id: UUID, *, whole_record: bool = False) -> Nomina
 
 
 def with_record(nominals: QuerySet[Nominal]) -> QuerySet[Nominal]:
-    """Prefetch everything a person page or the API's detail shows."""
-    return nominals.select_related("area").prefetch_related(
-        "aliases",
-        "addresses",
-        "associations__addresses",
-        "convictions",
-        "custody_periods",
-        "events",
-        "mappa_cases__level_history",
-    )
+    """Prefetch everything a person page or the API's detail shows: the whole record."""
+    return records.exportable(nominals)
 
 
 @dataclass(frozen=True)

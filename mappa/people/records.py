@@ -37,7 +37,7 @@ def digest(record: NominalRecord) -> str:
 
 
 def exportable(nominals):
-    """Prefetch what `to_record` reads."""
+    """Prefetch the whole record: what `to_record` and the person page read."""
     return nominals.select_related("area").prefetch_related(
         "aliases",
         "addresses",
