@@ -34,7 +34,8 @@ CODE_PATTERN = re.compile(
 
 # Schedule 3 entries whose paragraph text could not be read through the project's search tool:
 # their conditions are a careful reading of the Act, not a verified transcription. Confirm them
-# against legislation.gov.uk before relying on them. (Paragraphs 1 to 11 and 35C were read.)
+# against legislation.gov.uk before relying on them. (Paragraphs 1 to 11 and 35C were read;
+# 29A to 29C in the text inserted by S.I. 2007/296 art. 2(2).)
 UNVERIFIED = frozenset(
     {
         "CLA1977/s54",  # para 12: text cut off in the copy read; listed unconditionally
@@ -77,9 +78,6 @@ UNVERIFIED = frozenset(
         "SOA2003/s40",  # para 28
         "SOA2003/s41",  # para 28
         "SOA2003/s47",  # para 29
-        "SOA2003/s48",  # para 29A
-        "SOA2003/s49",  # para 29B
-        "SOA2003/s50",  # para 29C
         "SOA2003/s61",  # para 30
         "SOA2003/s62",  # para 31
         "SOA2003/s63",  # para 31

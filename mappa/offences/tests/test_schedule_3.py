@@ -432,3 +432,32 @@ def test_every_schedule_3_offence_gives_an_answer_citing_its_paragraph(
     assert basis.startswith(
         f"Sexual Offences Act 2003 s.80 and Sch.3 para {offence.schedule_3.paragraph}: "
     )
+
+
+@pytest.mark.parametrize("code", ["SOA2003/s48", "SOA2003/s49", "SOA2003/s50"])
+@pytest.mark.parametrize(
+    ("offender_age", "outcome", "term_months", "expected"),
+    [
+        (18, "caution", None, True),
+        (17, "caution", None, False),
+        (17, "conviction", 12, True),
+        (17, "conviction", 11, False),
+    ],
+)
+def test_child_sexual_exploitation_needs_an_adult_or_twelve_months(
+    code, offender_age, outcome, term_months, expected
+):
+    # SOA 2003 Sch.3 paras 29A to 29C (inserted by S.I. 2007/296 art. 2(2)): listed "if the
+    # offender (a) was 18 or over, or (b) is or has been sentenced in respect of the offence to
+    # imprisonment for a term of at least 12 months".
+    disposal = {"disposal_type": "none"} if outcome == "caution" else {}
+    assert (
+        triggered(
+            code,
+            offender_age=offender_age,
+            outcome=outcome,
+            term_months=term_months,
+            **disposal,
+        )
+        is expected
+    )
