@@ -46,8 +46,24 @@ def _set_identity(record: dict, data: dict) -> None:
 
 
 def _add_address(record: dict, data: dict) -> None:
+    if data["moved"]:
+        for current in record["addresses"]:
+            if current["to"] is None and (current["from"] or "") <= data["valid_from"]:
+                current["to"] = data["valid_from"]
     address = {key: data[key] for key in ("kind", "line_1", "line_2", "town", "postcode")}
     record["addresses"].append(address | {"from": data["valid_from"], "to": data["valid_to"]})
+
+
+def _add_association(record: dict, data: dict) -> None:
+    person = {key: data[key] for key in ("relationship", "forenames", "surname", "date_of_birth")}
+    address = None
+    if data["address_line_1"] or data["address_postcode"]:
+        address = {
+            "line_1": data["address_line_1"],
+            "town": data["address_town"],
+            "postcode": data["address_postcode"],
+        }
+    record["associations"].append(person | {"address": address})
 
 
 def _add_conviction(record: dict, data: dict) -> None:
@@ -83,9 +99,7 @@ SECTIONS = {
         "Add an alias or nickname", forms.AliasForm, lambda r, d: r["aliases"].append(d)
     ),
     "address": Section("Add an address", forms.AddressForm, _add_address),
-    "association": Section(
-        "Add an associated person", forms.AssociationForm, lambda r, d: r["associations"].append(d)
-    ),
+    "association": Section("Add an associated person", forms.AssociationForm, _add_association),
     "conviction": Section(
         "Add a conviction, caution or finding", forms.ConvictionForm, _add_conviction
     ),

@@ -97,9 +97,17 @@ class AddressForm(GovukForm):
     postcode = text_field("Postcode", max_length=10)
     valid_from = date_field("Lived there from")
     valid_to = date_field("Lived there until")
+    moved = forms.BooleanField(
+        label="They have moved here: end their current addresses on the day they moved in",
+        required=False,
+    )
 
     def clean(self):
         data = super().clean()
+        if data.get("moved") and not data.get("valid_from"):
+            self.add_error(
+                "valid_from", "Enter the date they moved in, to end their current addresses"
+            )
         if (
             data.get("valid_from")
             and data.get("valid_to")
@@ -118,6 +126,9 @@ class AssociationForm(GovukForm):
     forenames = text_field("Forenames")
     surname = text_field("Surname")
     date_of_birth = date_field("Date of birth")
+    address_line_1 = text_field("Their address line 1", help_text="Leave blank if not known")
+    address_town = text_field("Their town or city", max_length=100)
+    address_postcode = text_field("Their postcode", max_length=10)
 
 
 def _offence_choices() -> list[tuple[str, str]]:

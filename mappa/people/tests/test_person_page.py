@@ -129,3 +129,47 @@ def test_adding_an_alias_address_and_conviction_changes_the_record(signed_in, sm
 
 def test_a_role_that_cannot_edit_is_refused(signed_in, smith):
     assert signed_in("chair.police").get(f"/people/{smith.id}/alias/").status_code == 403
+
+
+def test_moving_house_ends_the_current_address_the_day_they_move_in(signed_in, smith):
+    response = signed_in("probation.om").post(
+        f"/people/{smith.id}/address/",
+        {
+            "kind": "home",
+            "line_1": "7 New Street",
+            "town": "Luton",
+            "postcode": "LU1 1AA",
+            "valid_from": "1/11/2026",
+            "moved": "on",
+        },
+    )
+    assert response.status_code == 302, response.content
+    old, new = (
+        smith.addresses.get(line_1="12 Mill Lane"),
+        smith.addresses.get(line_1="7 New Street"),
+    )
+    assert (old.valid_to.isoformat(), new.valid_to) == ("2026-11-01", None)
+
+
+def test_moving_needs_the_date_they_moved_in(signed_in, smith):
+    response = signed_in("probation.om").post(
+        f"/people/{smith.id}/address/", {"kind": "home", "line_1": "7 New Street", "moved": "on"}
+    )
+    assert b"Enter the date they moved in" in response.content
+    assert smith.addresses.count() == 1
+
+
+def test_an_associated_person_is_recorded_with_their_own_address(signed_in, smith):
+    signed_in("probation.om").post(
+        f"/people/{smith.id}/association/",
+        {
+            "relationship": "household_member",
+            "forenames": "Kyle",
+            "surname": "Price",
+            "address_line_1": "3 Oak Road",
+            "address_town": "Bedford",
+            "address_postcode": "mk41 9zz",
+        },
+    )
+    kyle = smith.associations.get(forenames="Kyle")
+    assert kyle.addresses.get().postcode_key == "MK419ZZ"
