@@ -284,7 +284,17 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 
-# The chain of custody for API tokens and the audit log.
+# Review intervals by level, in weeks: the longest a case may go between reviews. Level 2:
+# 16 weeks and level 3: 8 weeks are the widely used MAPPA Guidance figures (shared/reference/
+# domain.md §0 and §10.2, marked unverified there); level 1 is the area's choice (default 16).
+MAPPA_REVIEW_INTERVAL_WEEKS = {
+    1: env_int("MAPPA_REVIEW_WEEKS_LEVEL_1", 16),
+    2: env_int("MAPPA_REVIEW_WEEKS_LEVEL_2", 16),
+    3: env_int("MAPPA_REVIEW_WEEKS_LEVEL_3", 8),
+}
+# Warn the co-ordinator this many weeks before a case's eligibility ends.
+MAPPA_ELIGIBILITY_WARNING_WEEKS = env_int("MAPPA_ELIGIBILITY_WARNING_WEEKS", 8)
+
 MAPPA_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 MAPPA_SERVICE_NAME = "Manage MAPPA cases"
 

@@ -2,10 +2,53 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, timedelta
+
 CATEGORY_3 = 3
 
 
-# MAPPA Guidance ch.6/7; nDelius: "Category 3 offenders require multi-agency management at
-# Level 2 or 3 and should not be recorded at Level 1" (shared/reference/domain.md §1.1).
+# MAPPA Guidance; nDelius: "Category 3 offenders require multi-agency management at Level 2 or 3
+# and should not be recorded at Level 1" (shared/reference/domain.md §1.1): they leave MAPPA instead.
 def level_allowed_for_category(*, category: int | None, level: int | None) -> bool:
     return not (category == CATEGORY_3 and level == 1)
+
+
+# MAPPA Guidance (shared/seeds, domain.md §0): level 2 reviewed at least every 16 weeks, level 3 at
+# least every 8 weeks; level 1 within the area's own interval. The intervals are settings.
+def next_review_due(*, level: int, last_review: date, interval_weeks: Mapping[int, int]) -> date:
+    """The latest date the next review may be held, counting from the last review."""
+    if level not in interval_weeks:
+        raise ValueError(f"no review interval is configured for level {level}")
+    return last_review + timedelta(weeks=interval_weeks[level])
+
+
+ON_TRACK, DUE_SOON, OVERDUE, NOT_SET = "on_track", "due_soon", "overdue", "not_set"
+
+
+def review_status(*, due: date | None, today: date, due_soon_days: int = 28) -> str:
+    """Red (overdue: past its date), amber (due within `due_soon_days`) or green; never silent."""
+    if due is None:
+        return NOT_SET
+    if due < today:
+        return OVERDUE
+    if due <= today + timedelta(days=due_soon_days):
+        return DUE_SOON
+    return ON_TRACK
+
+
+ENDED, ENDING_SOON = "ended", "ending_soon"
+
+
+# A category 1 case cannot outlive its notification requirement, nor a category 2 case its
+# eligibility (CJA 2003 s.327; MAPPA Guidance): warn the co-ordinator ahead of the end.
+def eligibility_warning(
+    *, eligibility_end: date | None, today: date, warn_weeks: int = 8
+) -> str | None:
+    if eligibility_end is None:
+        return None
+    if eligibility_end < today:
+        return ENDED
+    if eligibility_end <= today + timedelta(weeks=warn_weeks):
+        return ENDING_SOON
+    return None
