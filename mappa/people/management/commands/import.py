@@ -4,21 +4,32 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from mappa.cases import services as cases
 from mappa.people import services
 
 
 class Command(BaseCommand):
-    help = "Import data. `import nominals FILE` reads the nominal import format; `-` reads standard input."
+    help = (
+        "Import data: `import nominals FILE` (the nominal import format) or "
+        "`import registrations FILE` (nDelius-coded MAPPA registrations, CSV); `-` reads standard input."
+    )
 
     def add_arguments(self, parser):
         kinds = parser.add_subparsers(dest="kind", required=True, metavar="KIND")
         nominals = kinds.add_parser("nominals", help="nominals in JSON Lines (all-or-nothing)")
         nominals.add_argument("file", help="a JSON Lines file, or - for standard input")
+        registrations = kinds.add_parser(
+            "registrations", help="nDelius MAPP registrations in CSV (all-or-nothing)"
+        )
+        registrations.add_argument("file", help="a CSV file, or - for standard input")
 
     def handle(self, *args, kind: str, file: str, **options):
         path = self._readable(file)
         try:
-            self._import(path, file)
+            if kind == "registrations":
+                self._import_registrations(path, file)
+            else:
+                self._import(path, file)
         except UnicodeDecodeError as error:
             raise CommandError(f"{file}: not UTF-8 text (byte {error.start})") from None
         finally:
@@ -45,6 +56,22 @@ class Command(BaseCommand):
                 ) from None
         self.stdout.write(
             f"{result.created} nominals created, {result.updated} updated, {result.unchanged} unchanged"
+        )
+
+    def _import_registrations(self, path: Path, file: str) -> None:
+        source = file if file != "-" else "standard input"
+        try:
+            counts = cases.import_registrations(
+                actor=None, text=path.read_text(encoding="utf-8"), source=source
+            )
+        except cases.RegistrationsRejected as rejected:
+            for problem in rejected.problems:
+                self.stderr.write(problem)
+            raise CommandError(
+                f"nothing was imported: {len(rejected.problems)} problem(s)"
+            ) from None
+        self.stdout.write(
+            f"{counts['created']} cases created, {counts['updated']} updated, {counts['unchanged']} unchanged"
         )
 
     def _readable(self, file: str) -> Path:
