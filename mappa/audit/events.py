@@ -29,6 +29,8 @@ class EventType(models.TextChoices):
     NOMINAL_CREATED = "register.nominal_created", "Nominal added"
     NOMINAL_UPDATED = "register.nominal_updated", "Nominal changed"
     REGISTER_SEARCHED = "register.searched", "Register searched"
+    CASE_LEVEL_CHANGED = "case.level_changed", "MAPPA level changed"
+    CASE_CLOSED = "case.closed", "MAPPA case closed"
     REGISTRATIONS_IMPORTED = "case.registrations_imported", "MAPPA registrations imported"
     REGISTRATIONS_EXPORTED = "case.registrations_exported", "MAPPA registrations exported"
 
@@ -55,6 +57,8 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.NOMINAL_CREATED: frozenset({"via"}),
     EventType.NOMINAL_UPDATED: frozenset({"via", "fields"}),
     EventType.REGISTER_SEARCHED: frozenset({"query", "results"}),
+    EventType.CASE_LEVEL_CHANGED: frozenset({"from_level", "to_level", "source"}),
+    EventType.CASE_CLOSED: frozenset({"reason"}),
     EventType.REGISTRATIONS_IMPORTED: frozenset({"source", "created", "updated", "unchanged"}),
     EventType.REGISTRATIONS_EXPORTED: frozenset({"area", "count"}),
 }

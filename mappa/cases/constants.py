@@ -24,3 +24,26 @@ class LeadAgency(models.TextChoices):
     PRISON = "prison", "Prison"
     HEALTH = "health", "Health"
     YOUTH_OFFENDING = "youth_offending", "Youth offending team"
+
+
+class DecisionSource(models.TextChoices):
+    """Where a level decision was made."""
+
+    SCREENING = "screening", "Referral screening"
+    MEETING = "meeting", "MAPPA meeting"
+    REVIEW = "review", "Level 1 review"
+    IMPORT = "import", "Imported record"
+
+
+class ClosureReason(models.TextChoices):
+    """Why a case left MAPPA (deregistration)."""
+
+    ELIGIBILITY_ENDED = "eligibility_ended", "Eligibility ended (notification or licence ended)"
+    RISK_REDUCED = (
+        "risk_reduced",
+        "Risk reduced: no longer needs multi-agency management (category 3)",
+    )
+    DIED = "died", "Died"
+    MOVED_AREA = "moved_area", "Moved to another MAPPA area"
+    DEPORTED = "deported", "Deported or removed from the UK"
+    OTHER = "other", "Other reason"

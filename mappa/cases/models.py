@@ -2,7 +2,7 @@ import uuid
 
 from django.db import models
 
-from mappa.cases.constants import Category, LeadAgency, Level
+from mappa.cases.constants import Category, ClosureReason, DecisionSource, LeadAgency, Level
 
 
 class MappaCase(models.Model):
@@ -22,6 +22,8 @@ class MappaCase(models.Model):
     start_date = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    closure_reason = models.CharField(max_length=30, choices=ClosureReason.choices, blank=True)
+    closure_explanation = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-start_date"]
@@ -53,6 +55,13 @@ class LevelChange(models.Model):
     case = models.ForeignKey(MappaCase, on_delete=models.CASCADE, related_name="level_history")
     level = models.PositiveSmallIntegerField(choices=Level.choices)
     effective_from = models.DateField()
+    decided_by = models.ForeignKey(
+        "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    source = models.CharField(
+        max_length=20, choices=DecisionSource.choices, default=DecisionSource.IMPORT
+    )
+    rationale = models.TextField(blank=True)
 
     class Meta:
         ordering = ["effective_from"]

@@ -2,14 +2,80 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases import registrations as nd
+from mappa.cases import rules
+from mappa.cases.constants import ClosureReason, DecisionSource
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.people.models import Nominal
+
+
+def change_level(
+    *, actor, case: MappaCase, level: int, source: DecisionSource, rationale: str, decided_on: date
+) -> MappaCase:
+    """Set the case's level, with who decided it, where, why and when; the review clock restarts."""
+    if case.closed_on is not None:
+        raise ValidationError("This case is closed")
+    if not rules.level_allowed_for_category(category=case.category, level=level):
+        raise ValidationError(
+            {"level": "A category 3 case cannot be managed at level 1: close it instead"}
+        )
+    if not rationale.strip():
+        raise ValidationError({"rationale": "Give the reason for the level decision"})
+    with transaction.atomic():
+        previous = case.level
+        LevelChange.objects.create(
+            case=case,
+            level=level,
+            effective_from=decided_on,
+            decided_by=actor,
+            source=source,
+            rationale=rationale,
+        )
+        case.level = level
+        case.next_review_due = rules.next_review_due(
+            level=level, last_review=decided_on, interval_weeks=settings.MAPPA_REVIEW_INTERVAL_WEEKS
+        )
+        case.save(update_fields=["level", "next_review_due"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.CASE_LEVEL_CHANGED,
+            subject=case.id,
+            payload={"from_level": previous, "to_level": level, "source": str(source)},
+        )
+    return case
+
+
+def close_case(
+    *, actor, case: MappaCase, reason: ClosureReason, explanation: str, closed_on: date
+) -> MappaCase:
+    """Deregister: the case leaves MAPPA on a date, for a recorded reason."""
+    if case.closed_on is not None:
+        raise ValidationError("This case is already closed")
+    if reason == ClosureReason.OTHER and not explanation.strip():
+        raise ValidationError({"explanation": "Explain why the case is closing"})
+    with transaction.atomic():
+        case.closed_on, case.closure_reason, case.closure_explanation = (
+            closed_on,
+            reason,
+            explanation,
+        )
+        case.save(update_fields=["closed_on", "closure_reason", "closure_explanation"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.CASE_CLOSED,
+            subject=case.id,
+            payload={"reason": str(reason)},
+        )
+    return case
 
 
 class RegistrationsRejected(Exception):
