@@ -31,6 +31,7 @@ class EventType(models.TextChoices):
     REGISTER_SEARCHED = "register.searched", "Register searched"
     CASE_LEVEL_CHANGED = "case.level_changed", "MAPPA level changed"
     CASE_CLOSED = "case.closed", "MAPPA case closed"
+    CASE_REVIEWED = "case.reviewed", "Level 1 review recorded"
     REGISTRATIONS_IMPORTED = "case.registrations_imported", "MAPPA registrations imported"
     REGISTRATIONS_EXPORTED = "case.registrations_exported", "MAPPA registrations exported"
 
@@ -59,6 +60,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.REGISTER_SEARCHED: frozenset({"query", "results"}),
     EventType.CASE_LEVEL_CHANGED: frozenset({"from_level", "to_level", "source"}),
     EventType.CASE_CLOSED: frozenset({"reason"}),
+    EventType.CASE_REVIEWED: frozenset({"review", "decision"}),
     EventType.REGISTRATIONS_IMPORTED: frozenset({"source", "created", "updated", "unchanged"}),
     EventType.REGISTRATIONS_EXPORTED: frozenset({"area", "count"}),
 }

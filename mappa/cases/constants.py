@@ -47,3 +47,11 @@ class ClosureReason(models.TextChoices):
     MOVED_AREA = "moved_area", "Moved to another MAPPA area"
     DEPORTED = "deported", "Deported or removed from the UK"
     OTHER = "other", "Other reason"
+
+
+class ReviewDecision(models.TextChoices):
+    """What a level 1 review decided."""
+
+    STAY = "stay", "Stay at level 1"
+    REFER_UP = "refer_up", "Refer to level 2 or 3"
+    CLOSE = "close", "Close the case (leave MAPPA)"

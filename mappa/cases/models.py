@@ -2,7 +2,14 @@ import uuid
 
 from django.db import models
 
-from mappa.cases.constants import Category, ClosureReason, DecisionSource, LeadAgency, Level
+from mappa.cases.constants import (
+    Category,
+    ClosureReason,
+    DecisionSource,
+    LeadAgency,
+    Level,
+    ReviewDecision,
+)
 
 
 class MappaCase(models.Model):
@@ -68,3 +75,25 @@ class LevelChange(models.Model):
 
     def __str__(self) -> str:
         return f"Level {self.level} from {self.effective_from}"
+
+
+class Review(models.Model):
+    """A level 1 review: a defined record of what was reviewed and what was decided, not a note."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(MappaCase, on_delete=models.PROTECT, related_name="reviews")
+    held_on = models.DateField()
+    reviewed_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
+    what_was_reviewed = models.TextField()
+    risk_changed = models.BooleanField()
+    risk_change = models.TextField(blank=True)
+    plan_changed = models.BooleanField()
+    plan_change = models.TextField(blank=True)
+    decision = models.CharField(max_length=20, choices=ReviewDecision.choices)
+    rationale = models.TextField()
+
+    class Meta:
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"Review on {self.held_on}: {self.get_decision_display()}"

@@ -13,8 +13,8 @@ from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases import registrations as nd
 from mappa.cases import rules
-from mappa.cases.constants import ClosureReason, DecisionSource
-from mappa.cases.models import LevelChange, MappaCase
+from mappa.cases.constants import ClosureReason, DecisionSource, ReviewDecision
+from mappa.cases.models import LevelChange, MappaCase, Review
 from mappa.people.models import Nominal
 
 
@@ -76,6 +76,71 @@ def close_case(
             payload={"reason": str(reason)},
         )
     return case
+
+
+def record_level_1_review(
+    *,
+    actor,
+    case: MappaCase,
+    held_on: date,
+    what_was_reviewed: str,
+    risk_change: str,
+    plan_change: str,
+    decision: ReviewDecision,
+    rationale: str,
+    closure_reason: ClosureReason | None = None,
+) -> Review:
+    """Record a level 1 review; staying at level 1 sets the next review from the level 1 interval.
+
+    A decision to close also closes the case, with its reason; a decision to refer up is
+    recorded for the referral that follows.
+    """
+    problems = {}
+    if case.level != 1 or case.closed_on is not None:
+        problems["case"] = "Only an open case at level 1 has level 1 reviews"
+    if not what_was_reviewed.strip():
+        problems["what_was_reviewed"] = "Say what was reviewed"
+    if not rationale.strip():
+        problems["rationale"] = "Give the reason for the decision"
+    if decision == ReviewDecision.CLOSE and closure_reason is None:
+        problems["closure_reason"] = "Choose why the case is closing"
+    if held_on > timezone.localdate():
+        problems["held_on"] = "The review date must be today or in the past"
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        review = Review.objects.create(
+            case=case,
+            held_on=held_on,
+            reviewed_by=actor,
+            what_was_reviewed=what_was_reviewed,
+            risk_changed=bool(risk_change.strip()),
+            risk_change=risk_change,
+            plan_changed=bool(plan_change.strip()),
+            plan_change=plan_change,
+            decision=decision,
+            rationale=rationale,
+        )
+        audit.record(
+            actor=actor,
+            event_type=EventType.CASE_REVIEWED,
+            subject=case.id,
+            payload={"review": str(review.id), "decision": str(decision)},
+        )
+        if decision == ReviewDecision.CLOSE:
+            close_case(
+                actor=actor,
+                case=case,
+                reason=closure_reason,
+                explanation=rationale,
+                closed_on=held_on,
+            )
+        else:
+            case.next_review_due = rules.next_review_due(
+                level=1, last_review=held_on, interval_weeks=settings.MAPPA_REVIEW_INTERVAL_WEEKS
+            )
+            case.save(update_fields=["next_review_due"])
+    return review
 
 
 class RegistrationsRejected(Exception):
