@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
+from mappa.cases.api import CaseDetail, CaseList
 from mappa.people.api import NominalDetail, NominalList
 
 
@@ -17,4 +18,6 @@ urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
     path("nominals/", NominalList.as_view(), name="api-nominals"),
     path("nominals/<uuid:nominal_id>/", NominalDetail.as_view(), name="api-nominal"),
+    path("cases/", CaseList.as_view(), name="api-cases"),
+    path("cases/<uuid:case_id>/", CaseDetail.as_view(), name="api-case"),
 ]

@@ -1,0 +1,86 @@
+"""MAPPA cases in the JSON API: /api/v1/cases/."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from mappa.agencies import permissions
+from mappa.audit import services as audit
+from mappa.cases import queries
+
+
+class LevelChangeSerializer(serializers.Serializer):
+    level = serializers.IntegerField()
+    effective_from = serializers.DateField()
+    source = serializers.CharField()
+    rationale = serializers.CharField()
+    decided_by = serializers.SerializerMethodField()
+
+    def get_decided_by(self, change) -> str | None:
+        return change.decided_by.username if change.decided_by else None
+
+
+class ReviewSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    held_on = serializers.DateField()
+    decision = serializers.CharField()
+    risk_changed = serializers.BooleanField()
+    plan_changed = serializers.BooleanField()
+
+
+class CaseSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    nominal = serializers.UUIDField(source="nominal_id")
+    category = serializers.IntegerField(allow_null=True)
+    level = serializers.IntegerField(allow_null=True)
+    lead_agency = serializers.CharField()
+    start_date = serializers.DateField(allow_null=True)
+    next_review_due = serializers.DateField(allow_null=True)
+    closed_on = serializers.DateField(allow_null=True)
+    closure_reason = serializers.CharField()
+
+
+class CaseDetailSerializer(CaseSerializer):
+    level_history = LevelChangeSerializer(many=True)
+    reviews = ReviewSerializer(many=True)
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class CaseList(APIView):
+    """MAPPA cases in the caller's scope; `?open=true` for open cases only."""
+
+    permission = permissions.VIEW_CASES
+
+    @extend_schema(
+        parameters=[OpenApiParameter("open", bool), OpenApiParameter("level", int)],
+        responses=CaseSerializer(many=True),
+        summary="List MAPPA cases",
+    )
+    def get(self, request):
+        cases = queries.cases_visible_to(request.user).order_by("next_review_due", "id")
+        if request.query_params.get("open") == "true":
+            cases = cases.filter(closed_on__isnull=True)
+        if request.query_params.get("level") in {"1", "2", "3"}:
+            cases = cases.filter(level=int(request.query_params["level"]))
+        paginator = Pages()
+        page = paginator.paginate_queryset(cases, request, view=self)
+        return paginator.get_paginated_response(CaseSerializer(page, many=True).data)
+
+
+class CaseDetail(APIView):
+    """One MAPPA case with its level history and reviews."""
+
+    permission = permissions.VIEW_CASES
+
+    @extend_schema(responses=CaseDetailSerializer, summary="Get a MAPPA case")
+    def get(self, request, case_id):
+        case = queries.get_case(request.user, case_id)
+        audit.record_read(actor=request.user, subject=case.id, content="MAPPA case (API)")
+        return Response(CaseDetailSerializer(case).data)
