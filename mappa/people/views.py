@@ -8,6 +8,7 @@ from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
+from mappa.cases import timeline
 from mappa.offences.eligibility import for_nominal
 from mappa.people import editing, queries, records, services
 from mappa.people.forms import SearchForm
@@ -50,11 +51,15 @@ def search(request):
 @requires(permissions.VIEW_CASES)
 def person(request, nominal_id):
     nominal = queries.get_nominal(request.user, nominal_id, whole_record=True)
+    cases = nominal.mappa_cases.prefetch_related(
+        "level_history__decided_by__agency", "reviews__reviewed_by__agency"
+    )
     audit.record_read(actor=request.user, subject=nominal.id, content="person record")
     context = {
         "nominal": nominal,
         "eligibility": for_nominal(nominal, timezone.localdate()),
         "case": next((c for c in nominal.mappa_cases.all() if c.closed_on is None), None),
+        "timeline": timeline.entries(cases),
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
     }
     return render(request, "people/person.html", context)

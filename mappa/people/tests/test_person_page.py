@@ -173,3 +173,26 @@ def test_an_associated_person_is_recorded_with_their_own_address(signed_in, smit
     )
     kyle = smith.associations.get(forenames="Kyle")
     assert kyle.addresses.get().postcode_key == "MK419ZZ"
+
+
+def test_the_person_page_shows_the_cases_timeline_in_order(signed_in, smith, demo):
+    from datetime import date
+
+    from mappa.cases import services as cases
+    from mappa.cases.constants import DecisionSource
+
+    case = smith.mappa_cases.get()
+    cases.change_level(
+        actor=demo["chair.police"],
+        case=case,
+        level=3,
+        source=DecisionSource.MEETING,
+        rationale="Contact with a child reported",
+        decided_on=date(2026, 11, 10),
+    )
+    page = signed_in("probation.om").get(f"/people/{smith.id}/").content.decode()
+    timeline = page[page.index('data-testid="case-timeline"') :]
+    assert (
+        timeline.index("Level 3") < timeline.index("Level 2") < timeline.index("MAPPA case started")
+    )
+    assert "Contact with a child reported" in timeline and "by Gareth Evans, Police" in timeline
