@@ -199,7 +199,8 @@ def _apply(nominal: Nominal, row: nd.Registration, today) -> str:
     return "updated"
 
 
-def export_registrations(*, area) -> str:
+def export_registrations(*, actor, area) -> tuple[str, int]:
+    """An area's open cases as nDelius-coded CSV, and how many; the export is audited."""
     cases = MappaCase.objects.filter(
         nominal__area=area, closed_on__isnull=True, nominal__crn__isnull=False
     )
@@ -209,4 +210,10 @@ def export_registrations(*, area) -> str:
         )
         for case in cases.select_related("nominal").order_by("nominal__crn")
     ]
-    return nd.write(rows)
+    audit.record(
+        actor=actor,
+        event_type=EventType.REGISTRATIONS_EXPORTED,
+        payload={"area": area.code, "count": len(rows)},
+        area=area,
+    )
+    return nd.write(rows), len(rows)

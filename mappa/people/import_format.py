@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from mappa.cases import rules as case_rules
 from mappa.cases.constants import LeadAgency
 from mappa.offences.constants import TERM_REQUIRED, DisposalType, Outcome
 from mappa.people.constants import AddressKind, AliasKind, EventKind, Gender, Relationship
@@ -126,7 +127,7 @@ class MappaIn(Strict):
     @model_validator(mode="after")
     def _category_3_not_at_level_1(self):
         # MAPPA Guidance: category 3 needs level 2 or 3 management (mappa.cases.rules).
-        if self.category == 3 and self.level == 1:
+        if not case_rules.level_allowed_for_category(category=self.category, level=self.level):
             raise ValueError("level: a category 3 case cannot be managed at level 1")
         return self
 

@@ -132,6 +132,23 @@ def _write(batch, index, areas, totals, progress) -> None:
         progress(len(batch))
 
 
+def export_nominals(*, actor, area: Area, stream) -> int:
+    """Write an area's register to `stream` in the import format; the export is audited."""
+    nominals = records.exportable(Nominal.objects.filter(area=area).order_by("surname", "id"))
+    count = 0
+    with transaction.atomic():
+        for nominal in nominals.iterator(chunk_size=1000):
+            stream.write(records.to_record(nominal).to_json() + "\n")
+            count += 1
+        audit.record(
+            actor=actor,
+            event_type=EventType.NOMINALS_EXPORTED,
+            payload={"area": area.code, "count": count},
+            area=area,
+        )
+    return count
+
+
 class RecordRejected(Exception):
     """A single record was not saved; `problems` are (field path, reason) pairs."""
 

@@ -2,14 +2,10 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from mappa.agencies.models import Area
-from mappa.audit import services as audit
-from mappa.audit.events import EventType
 from mappa.cases import services as cases
-from mappa.people import records
-from mappa.people.models import Nominal
+from mappa.people import services
 
 
 class Command(BaseCommand):
@@ -39,35 +35,16 @@ class Command(BaseCommand):
             raise CommandError(f"no configured area has the code {area!r}")
         if kind == "registrations":
             return self._registrations(found, out)
-        nominals = records.exportable(Nominal.objects.filter(area=found).order_by("surname", "id"))
         stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8")  # noqa: SIM115
-        count = 0
-        with transaction.atomic():
-            try:
-                for nominal in nominals.iterator(chunk_size=1000):
-                    stream.write(records.to_record(nominal).to_json() + "\n")
-                    count += 1
-            finally:
-                if stream is not sys.stdout:
-                    stream.close()
-            audit.record(
-                actor=None,
-                event_type=EventType.NOMINALS_EXPORTED,
-                payload={"area": area, "count": count},
-                area=found,
-            )
+        try:
+            count = services.export_nominals(actor=None, area=found, stream=stream)
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
         self.stderr.write(f"{count} nominals exported from {area}")
 
     def _registrations(self, area, out: str) -> None:
-        with transaction.atomic():
-            text = cases.export_registrations(area=area)
-            count = text.count("\n") - 1
-            audit.record(
-                actor=None,
-                event_type=EventType.REGISTRATIONS_EXPORTED,
-                payload={"area": area.code, "count": count},
-                area=area,
-            )
+        text, count = cases.export_registrations(actor=None, area=area)
         if out == "-":
             self.stdout.write(text, ending="")
         else:
