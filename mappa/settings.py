@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "mappa.people",
     "mappa.offences",
     "mappa.cases",
+    "mappa.referrals",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,8 @@ urlpatterns = [
     path("", include("mappa.agencies.urls")),
     path("audit-log/", include("mappa.audit.urls")),
     path("people/", include("mappa.people.urls")),
+    path("cases/", include("mappa.cases.urls")),
+    path("referrals/", include("mappa.referrals.urls")),
     path("api/v1/", include("mappa.api.urls")),
     path("admin/", admin_site.urls),
 ]

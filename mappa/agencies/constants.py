@@ -36,6 +36,7 @@ class Role(models.TextChoices):
 class AccessReason(models.TextChoices):
     """Why a user or agency may see a case they would not otherwise see."""
 
+    LEAD_AGENCY = "lead_agency", "Lead agency for the case"
     MEETING_INVITATION = "meeting_invitation", "Invited to a meeting about the case"
     ACTION_OWNER = "action_owner", "Owns an action on the case"
     COORDINATOR_GRANT = "coordinator_grant", "Granted by the MAPPA co-ordinator"

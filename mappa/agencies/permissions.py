@@ -37,6 +37,9 @@ BREAK_GLASS = "break_glass"
 VIEW_AUDIT_LOG = "view_audit_log"
 VIEW_AGGREGATES = "view_aggregates"
 MANAGE_REFERENCE_DATA = "manage_reference_data"
+MAKE_REFERRAL = "make_referral"  # refer a person to level 2 or 3 (MAPPA A)
+SCREEN_REFERRALS = "screen_referrals"  # screen and threshold referrals in the area
+MANAGE_CASES = "manage_cases"  # level 1 reviews, level decisions and closure of cases in scope
 
 MARKERS = frozenset({PUBLIC, SIGNING_IN, SIGNED_IN})
 
@@ -49,14 +52,20 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             GRANT_CASE_ACCESS,
             VIEW_AUDIT_LOG,
             VIEW_AGGREGATES,
+            MAKE_REFERRAL,
+            SCREEN_REFERRALS,
+            MANAGE_CASES,
         }
     ),
-    Role.CHAIR: frozenset({VIEW_CASES, VIEW_AREA_CASES, VIEW_AGGREGATES}),
-    Role.RA_PRACTITIONER: frozenset({VIEW_CASES, VIEW_AREA_CASES, EDIT_REGISTER, BREAK_GLASS}),
-    Role.DTC_PRACTITIONER: frozenset({VIEW_CASES}),
-    Role.MASH_NAMED_PERSON: frozenset(),
-    Role.MARAC_COORDINATOR: frozenset(),
-    Role.DISCLOSURE_OFFICER: frozenset({VIEW_CASES, VIEW_AREA_CASES, BREAK_GLASS}),
+    Role.CHAIR: frozenset({VIEW_CASES, VIEW_AREA_CASES, VIEW_AGGREGATES, MAKE_REFERRAL}),
+    Role.RA_PRACTITIONER: frozenset(
+        {VIEW_CASES, VIEW_AREA_CASES, EDIT_REGISTER, BREAK_GLASS, MAKE_REFERRAL, MANAGE_CASES}
+    ),
+    # Any responsible-authority or duty-to-co-operate user may refer (MAPPA Guidance, MAPPA A).
+    Role.DTC_PRACTITIONER: frozenset({VIEW_CASES, MAKE_REFERRAL}),
+    Role.MASH_NAMED_PERSON: frozenset({MAKE_REFERRAL}),
+    Role.MARAC_COORDINATOR: frozenset({MAKE_REFERRAL}),
+    Role.DISCLOSURE_OFFICER: frozenset({VIEW_CASES, VIEW_AREA_CASES, BREAK_GLASS, MAKE_REFERRAL}),
     Role.SMB_MEMBER: frozenset({VIEW_AUDIT_LOG, VIEW_AGGREGATES}),
     Role.LAY_ADVISER: frozenset({VIEW_AGGREGATES}),
     Role.SYSADMIN: frozenset({MANAGE_REFERENCE_DATA}),

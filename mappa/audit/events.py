@@ -29,10 +29,17 @@ class EventType(models.TextChoices):
     NOMINAL_CREATED = "register.nominal_created", "Nominal added"
     NOMINAL_UPDATED = "register.nominal_updated", "Nominal changed"
     REGISTER_SEARCHED = "register.searched", "Register searched"
+    CASE_OPENED = "case.opened", "MAPPA case opened"
     CASE_LEVEL_CHANGED = "case.level_changed", "MAPPA level changed"
     CASE_CLOSED = "case.closed", "MAPPA case closed"
     CASE_REVIEWED = "case.reviewed", "Level 1 review recorded"
     REGISTRATIONS_IMPORTED = "case.registrations_imported", "MAPPA registrations imported"
+    REFERRAL_STARTED = "referral.started", "Referral started"
+    REFERRAL_SECTION_SAVED = "referral.section_saved", "Referral section saved"
+    REFERRAL_SUBMITTED = "referral.submitted", "Referral submitted"
+    REFERRAL_WITHDRAWN = "referral.withdrawn", "Referral withdrawn"
+    REFERRAL_SCREENED = "referral.screened", "Referral screening decision"
+    OVERDUE_REMINDERS_SENT = "case.overdue_reminders_sent", "Overdue reminders sent"
     REGISTRATIONS_EXPORTED = "case.registrations_exported", "MAPPA registrations exported"
 
 
@@ -58,11 +65,18 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.NOMINAL_CREATED: frozenset({"via"}),
     EventType.NOMINAL_UPDATED: frozenset({"via", "fields"}),
     EventType.REGISTER_SEARCHED: frozenset({"query", "results"}),
+    EventType.CASE_OPENED: frozenset({"category", "level", "source"}),
     EventType.CASE_LEVEL_CHANGED: frozenset({"from_level", "to_level", "source"}),
     EventType.CASE_CLOSED: frozenset({"reason"}),
     EventType.CASE_REVIEWED: frozenset({"review", "decision"}),
     EventType.REGISTRATIONS_IMPORTED: frozenset({"source", "created", "updated", "unchanged"}),
     EventType.REGISTRATIONS_EXPORTED: frozenset({"area", "count"}),
+    EventType.REFERRAL_STARTED: frozenset({"referral"}),
+    EventType.REFERRAL_SECTION_SAVED: frozenset({"referral", "section"}),
+    EventType.REFERRAL_SUBMITTED: frozenset({"referral", "level"}),
+    EventType.REFERRAL_WITHDRAWN: frozenset({"referral"}),
+    EventType.REFERRAL_SCREENED: frozenset({"referral", "outcome"}),
+    EventType.OVERDUE_REMINDERS_SENT: frozenset({"recipients", "items"}),
 }
 
 

@@ -26,8 +26,19 @@ class MappaCase(models.Model):
     category = models.PositiveSmallIntegerField(choices=Category.choices, null=True, blank=True)
     level = models.PositiveSmallIntegerField(choices=Level.choices, null=True, blank=True)
     lead_agency = models.CharField(max_length=20, choices=LeadAgency.choices, blank=True)
+    # The lead agency's named practitioner: their dashboard lists the case, and overdue
+    # reviews are e-mailed to them as well as to the co-ordinator.
+    responsible_officer = models.ForeignKey(
+        "agencies.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responsible_for_cases",
+    )
     start_date = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True)
+    # Set when screening accepts a referral at level 2 or 3: the case needs its first meeting.
+    first_meeting_needed_since = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closure_reason = models.CharField(max_length=30, choices=ClosureReason.choices, blank=True)
     closure_explanation = models.TextField(blank=True)

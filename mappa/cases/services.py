@@ -9,13 +9,65 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mappa.agencies import services as access
+from mappa.agencies.constants import AccessReason
+from mappa.agencies.models import Agency
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases import registrations as nd
 from mappa.cases import rules
-from mappa.cases.constants import ClosureReason, DecisionSource, ReviewDecision
+from mappa.cases.constants import ClosureReason, DecisionSource, LeadAgency, ReviewDecision
 from mappa.cases.models import LevelChange, MappaCase, Review
 from mappa.people.models import Nominal
+
+
+def open_case(
+    *,
+    actor,
+    nominal: Nominal,
+    category: int | None,
+    level: int,
+    lead_agency: LeadAgency,
+    source: DecisionSource,
+    rationale: str,
+    decided_on: date,
+    responsible_officer=None,
+) -> MappaCase:
+    """Start a person's MAPPA case at a level; the lead agency's practitioners are granted access."""
+    if MappaCase.objects.filter(nominal=nominal, closed_on__isnull=True).exists():
+        raise ValidationError("This person already has an open MAPPA case")
+    if not rules.level_allowed_for_category(category=category, level=level):
+        raise ValidationError(
+            {"level": "A category 3 case cannot be managed at level 1: it needs level 2 or 3"}
+        )
+    with transaction.atomic():
+        case = MappaCase.objects.create(
+            nominal=nominal,
+            category=category,
+            level=None,
+            lead_agency=lead_agency,
+            responsible_officer=responsible_officer,
+            start_date=decided_on,
+        )
+        audit.record(
+            actor=actor,
+            event_type=EventType.CASE_OPENED,
+            subject=case.id,
+            payload={"category": category, "level": level, "source": str(source)},
+        )
+        for agency in Agency.objects.filter(area_id=nominal.area_id, kind=lead_agency):
+            access.grant_case_access(
+                actor=actor, case=case.id, reason=AccessReason.LEAD_AGENCY, grantee_agency=agency
+            )
+        change_level(
+            actor=actor,
+            case=case,
+            level=level,
+            source=source,
+            rationale=rationale,
+            decided_on=decided_on,
+        )
+    return case
 
 
 def change_level(

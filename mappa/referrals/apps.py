@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReferralsConfig(AppConfig):
+    name = "mappa.referrals"
+    verbose_name = "MAPPA referrals"
