@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "mappa.offences",
     "mappa.cases",
     "mappa.referrals",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -295,6 +297,44 @@ MAPPA_REVIEW_INTERVAL_WEEKS = {
 }
 # Warn the co-ordinator this many weeks before a case's eligibility ends.
 MAPPA_ELIGIBILITY_WARNING_WEEKS = env_int("MAPPA_ELIGIBILITY_WARNING_WEEKS", 8)
+# A referral for someone in custody warns when release is less than this many months away:
+# MAPPA Guidance ch.15 expects custody cases referred at least 6 months before release.
+MAPPA_REFERRAL_RELEASE_WARNING_MONTHS = env_int("MAPPA_REFERRAL_RELEASE_WARNING_MONTHS", 6)
+# The area's own service standard for screening referrals (the guidance sets none): a referral
+# waiting this many days shows amber, then red.
+MAPPA_SCREENING_AMBER_DAYS = env_int("MAPPA_SCREENING_AMBER_DAYS", 5)
+MAPPA_SCREENING_RED_DAYS = env_int("MAPPA_SCREENING_RED_DAYS", 10)
+
+# E-mail. Production sends through SMTP (EMAIL_HOST and friends, read here from the environment);
+# development prints messages to the console and tests keep them in memory.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("MAPPA_FROM_EMAIL", "mappa-no-reply@localhost")
+# The address staff reach the service at, for links in e-mails (no trailing slash). Reminder
+# e-mails are refused until it is set in production.
+MAPPA_SITE_URL = os.environ.get("MAPPA_SITE_URL", "http://127.0.0.1:8000" if LOCAL else "")
+
+# Background work (django-tasks). Production stores tasks in the database (django-tasks-db) for
+# `mappa db-worker` to run; development and tests run a task at once in the process that
+# enqueues it. MAPPA_TASK_BACKEND=database or immediate overrides the choice.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+MAPPA_TASK_BACKEND = os.environ.get("MAPPA_TASK_BACKEND", "immediate" if LOCAL else "database")
+if MAPPA_TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"MAPPA_TASK_BACKEND must be database or immediate, not {MAPPA_TASK_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[MAPPA_TASK_BACKEND], "QUEUES": ["default"]}}
+
+# The dashboards' look-ahead for reviews: a review due within this many weeks is "due soon"
+# (amber). Four weeks gives a co-ordinator time to list a level 2 or 3 case for a meeting
+# (local practice; MAPPA Guidance sets the intervals, not the notice).
+MAPPA_REVIEW_DUE_SOON_WEEKS = env_int("MAPPA_REVIEW_DUE_SOON_WEEKS", 4)
 
 MAPPA_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 MAPPA_SERVICE_NAME = "Manage MAPPA cases"
@@ -303,6 +343,7 @@ if MAPPA_ENV == "test":
     STATIC_ROOT = None  # tests serve assets through the finders; nothing is collected
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"], "QUEUES": ["default"]}}
 CSRF_FAILURE_VIEW = "mappa.errors.csrf_failure"
 
 # The lockout is per account, as the service's sign-in rules require. Staff

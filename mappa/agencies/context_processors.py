@@ -11,6 +11,8 @@ def service(request):
         items = [
             ("Dashboard", "dashboard", permissions.SIGNED_IN),
             ("People", "people", permissions.VIEW_CASES),
+            ("Referrals", "referrals", permissions.MAKE_REFERRAL),
+            ("Screening", "screening-queue", permissions.SCREEN_REFERRALS),
             ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
             ("API tokens", "api-tokens", permissions.SIGNED_IN),
             ("Password", "change-password", permissions.SIGNED_IN),

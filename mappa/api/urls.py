@@ -6,6 +6,7 @@ from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseDetail, CaseList
 from mappa.people.api import NominalDetail, NominalList
+from mappa.referrals.api import ReferralDetail, ReferralList
 
 
 class SchemaView(SpectacularJSONAPIView):
@@ -20,4 +21,6 @@ urlpatterns = [
     path("nominals/<uuid:nominal_id>/", NominalDetail.as_view(), name="api-nominal"),
     path("cases/", CaseList.as_view(), name="api-cases"),
     path("cases/<uuid:case_id>/", CaseDetail.as_view(), name="api-case"),
+    path("referrals/", ReferralList.as_view(), name="api-referrals"),
+    path("referrals/<uuid:referral_id>/", ReferralDetail.as_view(), name="api-referral"),
 ]

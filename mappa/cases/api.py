@@ -25,9 +25,14 @@ class LevelChangeSerializer(serializers.Serializer):
 class ReviewSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     held_on = serializers.DateField()
-    decision = serializers.CharField()
+    reviewed_by = serializers.CharField(source="reviewed_by.username")
+    what_was_reviewed = serializers.CharField()
     risk_changed = serializers.BooleanField()
+    risk_change = serializers.CharField()
     plan_changed = serializers.BooleanField()
+    plan_change = serializers.CharField()
+    decision = serializers.CharField()
+    rationale = serializers.CharField()
 
 
 class CaseSerializer(serializers.Serializer):
@@ -38,6 +43,10 @@ class CaseSerializer(serializers.Serializer):
     lead_agency = serializers.CharField()
     start_date = serializers.DateField(allow_null=True)
     next_review_due = serializers.DateField(allow_null=True)
+    first_meeting_needed_since = serializers.DateField(allow_null=True)
+    responsible_officer = serializers.CharField(
+        source="responsible_officer.username", allow_null=True, default=None
+    )
     closed_on = serializers.DateField(allow_null=True)
     closure_reason = serializers.CharField()
 

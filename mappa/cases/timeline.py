@@ -24,9 +24,35 @@ def _name(user) -> str:
     )
 
 
-def entries(cases) -> list[Entry]:
-    """Case starts, level decisions, reviews and closures, newest first (expects prefetches)."""
-    found: list[Entry] = []
+def _referral_entries(referrals) -> list[Entry]:
+    found = []
+    for referral in referrals:
+        found.append(
+            Entry(
+                referral.submitted_at.date(),
+                f"Referred to level {referral.level_requested}",
+                f"Referral from {referral.referring_agency.name}",
+                _name(referral.referred_by),
+            )
+        )
+        for decision in referral.decisions.all():
+            about = decision.missing_information or decision.rationale
+            found.append(
+                Entry(
+                    decision.decided_at.date(),
+                    f"Screening: {decision.get_outcome_display().lower()}",
+                    about,
+                    _name(decision.decided_by),
+                    1,
+                )
+            )
+    return found
+
+
+def entries(cases, referrals=()) -> list[Entry]:
+    """Referrals and their screening, case starts, level decisions, reviews and closures,
+    newest first (expects prefetches); `referrals` are submitted ones the reader may see."""
+    found: list[Entry] = _referral_entries(referrals)
     for case in cases:
         if case.start_date:
             category = case.get_category_display() or "Category to be determined"

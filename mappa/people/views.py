@@ -14,6 +14,7 @@ from mappa.people import editing, queries, records, services
 from mappa.people.forms import SearchForm
 from mappa.people.import_format import problems_in
 from mappa.people.models import Nominal
+from mappa.referrals.queries import submitted_referrals
 
 
 @requires(permissions.VIEW_CASES)
@@ -59,8 +60,9 @@ def person(request, nominal_id):
         "nominal": nominal,
         "eligibility": for_nominal(nominal, timezone.localdate()),
         "case": next((c for c in nominal.mappa_cases.all() if c.closed_on is None), None),
-        "timeline": timeline.entries(cases),
+        "timeline": timeline.entries(cases, submitted_referrals(request.user, nominal)),
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
+        "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
     }
     return render(request, "people/person.html", context)
 

@@ -58,3 +58,14 @@ def awaiting_screening(user) -> QuerySet[Referral]:
 def made_by(user) -> QuerySet[Referral]:
     """The user's own referrals, newest first."""
     return Referral.objects.filter(referred_by=user).order_by("-created_at")
+
+
+def submitted_referrals(user, nominal) -> QuerySet[Referral]:
+    """Referrals about a person that have been submitted, for their timeline."""
+    return (
+        referrals_visible_to(user)
+        .filter(nominal=nominal, submitted_at__isnull=False)
+        .exclude(status=Status.DRAFT)
+        .select_related("referred_by__agency", "referring_agency")
+        .prefetch_related("decisions__decided_by__agency")
+    )

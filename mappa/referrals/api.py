@@ -1,0 +1,73 @@
+"""Referrals in the JSON API: /api/v1/referrals/, scoped exactly as the pages are."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from mappa.agencies import permissions
+from mappa.audit import services as audit
+from mappa.cases.api import Pages
+from mappa.referrals import queries
+from mappa.referrals.constants import Status
+
+
+class DecisionSerializer(serializers.Serializer):
+    outcome = serializers.CharField()
+    rationale = serializers.CharField()
+    missing_information = serializers.CharField()
+    decided_by = serializers.CharField(source="decided_by.username")
+    decided_at = serializers.DateTimeField()
+
+
+class ReferralSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    status = serializers.CharField()
+    level_requested = serializers.IntegerField(allow_null=True)
+    category = serializers.IntegerField(allow_null=True)
+    nominal = serializers.UUIDField(source="nominal_id", allow_null=True)
+    case = serializers.UUIDField(source="case_id", allow_null=True)
+    referred_by = serializers.CharField(source="referred_by.username")
+    referring_agency = serializers.CharField(source="referring_agency.name")
+    created_at = serializers.DateTimeField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+
+
+class ReferralDetailSerializer(ReferralSerializer):
+    sections = serializers.DictField(child=serializers.DictField())
+    decisions = DecisionSerializer(many=True)
+
+
+class ReferralList(APIView):
+    """Referrals in the caller's scope: their own, and submitted ones they may see."""
+
+    permission = permissions.MAKE_REFERRAL
+
+    @extend_schema(
+        parameters=[OpenApiParameter("status", str, enum=Status.values)],
+        responses=ReferralSerializer(many=True),
+        summary="List referrals",
+    )
+    def get(self, request):
+        referrals = (
+            queries.referrals_visible_to(request.user)
+            .select_related("referred_by", "referring_agency")
+            .order_by("-created_at", "id")
+        )
+        if request.query_params.get("status") in Status.values:
+            referrals = referrals.filter(status=request.query_params["status"])
+        paginator = Pages()
+        page = paginator.paginate_queryset(referrals, request, view=self)
+        return paginator.get_paginated_response(ReferralSerializer(page, many=True).data)
+
+
+class ReferralDetail(APIView):
+    """One referral with its sections and screening decisions."""
+
+    permission = permissions.MAKE_REFERRAL
+
+    @extend_schema(responses=ReferralDetailSerializer, summary="Get a referral")
+    def get(self, request, referral_id):
+        referral = queries.get_referral(request.user, referral_id)
+        audit.record_read(actor=request.user, subject=referral.id, content="referral (API)")
+        return Response(ReferralDetailSerializer(referral).data)
