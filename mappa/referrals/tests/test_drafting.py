@@ -60,9 +60,7 @@ def test_submitting_needs_every_section(users):
 
 def test_a_level_3_referral_cannot_be_submitted_without_saying_what_level_2_cannot_deliver(users):
     officer = users["housing.officer"]
-    referral = fill_in(
-        services.start_referral(actor=officer), officer, category={"level": "3"}
-    )
+    referral = fill_in(services.start_referral(actor=officer), officer, category={"level": "3"})
     with pytest.raises(ValidationError) as refused:
         services.submit(actor=officer, referral=referral)
     assert refused.value.messages == ["A level 3 referral must say what level 2 cannot deliver"]

@@ -48,13 +48,17 @@ NOW = datetime(2026, 11, 21, 12, 0)
 
 @pytest.mark.parametrize(
     ("age_days", "status"),
-    [(0, rules.ON_TIME), (4, rules.ON_TIME), (5, rules.AGEING), (9, rules.AGEING), (10, rules.LATE)],
+    [
+        (0, rules.ON_TIME),
+        (4, rules.ON_TIME),
+        (5, rules.AGEING),
+        (9, rules.AGEING),
+        (10, rules.LATE),
+    ],
 )
 def test_screening_status_follows_the_areas_standard(age_days, status):
     submitted = NOW - timedelta(days=age_days, hours=1)
-    assert (
-        rules.screening_status(submitted=submitted, now=NOW, amber_days=5, red_days=10) == status
-    )
+    assert rules.screening_status(submitted=submitted, now=NOW, amber_days=5, red_days=10) == status
 
 
 # MAPPA Guidance ch.7: a level 3 referral says what level 2 cannot deliver.
