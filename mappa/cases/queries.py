@@ -7,6 +7,9 @@ from uuid import UUID
 from django.db.models import QuerySet
 from django.http import Http404
 
+from mappa.agencies import permissions
+from mappa.agencies import rules as agency_rules
+from mappa.agencies.models import Agency, CaseAccessGrant, User
 from mappa.cases.models import MappaCase
 from mappa.people.queries import nominals_visible_to
 
@@ -26,3 +29,59 @@ def get_case(user, case_id: UUID) -> MappaCase:
     if case is None:
         raise Http404("No such case")
     return case
+
+
+def get_case_in_full(user, case_id: UUID) -> MappaCase:
+    """One case in the user's scope with everything its page shows, or 404."""
+    case = (
+        cases_visible_to(user)
+        .select_related("nominal__area", "responsible_officer__agency")
+        .prefetch_related("level_history__decided_by__agency", "reviews__reviewed_by__agency")
+        .filter(id=case_id)
+        .first()
+    )
+    if case is None:
+        raise Http404("No such case")
+    return case
+
+
+def grants_for_case(user, case_id: UUID) -> QuerySet[CaseAccessGrant]:
+    """Every access grant of a case in the user's scope, active or not, newest first; else 404."""
+    if not cases_visible_to(user).filter(id=case_id).exists():
+        raise Http404("No such case")
+    return CaseAccessGrant.objects.filter(case=case_id).select_related(
+        "grantee_user__agency", "grantee_agency", "granted_by__agency", "revoked_by"
+    )
+
+
+def get_active_grant(user, case_id: UUID, grant_id: UUID) -> CaseAccessGrant:
+    """A grant of that case, not yet revoked, with the case in the user's scope; else 404."""
+    grant = grants_for_case(user, case_id).filter(id=grant_id, revoked_at__isnull=True).first()
+    if grant is None:
+        raise Http404("No such grant")
+    return grant
+
+
+def agencies_to_grant(case: MappaCase) -> QuerySet[Agency]:
+    """Duty-to-co-operate agencies of the case's area: those a co-ordinator may let see it."""
+    return Agency.objects.filter(
+        area_id=case.nominal.area_id, kind__in=agency_rules.DUTY_TO_COOPERATE_KINDS
+    ).order_by("name")
+
+
+def people_to_grant(case: MappaCase) -> QuerySet[User]:
+    """Active users of the case's area whose role sees cases only when granted them.
+
+    Roles that see every case in the area need no grant; roles that see no cases gain
+    nothing from one.
+    """
+    roles = [
+        role
+        for role, held in permissions.ROLE_PERMISSIONS.items()
+        if permissions.VIEW_CASES in held and permissions.VIEW_AREA_CASES not in held
+    ]
+    return (
+        User.objects.filter(area_id=case.nominal.area_id, role__in=roles, is_active=True)
+        .select_related("agency")
+        .order_by("last_name", "first_name", "username")
+    )

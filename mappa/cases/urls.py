@@ -1,3 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from mappa.cases import views
+
+urlpatterns = [
+    path("<uuid:case_id>/", views.case, name="case"),
+    path("<uuid:case_id>/access/grant/", views.grant_access, name="grant-case-access"),
+    path(
+        "<uuid:case_id>/access/<uuid:grant_id>/revoke/",
+        views.revoke_access,
+        name="revoke-case-access",
+    ),
+    path("<uuid:case_id>/reviews/add/", views.add_review, name="add-level-1-review"),
+]

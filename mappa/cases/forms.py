@@ -1,0 +1,165 @@
+"""Forms for the case page: granting access to a case, and recording a level 1 review."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from mappa.agencies.forms import GovukForm
+from mappa.cases.constants import ClosureReason, ReviewDecision
+from mappa.people.forms import DATE_FORMATS
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def date_field(label: str, hint: str) -> forms.DateField:
+    """A required date typed as day/month/year, as on the register's forms."""
+    return forms.DateField(
+        label=label,
+        help_text=hint,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(
+            attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
+        ),
+        error_messages={
+            "invalid": f"{label} must be a real date, for example 27/3/2027",
+            "required": f"Enter {label.lower()}",
+        },
+    )
+
+
+def text_area(label: str, missing: str, required: bool = True, **kwargs) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": missing},
+        **kwargs,
+    )
+
+
+def yes_no(label: str, missing: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": missing},
+    )
+
+
+class GrantAccessForm(GovukForm):
+    """Who may see the case (one agency or one person), why, and until when."""
+
+    grantee = forms.ChoiceField(
+        label="Who needs to see this case?",
+        help_text="A duty-to-co-operate agency of the area, or one person",
+        error_messages={
+            "required": "Choose an agency or a person",
+            "invalid_choice": "Choose an agency or a person from the list",
+        },
+    )
+    explanation = text_area(
+        "Why do they need to see it?",
+        "Enter why they need to see the case",
+        help_text="For example, to find the person suitable housing away from the victim",
+    )
+    ends_on = date_field(
+        "Access ends on", "The last day they may see the case. For example, 27/3/2027"
+    )
+
+    def __init__(self, *args, agencies, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agencies = {str(agency.id): agency for agency in agencies}
+        self.people = {str(person.uuid): person for person in people}
+        self.fields["grantee"].choices = [
+            ("", "Choose an agency or a person"),
+            ("Agencies", [(f"agency:{key}", a.name) for key, a in self.agencies.items()]),
+            ("People", [(f"user:{key}", _person(p)) for key, p in self.people.items()]),
+        ]
+
+    def clean_grantee(self) -> dict:
+        kind, _, key = self.cleaned_data["grantee"].partition(":")
+        if kind == "agency" and key in self.agencies:
+            return {"grantee_agency": self.agencies[key]}
+        if kind == "user" and key in self.people:
+            return {"grantee_user": self.people[key]}
+        raise forms.ValidationError("Choose an agency or a person from the list")
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data["ends_on"]
+        if ends_on <= timezone.localdate():
+            raise forms.ValidationError("Access ends on must be a date in the future")
+        return ends_on
+
+
+def _person(user) -> str:
+    agency = f", {user.agency.name}" if user.agency else ""
+    return f"{user.display_name}{agency}"
+
+
+class ReviewForm(GovukForm):
+    """A level 1 review as the service records it (`services.record_level_1_review`)."""
+
+    held_on = date_field("Date of the review", "For example, 2/11/2026")
+    what_was_reviewed = text_area(
+        "What was reviewed?",
+        "Say what was reviewed",
+        help_text="For example, a home visit, the ViSOR record, a device check",
+    )
+    risk_changed = yes_no("Has the risk changed?", "Select yes if the risk has changed")
+    risk_change = text_area(
+        "How has the risk changed?",
+        "Say how the risk has changed",
+        required=False,
+        help_text="Only if it has changed",
+    )
+    plan_changed = yes_no("Has the plan changed?", "Select yes if the plan has changed")
+    plan_change = text_area(
+        "How has the plan changed?",
+        "Say how the plan has changed",
+        required=False,
+        help_text="Only if it has changed",
+    )
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=ReviewDecision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the decision"},
+    )
+    closure_reason = forms.ChoiceField(
+        label="Why is the case closing?",
+        help_text="Only if the decision is to close the case",
+        choices=[("", "Choose a reason"), *ClosureReason.choices],
+        required=False,
+    )
+    rationale = text_area("Why was this decided?", "Give the reason for the decision")
+
+    def clean(self):
+        data = super().clean()
+        for changed, how in (("risk_changed", "risk_change"), ("plan_changed", "plan_change")):
+            if data.get(changed) and not data.get(how, "").strip():
+                self.add_error(how, self.fields[how].error_messages["required"])
+            elif data.get(changed) is False:
+                data[how] = ""
+        if data.get("decision") == ReviewDecision.CLOSE:
+            if not data.get("closure_reason"):
+                self.add_error("closure_reason", "Choose why the case is closing")
+        else:
+            data["closure_reason"] = ""
+        return data
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "held_on": data["held_on"],
+            "what_was_reviewed": data["what_was_reviewed"],
+            "risk_change": data["risk_change"],
+            "plan_change": data["plan_change"],
+            "decision": ReviewDecision(data["decision"]),
+            "rationale": data["rationale"],
+            "closure_reason": ClosureReason(data["closure_reason"])
+            if data["closure_reason"]
+            else None,
+        }
