@@ -1,11 +1,31 @@
-"""What each role's dashboard shows. Panels fill in as the case features land."""
+"""What each role's dashboard shows.
+
+The co-ordinator's and the responsible-authority practitioner's dashboards show real work
+(from `mappa.cases.dashboard_queries` and the referral queries); the other roles' panels are
+placeholders that fill in as their features land.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils import timezone
 
 from mappa.agencies.constants import Role
+from mappa.cases import dashboard_queries as cases
+from mappa.cases import rules as case_rules
+from mappa.cases.constants import Category, Level
+from mappa.referrals import queries as referrals
+
+# How many of the oldest referrals awaiting screening the co-ordinator's panel lists.
+OLDEST_REFERRALS_SHOWN = 5
 
 PANELS: dict[str, list[tuple[str, str]]] = {
     Role.COORDINATOR: [
-        ("Referrals to screen", "There are no referrals waiting to be screened."),
-        ("Reviews due or overdue", "No level 2 or 3 reviews are due in the next 4 weeks."),
         ("Next meetings", "No meetings are planned."),
         ("Minutes to approve", "There are no minutes waiting for approval."),
     ],
@@ -14,9 +34,7 @@ PANELS: dict[str, list[tuple[str, str]]] = {
         ("Minutes to approve", "There are no minutes waiting for your approval."),
     ],
     Role.RA_PRACTITIONER: [
-        ("Your cases", "You are not the lead on any MAPPA cases."),
         ("Your actions", "You have no open actions."),
-        ("Reviews due", "None of your cases has a review due."),
     ],
     Role.DTC_PRACTITIONER: [
         ("Meetings you are invited to", "You have not been invited to any meetings."),
@@ -50,3 +68,111 @@ PANELS: dict[str, list[tuple[str, str]]] = {
         ("Reference data", "Manage areas, agencies and user accounts in the administration pages."),
     ],
 }
+
+# The filter's fields: name, label, the "any" option, and the choices.
+FILTER_FIELDS = [
+    ("level", "Level", "Any level", [(str(value), label) for value, label in Level.choices]),
+    (
+        "category",
+        "Category",
+        "Any category",
+        [(str(value), label) for value, label in Category.choices],
+    ),
+    ("review_status", "Review status", "Any status", list(cases.REVIEW_STATUSES.items())),
+]
+
+
+def case_url(case) -> str:
+    return reverse("case", kwargs={"case_id": case.id})
+
+
+def context_for(user, query, today: date | None = None) -> dict:
+    today = today or timezone.localdate()
+    context = {"panels": PANELS.get(user.role, []), "today": today}
+    if user.role == Role.COORDINATOR:
+        context |= coordinator(user, query, today)
+    elif user.role == Role.RA_PRACTITIONER:
+        context |= practitioner(user, query, today)
+    return context
+
+
+def _with_links(rows):
+    return [(row, case_url(row.case)) for row in rows]
+
+
+def _filter_context(query) -> dict:
+    """The filter as read, its fields with their current values, and the tags that remove one."""
+    case_filter = cases.CaseFilter.from_query(query)
+    current = {
+        "level": "" if case_filter.level is None else str(case_filter.level),
+        "category": "" if case_filter.category is None else str(case_filter.category),
+        "review_status": case_filter.review_status,
+    }
+    fields, selected = [], []
+    for name, label, any_label, choices in FILTER_FIELDS:
+        fields.append((name, label, any_label, choices, current[name]))
+        chosen = dict(choices).get(current[name])
+        if chosen:
+            rest = urlencode(
+                {key: value for key, value in current.items() if value and key != name}
+            )
+            selected.append((label, chosen, reverse("dashboard") + (f"?{rest}" if rest else "")))
+    weeks = settings.MAPPA_REVIEW_DUE_SOON_WEEKS
+    return {
+        "case_filter": case_filter,
+        "filter_fields": fields,
+        "selected_filters": selected,
+        "due_soon_weeks_text": f"{weeks} week{pluralize(weeks)}",
+    }
+
+
+def coordinator(user, query, today: date) -> dict:
+    context = _filter_context(query)
+    context |= {
+        "referrals": awaiting_screening(user, today),
+        "screening_queue_url": reverse("screening-queue"),
+        "reviews": _with_links(cases.reviews_due(user, today, context["case_filter"])),
+        "review_caption": "Open cases with the chosen review status"
+        if context["case_filter"].review_status
+        else f"Open cases whose review is overdue or due in the next {context['due_soon_weeks_text']}",
+        "counts": cases.counts_by_category_and_level(user),
+        "eligibility_ending": [
+            (item, case_url(item.case)) for item in cases.eligibility_ending(user, today)
+        ],
+        "eligibility_warning_weeks": settings.MAPPA_ELIGIBILITY_WARNING_WEEKS,
+        "ENDED": case_rules.ENDED,
+    }
+    return context
+
+
+def awaiting_screening(user, today: date) -> dict:
+    waiting = referrals.awaiting_screening(user)
+    oldest = []
+    for referral in waiting.select_related("nominal")[:OLDEST_REFERRALS_SHOWN]:
+        submitted = timezone.localdate(referral.submitted_at) if referral.submitted_at else today
+        oldest.append(
+            {
+                "referral": referral,
+                "url": reverse("referral", kwargs={"referral_id": referral.id}),
+                "subject": referral.nominal.full_name
+                if referral.nominal
+                else referral.subject_name,
+                "submitted_on": submitted,
+                "age_days": (today - submitted).days,
+            }
+        )
+    return {"count": waiting.count(), "oldest": oldest}
+
+
+def practitioner(user, query, today: date) -> dict:
+    context = _filter_context(query)
+    case_filter = context["case_filter"]
+    every = cases.your_cases(user, today, cases.CaseFilter())
+    shown = every if case_filter.is_empty else cases.your_cases(user, today, case_filter)
+    context |= {
+        "your_cases": _with_links(shown),
+        "your_case_count": len(every),
+        "overdue_count": sum(row.review_status == case_rules.OVERDUE for row in every),
+        "due_soon_count": sum(row.review_status == case_rules.DUE_SOON for row in every),
+    }
+    return context

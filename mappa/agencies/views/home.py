@@ -17,8 +17,8 @@ def start(request):
 
 @requires(permissions.SIGNED_IN)
 def dashboard(request):
-    panels = dashboards.PANELS.get(request.user.role, [])
-    return render(request, "agencies/dashboard.html", {"panels": panels})
+    context = dashboards.context_for(request.user, request.GET)
+    return render(request, "agencies/dashboard.html", context)
 
 
 @requires(permissions.SIGNED_IN)

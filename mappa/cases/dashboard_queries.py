@@ -1,0 +1,206 @@
+"""What the dashboards show about cases, scoped to the acting user through `cases_visible_to`.
+
+Review status (red, amber, green) comes from `rules.review_status`; filtering by it is done in
+the database with the same boundaries, so a filtered table and its tags always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+
+from mappa.cases import rules
+from mappa.cases.constants import Category, Level
+from mappa.cases.models import MappaCase
+from mappa.cases.queries import cases_visible_to
+from mappa.offences import eligibility
+
+REVIEW_STATUSES = {
+    rules.OVERDUE: "Overdue",
+    rules.DUE_SOON: "Due soon",
+    rules.ON_TRACK: "On track",
+    rules.NOT_SET: "Not set",
+}
+ELIGIBILITY_CATEGORIES = (Category.REGISTERED_SEXUAL_OFFENDER, Category.VIOLENT_OFFENDER)
+
+
+def due_soon_days() -> int:
+    return settings.MAPPA_REVIEW_DUE_SOON_WEEKS * 7
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """The dashboard's filter: a level, a category and a review status, each optional."""
+
+    level: int | None = None
+    category: int | None = None
+    review_status: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> CaseFilter:
+        """Read the filter from GET parameters, ignoring values that are not choices."""
+
+        def number(name: str, choices) -> int | None:
+            value = query.get(name, "")
+            return int(value) if value in {str(choice) for choice in choices} else None
+
+        status = query.get("review_status", "")
+        return cls(
+            level=number("level", Level.values),
+            category=number("category", Category.values),
+            review_status=status if status in REVIEW_STATUSES else "",
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return self.level is None and self.category is None and not self.review_status
+
+    def apply(self, cases: QuerySet[MappaCase], today: date) -> QuerySet[MappaCase]:
+        if self.level is not None:
+            cases = cases.filter(level=self.level)
+        if self.category is not None:
+            cases = cases.filter(category=self.category)
+        if self.review_status:
+            cases = cases.filter(review_status_q(self.review_status, today))
+        return cases
+
+
+def review_status_q(status: str, today: date) -> Q:
+    """The cases whose `rules.review_status` is `status` on `today`, as a query."""
+    soon = today + timedelta(days=due_soon_days())
+    return {
+        rules.OVERDUE: Q(next_review_due__lt=today),
+        rules.DUE_SOON: Q(next_review_due__gte=today, next_review_due__lte=soon),
+        rules.ON_TRACK: Q(next_review_due__gt=soon),
+        rules.NOT_SET: Q(next_review_due__isnull=True),
+    }[status]
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case: MappaCase
+    review_status: str
+
+    @property
+    def review_status_label(self) -> str:
+        return REVIEW_STATUSES[self.review_status]
+
+    @property
+    def review_status_rank(self) -> int:
+        """Most urgent first when a table is sorted by status."""
+        return list(REVIEW_STATUSES).index(self.review_status)
+
+
+def rows(cases: QuerySet[MappaCase], today: date) -> list[CaseRow]:
+    """Cases with their review status, soonest review first (unset last)."""
+    ordered = cases.select_related("nominal", "responsible_officer").order_by(
+        "next_review_due", "nominal__surname", "nominal__forenames"
+    )
+    return [
+        CaseRow(
+            case,
+            rules.review_status(
+                due=case.next_review_due, today=today, due_soon_days=due_soon_days()
+            ),
+        )
+        for case in ordered
+    ]
+
+
+def open_cases(user) -> QuerySet[MappaCase]:
+    return cases_visible_to(user).filter(closed_on__isnull=True)
+
+
+def reviews_due(user, today: date, case_filter: CaseFilter) -> list[CaseRow]:
+    """Open cases whose review is overdue or due soon; a status filter shows that status instead."""
+    cases = open_cases(user)
+    if not case_filter.review_status:
+        cases = cases.filter(
+            review_status_q(rules.OVERDUE, today) | review_status_q(rules.DUE_SOON, today)
+        )
+    return rows(case_filter.apply(cases, today), today)
+
+
+def your_cases(user, today: date, case_filter: CaseFilter) -> list[CaseRow]:
+    """A practitioner's cases: those they are responsible officer for, and their agency leads."""
+    mine = Q(responsible_officer=user)
+    if user.agency_id is not None:
+        mine |= Q(lead_agency=user.agency.kind)
+    return rows(case_filter.apply(open_cases(user).filter(mine), today), today)
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """Open cases counted by category (rows) and level (columns), with totals."""
+
+    levels: list[tuple[int | None, str]]
+    rows: list[tuple[str, list[int], int]]
+    column_totals: list[int]
+    total: int
+
+
+def counts_by_category_and_level(user) -> CountTable:
+    counts = {
+        (row["category"], row["level"]): row["n"]
+        for row in open_cases(user).values("category", "level").annotate(n=Count("id"))
+    }
+    levels = [(value, f"Level {value}") for value in Level.values] + [(None, "Level not set")]
+    categories = [(value, f"Category {value}") for value in Category.values] + [
+        (None, "Category to be determined")
+    ]
+    table = []
+    for category, label in categories:
+        cells = [counts.get((category, level), 0) for level, _ in levels]
+        table.append((label, cells, sum(cells)))
+    columns = [sum(row[1][i] for row in table) for i in range(len(levels))]
+    return CountTable(levels, table, columns, sum(columns))
+
+
+@dataclass(frozen=True)
+class EligibilityEnding:
+    case: MappaCase
+    ends_on: date | None
+    warning: str  # rules.ENDED or rules.ENDING_SOON
+
+
+def eligibility_ending(user, today: date) -> list[EligibilityEnding]:
+    """Open category 1 and 2 cases whose eligibility has ended or ends within the warning window.
+
+    Eligibility is computed from each person's record (`offences.eligibility.for_nominal`);
+    convictions and events come in two prefetch queries, whatever the number of cases.
+    """
+    cases = (
+        open_cases(user)
+        .filter(category__in=ELIGIBILITY_CATEGORIES)
+        .select_related("nominal")
+        .prefetch_related("nominal__convictions", "nominal__events")
+    )
+    found = []
+    for case in cases:
+        ends_on, warning = _eligibility_warning(case.nominal, today)
+        if warning is not None:
+            found.append(EligibilityEnding(case, ends_on, warning))
+    return sorted(found, key=lambda item: item.ends_on or date.min)
+
+
+def _eligibility_warning(nominal, today: date) -> tuple[date | None, str | None]:
+    result = eligibility.for_nominal(nominal, today)
+    if result.category is None:
+        # The record no longer makes the person eligible: the case outlives its basis.
+        return _ended_on(result, nominal, today), rules.ENDED
+    warn_weeks = settings.MAPPA_ELIGIBILITY_WARNING_WEEKS
+    end = result.eligibility_end_date
+    return end, rules.eligibility_warning(eligibility_end=end, today=today, warn_weeks=warn_weeks)
+
+
+def _ended_on(result, nominal, today: date) -> date | None:
+    """When eligibility ended, where the record says: the notification's or the licence's end."""
+    candidates = [
+        result.notification.end_date if result.notification else None,
+        nominal.licence_end_date,
+    ]
+    past = [day for day in candidates if day is not None and day < today]
+    return max(past) if past else None

@@ -1,0 +1,98 @@
+"""The weekly overdue-review reminder: one e-mail per person, with a count and a link only.
+
+Every open case whose next review date has passed is counted for its responsible officer
+and for every active co-ordinator of its area (a category 4 case only for co-ordinators
+with terrorism clearance, who alone may see it). E-mail leaves the secure system, so the
+message carries no case content at all: no names, identifiers, categories or dates, just
+how many reviews are overdue and where to sign in to see them.
+
+`send_overdue_reminders` is the write path for a run: it records the audit event and
+sends the e-mails once the transaction has committed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import get_connection, send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from mappa.agencies.constants import Role
+from mappa.agencies.models import User
+from mappa.audit import services as audit
+from mappa.audit.events import EventType
+from mappa.cases.constants import Category
+from mappa.cases.models import MappaCase
+
+
+def overdue_cases(today: date):
+    """Every open case, in every area, whose next review was due before today."""
+    return MappaCase.objects.filter(closed_on__isnull=True, next_review_due__lt=today).values(
+        "id", "category", "nominal__area_id", "responsible_officer_id"
+    )
+
+
+def overdue_counts(today: date) -> tuple[dict[User, int], int]:
+    """How many overdue reviews each recipient is told of, and how many there are in all."""
+    cases = list(overdue_cases(today))
+    areas = {case["nominal__area_id"] for case in cases}
+    coordinators: dict = {}
+    for user in User.objects.filter(role=Role.COORDINATOR, is_active=True, area_id__in=areas):
+        coordinators.setdefault(user.area_id, []).append(user)
+    officers = User.objects.in_bulk({case["responsible_officer_id"] for case in cases} - {None})
+    counts: Counter[User] = Counter()
+    for case in cases:
+        recipients = set()
+        officer = officers.get(case["responsible_officer_id"])
+        if officer is not None and officer.is_active:
+            recipients.add(officer)
+        for coordinator in coordinators.get(case["nominal__area_id"], []):
+            if case["category"] != Category.TERRORISM or coordinator.terrorism_clearance:
+                recipients.add(coordinator)
+        counts.update(recipients)
+    return {user: n for user, n in counts.items() if user.email}, len(cases)
+
+
+def dashboard_link() -> str:
+    if not settings.MAPPA_SITE_URL:
+        raise ImproperlyConfigured("MAPPA_SITE_URL must be set to send reminder e-mails")
+    return settings.MAPPA_SITE_URL.rstrip("/") + reverse("dashboard")
+
+
+def send_overdue_reminders(*, actor=None, today: date) -> dict[str, int]:
+    """Count overdue reviews per recipient, record the run, then e-mail each recipient once."""
+    link = dashboard_link()
+    counts, items = overdue_counts(today)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            event_type=EventType.OVERDUE_REMINDERS_SENT,
+            payload={"recipients": len(counts), "items": items},
+        )
+        transaction.on_commit(partial(_send_all, counts, link))
+    return {"recipients": len(counts), "items": items}
+
+
+def _send_all(counts: dict[User, int], link: str) -> None:
+    subject = render_to_string(
+        "cases/email/overdue_reviews_subject.txt", {"service_name": settings.MAPPA_SERVICE_NAME}
+    ).strip()
+    with get_connection() as connection:
+        for user, count in sorted(counts.items(), key=lambda pair: pair[0].username):
+            body = render_to_string(
+                "cases/email/overdue_reviews.txt",
+                {"name": user.display_name, "count": count, "link": link},
+            )
+            send_mail(
+                subject,
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                [user.email],
+                connection=connection,
+            )
