@@ -8,6 +8,7 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import dateformat, timezone
 
 from mappa.agencies import permissions
@@ -150,7 +151,7 @@ def _review_recorded(review, case) -> str:
         return "Level 1 review recorded. The case is closed"
     outcome = f"Level 1 review recorded. The next review is due by {_day(case.next_review_due)}"
     if review.decision == ReviewDecision.REFER_UP:
-        outcome += ". Make the referral to level 2 or 3"
+        outcome += ". Now make the referral to level 2 or 3"
     return outcome
 
 
@@ -169,5 +170,7 @@ def add_review(request, case_id):
             _add_errors(form, refused)
         else:
             messages.success(request, _review_recorded(review, case))
+            if review.decision == ReviewDecision.REFER_UP:
+                return redirect(f"{reverse('start-referral')}?person={case.nominal_id}")
             return redirect("case", case_id=case.id)
     return render(request, "cases/review_form.html", {"case": case, "form": form})

@@ -53,6 +53,13 @@ def test_a_practitioner_records_a_review_and_the_next_review_is_set(level_1, dem
     assert "Home visit, ViSOR record, device check" in response.text
 
 
+def test_a_decision_to_refer_up_leads_straight_to_a_referral_about_the_person(level_1, signed_in):
+    response = submit(signed_in("police.ppu"), level_1, decision="refer_up")
+    assert response.redirect_chain == [(f"/referrals/new/?person={level_1.nominal_id}", 302)]
+    assert "Now make the referral to level 2 or 3" in response.text
+    assert f'value="{level_1.nominal_id}"' in response.text
+
+
 def test_a_decision_to_close_closes_the_case_with_its_reason(level_1, signed_in):
     submit(signed_in("coordinator"), level_1, decision="close", closure_reason="eligibility_ended")
     level_1.refresh_from_db()
