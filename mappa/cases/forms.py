@@ -7,25 +7,9 @@ from django.utils import timezone
 
 from mappa.agencies.forms import GovukForm
 from mappa.cases.constants import ClosureReason, ReviewDecision
-from mappa.people.forms import DATE_FORMATS
+from mappa.people.forms import date_field
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def date_field(label: str, hint: str) -> forms.DateField:
-    """A required date typed as day/month/year, as on the register's forms."""
-    return forms.DateField(
-        label=label,
-        help_text=hint,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(
-            attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
-        ),
-        error_messages={
-            "invalid": f"{label} must be a real date, for example 27/3/2027",
-            "required": f"Enter {label.lower()}",
-        },
-    )
 
 
 def text_area(label: str, missing: str, required: bool = True, **kwargs) -> forms.CharField:
@@ -66,7 +50,9 @@ class GrantAccessForm(GovukForm):
         help_text="For example, to find the person suitable housing away from the victim",
     )
     ends_on = date_field(
-        "Access ends on", "The last day they may see the case. For example, 27/3/2027"
+        "Access ends on",
+        required=True,
+        hint="The last day they may see the case. For example, 27/3/2027",
     )
 
     def __init__(self, *args, agencies, people, **kwargs):
@@ -102,7 +88,7 @@ def _person(user) -> str:
 class ReviewForm(GovukForm):
     """A level 1 review as the service records it (`services.record_level_1_review`)."""
 
-    held_on = date_field("Date of the review", "For example, 2/11/2026")
+    held_on = date_field("Date of the review", required=True, hint="For example, 2/11/2026")
     what_was_reviewed = text_area(
         "What was reviewed?",
         "Say what was reviewed",

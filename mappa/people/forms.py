@@ -13,11 +13,12 @@ DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
 DATE_HINT = "For example, 27/3/2007"
 
 
-def date_field(label: str, required: bool = False) -> forms.DateField:
+def date_field(label: str, required: bool = False, hint: str = DATE_HINT) -> forms.DateField:
+    """A date typed as day/month/year, with a specific message for an impossible date."""
     return forms.DateField(
         label=label,
         required=required,
-        help_text=DATE_HINT,
+        help_text=hint,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(
             attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
