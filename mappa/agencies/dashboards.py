@@ -15,6 +15,7 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
+from mappa.agencies import permissions
 from mappa.agencies.constants import Role
 from mappa.cases import dashboard_queries as cases
 from mappa.cases import rules as case_rules
@@ -23,6 +24,8 @@ from mappa.referrals import queries as referrals
 
 # How many of the oldest referrals awaiting screening the co-ordinator's panel lists.
 OLDEST_REFERRALS_SHOWN = 5
+# How many of a referrer's own latest referrals their dashboard lists, with where each is.
+RECENT_REFERRALS_SHOWN = 5
 
 PANELS: dict[str, list[tuple[str, str]]] = {
     Role.COORDINATOR: [
@@ -93,6 +96,8 @@ def context_for(user, query, today: date | None = None) -> dict:
         context |= coordinator(user, query, today)
     elif user.role == Role.RA_PRACTITIONER:
         context |= practitioner(user, query, today)
+    if user.role != Role.COORDINATOR and permissions.role_has(user, permissions.MAKE_REFERRAL):
+        context["my_referrals"] = list(referrals.made_by(user)[:RECENT_REFERRALS_SHOWN])
     return context
 
 

@@ -75,3 +75,11 @@ def test_the_person_page_timeline_shows_the_referral_and_its_screening(users, si
     page = client.get(f"/people/{nominal.id}/").content.decode()
     assert "Referred to level 2" in page
     assert "Screening: accept at level 2" in page
+
+
+def test_the_referrers_dashboard_shows_where_their_referrals_are(users, signed_in):
+    referral = submitted(users["housing.officer"])
+    client = signed_in("housing.officer")
+    page = client.get("/dashboard/").content.decode()
+    assert f"/referrals/{referral.id}/" in page
+    assert "Submitted: awaiting screening" in page
