@@ -248,6 +248,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = LOCAL
 # GOV.UK Frontend's compiled stylesheet loads its fonts and images from /assets/.
 WHITENOISE_ROOT = NODE_MODULES / "govuk-frontend" / "dist" / "govuk"
+MOJ_FRONTEND_IMAGES = NODE_MODULES / "@ministryofjustice" / "frontend" / "moj" / "assets" / "images"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

@@ -1,6 +1,13 @@
+from django.conf import settings
 from django.urls import include, path
+from django.views.static import serve
 
+from mappa.agencies import permissions
 from mappa.agencies.admin import admin_site
+
+# MoJ Frontend's stylesheet asks for its icons under /assets/images/, where WhiteNoise serves
+# GOV.UK Frontend's assets; the icons GOV.UK Frontend lacks fall through to MoJ's own folder.
+moj_icon = permissions.requires(permissions.PUBLIC)(serve)
 
 urlpatterns = [
     path("", include("mappa.agencies.urls")),
@@ -10,6 +17,12 @@ urlpatterns = [
     path("referrals/", include("mappa.referrals.urls")),
     path("api/v1/", include("mappa.api.urls")),
     path("admin/", admin_site.urls),
+    path(
+        "assets/images/<path:path>",
+        moj_icon,
+        {"document_root": settings.MOJ_FRONTEND_IMAGES},
+        name="moj-icon",
+    ),
 ]
 
 handler400 = "mappa.errors.bad_request"

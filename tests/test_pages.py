@@ -85,3 +85,10 @@ def test_the_api_schema_is_openapi_json():
     assert schema["openapi"].startswith("3.")
     assert "/api/v1/me/" in schema["paths"]
     assert "tokenAuth" in schema["components"]["securitySchemes"]
+
+
+def test_moj_frontend_icons_are_served_where_its_stylesheet_asks_for_them(client):
+    response = client.get("/assets/images/icon-tag-remove-cross.svg")
+    assert response.status_code == 200
+    assert b"<svg" in b"".join(response.streaming_content)
+    assert client.get("/assets/images/../../../settings.py").status_code in (400, 404)
