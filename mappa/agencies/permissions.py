@@ -40,6 +40,9 @@ MANAGE_REFERENCE_DATA = "manage_reference_data"
 MAKE_REFERRAL = "make_referral"  # refer a person to level 2 or 3 (MAPPA A)
 SCREEN_REFERRALS = "screen_referrals"  # screen and threshold referrals in the area
 MANAGE_CASES = "manage_cases"  # level 1 reviews, level decisions and closure of cases in scope
+MANAGE_MEETINGS = "manage_meetings"  # meeting series, agendas and invitations in the area
+CHAIR_MEETINGS = "chair_meetings"  # record attendance, minutes and decisions; approve minutes
+RECORD_RISK = "record_risk"  # RoSH assessments, risk management plans and licence conditions
 
 MARKERS = frozenset({PUBLIC, SIGNING_IN, SIGNED_IN})
 
@@ -55,11 +58,24 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             MAKE_REFERRAL,
             SCREEN_REFERRALS,
             MANAGE_CASES,
+            MANAGE_MEETINGS,
+            CHAIR_MEETINGS,
+            RECORD_RISK,
         }
     ),
-    Role.CHAIR: frozenset({VIEW_CASES, VIEW_AREA_CASES, VIEW_AGGREGATES, MAKE_REFERRAL}),
+    Role.CHAIR: frozenset(
+        {VIEW_CASES, VIEW_AREA_CASES, VIEW_AGGREGATES, MAKE_REFERRAL, CHAIR_MEETINGS, RECORD_RISK}
+    ),
     Role.RA_PRACTITIONER: frozenset(
-        {VIEW_CASES, VIEW_AREA_CASES, EDIT_REGISTER, BREAK_GLASS, MAKE_REFERRAL, MANAGE_CASES}
+        {
+            VIEW_CASES,
+            VIEW_AREA_CASES,
+            EDIT_REGISTER,
+            BREAK_GLASS,
+            MAKE_REFERRAL,
+            MANAGE_CASES,
+            RECORD_RISK,
+        }
     ),
     # Any responsible-authority or duty-to-co-operate user may refer (MAPPA Guidance, MAPPA A).
     Role.DTC_PRACTITIONER: frozenset({VIEW_CASES, MAKE_REFERRAL}),
