@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "mappa.offences",
     "mappa.cases",
     "mappa.referrals",
+    "mappa.actions",
     "django_tasks",
     "django_tasks_db",
 ]

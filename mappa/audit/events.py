@@ -40,6 +40,9 @@ class EventType(models.TextChoices):
     REFERRAL_WITHDRAWN = "referral.withdrawn", "Referral withdrawn"
     REFERRAL_SCREENED = "referral.screened", "Referral screening decision"
     OVERDUE_REMINDERS_SENT = "case.overdue_reminders_sent", "Overdue reminders sent"
+    ACTION_CREATED = "action.created", "Action agreed"
+    ACTION_UPDATED = "action.updated", "Action updated"
+    ACTION_REMINDERS_SENT = "action.reminders_sent", "Overdue action reminders sent"
     REGISTRATIONS_EXPORTED = "case.registrations_exported", "MAPPA registrations exported"
 
 
@@ -77,6 +80,9 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.REFERRAL_WITHDRAWN: frozenset({"referral"}),
     EventType.REFERRAL_SCREENED: frozenset({"referral", "outcome"}),
     EventType.OVERDUE_REMINDERS_SENT: frozenset({"recipients", "items"}),
+    EventType.ACTION_CREATED: frozenset({"action", "owner_agency", "due_on"}),
+    EventType.ACTION_UPDATED: frozenset({"action", "status"}),
+    EventType.ACTION_REMINDERS_SENT: frozenset({"recipients", "items"}),
 }
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActionsConfig(AppConfig):
+    name = "mappa.actions"
+    verbose_name = "MAPPA actions"
