@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "mappa.offences",
     "mappa.cases",
     "mappa.referrals",
+    "mappa.meetings",
     "mappa.actions",
     "django_tasks",
     "django_tasks_db",
@@ -306,6 +307,32 @@ MAPPA_REFERRAL_RELEASE_WARNING_MONTHS = env_int("MAPPA_REFERRAL_RELEASE_WARNING_
 # waiting this many days shows amber, then red.
 MAPPA_SCREENING_AMBER_DAYS = env_int("MAPPA_SCREENING_AMBER_DAYS", 5)
 MAPPA_SCREENING_RED_DAYS = env_int("MAPPA_SCREENING_RED_DAYS", 10)
+# Meetings. Chairs by level (seed 002, shared/reference/domain.md "Chairs"): level 2 a police
+# Detective Inspector with a Senior Probation Officer; level 3 a Detective Chief Inspector with a
+# probation Head of Cluster. A new meeting starts with these agencies and ranks; names are added.
+MAPPA_MEETING_CHAIRS = {
+    2: {
+        "chair": ("Police", "Detective Inspector"),
+        "co_chair": ("Probation", "Senior Probation Officer"),
+    },
+    3: {
+        "chair": ("Police", "Detective Chief Inspector"),
+        "co_chair": ("Probation", "Head of Cluster"),
+    },
+}
+# Minutes per case on an agenda, by kind of item (local practice; the guidance asks only that
+# time is allocated by importance, MAPPA L audit form). A first meeting needs the most time.
+MAPPA_MEETING_SLOT_MINUTES = {
+    "initial": env_int("MAPPA_MEETING_SLOT_MINUTES_INITIAL", 45),
+    "review": env_int("MAPPA_MEETING_SLOT_MINUTES_REVIEW", 30),
+    "urgent": env_int("MAPPA_MEETING_SLOT_MINUTES_URGENT", 30),
+}
+# A duty-to-co-operate invitee's access to a case ends this many days after the end of the
+# meeting day: long enough to receive and read minutes circulated within the local standard of
+# 10 working days (domain.md §2.3, unverified figure). A local choice; set per area.
+MAPPA_MEETING_ACCESS_DAYS = env_int("MAPPA_MEETING_ACCESS_DAYS", 14)
+# How many meetings of a series "Schedule meetings" adds at a time.
+MAPPA_MEETINGS_SCHEDULED_AHEAD = env_int("MAPPA_MEETINGS_SCHEDULED_AHEAD", 8)
 
 # E-mail. Production sends through SMTP (EMAIL_HOST and friends, read here from the environment);
 # development prints messages to the console and tests keep them in memory.
