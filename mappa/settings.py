@@ -333,6 +333,8 @@ MAPPA_MEETING_SLOT_MINUTES = {
 MAPPA_MEETING_ACCESS_DAYS = env_int("MAPPA_MEETING_ACCESS_DAYS", 14)
 # How many meetings of a series "Schedule meetings" adds at a time.
 MAPPA_MEETINGS_SCHEDULED_AHEAD = env_int("MAPPA_MEETINGS_SCHEDULED_AHEAD", 8)
+# An open action due within this many days shows amber on the actions dashboard (local practice).
+MAPPA_ACTION_DUE_SOON_DAYS = env_int("MAPPA_ACTION_DUE_SOON_DAYS", 7)
 
 # E-mail. Production sends through SMTP (EMAIL_HOST and friends, read here from the environment);
 # development prints messages to the console and tests keep them in memory.

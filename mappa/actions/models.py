@@ -25,7 +25,11 @@ class Action(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     source = models.UUIDField(null=True, blank=True, db_index=True)
     access_grant = models.ForeignKey(
-        "agencies.CaseAccessGrant", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "agencies.CaseAccessGrant",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()

@@ -13,6 +13,7 @@ def service(request):
             ("People", "people", permissions.VIEW_CASES),
             ("Referrals", "referrals", permissions.MAKE_REFERRAL),
             ("Screening", "screening-queue", permissions.SCREEN_REFERRALS),
+            ("Actions", "actions", permissions.VIEW_CASES),
             ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
             ("API tokens", "api-tokens", permissions.SIGNED_IN),
             ("Password", "change-password", permissions.SIGNED_IN),

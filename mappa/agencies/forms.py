@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
+from django.core.exceptions import ValidationError
 
 
 class GovukFormMixin:
@@ -56,3 +57,12 @@ class ApiTokenForm(GovukForm):
         help_text="Say what will use the token, for example 'nDelius nightly sync'",
         error_messages={"required": "Enter a name for the token"},
     )
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on its field when the form has one."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, problems)

@@ -1,6 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from mappa.actions.api import ActionDetail, ActionList
 from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
@@ -22,5 +23,7 @@ urlpatterns = [
     path("cases/", CaseList.as_view(), name="api-cases"),
     path("cases/<uuid:case_id>/", CaseDetail.as_view(), name="api-case"),
     path("referrals/", ReferralList.as_view(), name="api-referrals"),
+    path("actions/", ActionList.as_view(), name="api-actions"),
+    path("actions/<uuid:action_id>/", ActionDetail.as_view(), name="api-action"),
     path("referrals/<uuid:referral_id>/", ReferralDetail.as_view(), name="api-referral"),
 ]

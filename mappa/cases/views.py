@@ -14,6 +14,7 @@ from django.utils import dateformat, timezone
 from mappa.agencies import permissions
 from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
+from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, rules, services
@@ -85,15 +86,6 @@ def case(request, case_id):
     return render(request, "cases/case.html", context)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
-
-
 def _day(day) -> str:
     return dateformat.format(day, "j F Y")
 
@@ -122,7 +114,7 @@ def grant_access(request, case_id):
                 **data["grantee"],
             )
         except ValidationError as refused:
-            _add_errors(form, refused)
+            add_service_errors(form, refused)
         else:
             grantee = data["grantee"].get("grantee_agency") or data["grantee"]["grantee_user"]
             name = getattr(grantee, "display_name", None) or grantee.name
@@ -167,7 +159,7 @@ def add_review(request, case_id):
                 actor=request.user, case=case, **form.service_arguments()
             )
         except ValidationError as refused:
-            _add_errors(form, refused)
+            add_service_errors(form, refused)
         else:
             messages.success(request, _review_recorded(review, case))
             if review.decision == ReviewDecision.REFER_UP:

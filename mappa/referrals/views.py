@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
+from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.offences.eligibility import for_nominal
@@ -172,7 +173,7 @@ def screen(request, referral_id):
                 nominal=nominal,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Decision recorded. The referrer has been told.")
             return redirect("screening-queue")
@@ -183,11 +184,3 @@ def screen(request, referral_id):
         "form": form,
     }
     return render(request, "referrals/screen.html", context)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)

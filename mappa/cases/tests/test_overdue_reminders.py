@@ -145,7 +145,7 @@ def test_the_remind_overdue_command_queues_the_task(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("remind", "overdue", stdout=out)
     # Tests use the immediate backend, so the queued task has already run.
-    assert "overdue reminders sent: 3 recipients, 3 overdue reviews" in out.getvalue()
+    assert "overdue reviews reminders sent: 3 recipients, 3 overdue reviews" in out.getvalue()
     assert len(mail.outbox) == 3
 
 

@@ -1,0 +1,83 @@
+"""Actions in the JSON API: /api/v1/actions/, scoped as the pages are."""
+
+import uuid
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from mappa.actions import queries
+from mappa.actions.constants import Status
+from mappa.agencies import permissions
+from mappa.audit import services as audit
+from mappa.cases.api import Pages
+
+
+class UpdateSerializer(serializers.Serializer):
+    written_on = serializers.DateField()
+    text = serializers.CharField()
+    status = serializers.CharField()
+    written_by = serializers.CharField(source="written_by.username")
+
+
+class ActionSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    case = serializers.UUIDField(source="case_id")
+    description = serializers.CharField()
+    owner_agency = serializers.CharField(source="owner_agency.name")
+    owner_user = serializers.CharField(source="owner_user.username", allow_null=True, default=None)
+    due_on = serializers.DateField()
+    status = serializers.CharField()
+    closed_on = serializers.DateField(allow_null=True)
+
+
+class ActionDetailSerializer(ActionSerializer):
+    updates = UpdateSerializer(many=True)
+
+
+class ActionList(APIView):
+    """Actions on cases in the caller's scope; `?case=` and `?status=` narrow the list."""
+
+    permission = permissions.VIEW_CASES
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("case", str),
+            OpenApiParameter("status", str, enum=Status.values),
+        ],
+        responses=ActionSerializer(many=True),
+        summary="List actions",
+    )
+    def get(self, request):
+        actions = (
+            queries.actions_visible_to(request.user)
+            .select_related("owner_agency", "owner_user")
+            .order_by("due_on", "id")
+        )
+        if request.query_params.get("status") in Status.values:
+            actions = actions.filter(status=request.query_params["status"])
+        if case := request.query_params.get("case"):
+            actions = actions.filter(case_id__in=_uuids(case))
+        paginator = Pages()
+        page = paginator.paginate_queryset(actions, request, view=self)
+        return paginator.get_paginated_response(ActionSerializer(page, many=True).data)
+
+
+class ActionDetail(APIView):
+    """One action with its updates."""
+
+    permission = permissions.VIEW_CASES
+
+    @extend_schema(responses=ActionDetailSerializer, summary="Get an action")
+    def get(self, request, action_id):
+        action = queries.get_action(request.user, action_id)
+        audit.record_read(actor=request.user, subject=action.case_id, content="action (API)")
+        return Response(ActionDetailSerializer(action).data)
+
+
+def _uuids(text: str) -> list:
+    try:
+        return [uuid.UUID(text)]
+    except ValueError:
+        return []

@@ -1,0 +1,90 @@
+"""The weekly overdue-action reminder: one e-mail per person, a count and a link only.
+
+An open action past its due date is counted for its named owner (or, when none is named,
+every active member of the owning agency) and for every active co-ordinator of the case's
+area. The e-mail names no case, person, agency or action.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import get_connection, send_mail
+from django.db import transaction
+from django.urls import reverse
+
+from mappa.actions.constants import Status
+from mappa.actions.models import Action
+from mappa.agencies.constants import Role
+from mappa.agencies.models import User
+from mappa.audit import services as audit
+from mappa.audit.events import EventType
+from mappa.cases.reminders import dashboard_link
+
+SUBJECT = "MAPPA actions overdue"
+BODY = """{count} MAPPA action{plural} you are responsible for or oversee {verb} overdue.
+
+Sign in to see {them}: {link}
+
+This message does not contain any case details. Do not reply to it.
+"""
+
+
+def overdue_counts(today: date) -> tuple[dict[User, int], int]:
+    overdue = list(
+        Action.objects.filter(
+            status=Status.OPEN, due_on__lt=today, case__closed_on__isnull=True
+        ).values("owner_user_id", "owner_agency_id", "case__nominal__area_id", "case__category")
+    )
+    active = User.objects.filter(is_active=True)
+    by_agency: dict = {}
+    for user in active.filter(agency_id__in={a["owner_agency_id"] for a in overdue}):
+        by_agency.setdefault(user.agency_id, []).append(user)
+    coordinators: dict = {}
+    areas = {a["case__nominal__area_id"] for a in overdue}
+    for user in active.filter(role=Role.COORDINATOR, area_id__in=areas):
+        coordinators.setdefault(user.area_id, []).append(user)
+    owners = active.in_bulk({a["owner_user_id"] for a in overdue} - {None})
+    counts: Counter[User] = Counter()
+    for action in overdue:
+        named = owners.get(action["owner_user_id"])
+        recipients = {named} if named else set(by_agency.get(action["owner_agency_id"], []))
+        recipients |= {
+            user
+            for user in coordinators.get(action["case__nominal__area_id"], [])
+            if action["case__category"] != 4 or user.terrorism_clearance
+        }
+        counts.update(recipients)
+    return {user: n for user, n in counts.items() if user.email}, len(overdue)
+
+
+def send_overdue_action_reminders(*, actor=None, today: date) -> dict[str, int]:
+    link = dashboard_link().removesuffix(reverse("dashboard")) + reverse("actions")
+    counts, items = overdue_counts(today)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            event_type=EventType.ACTION_REMINDERS_SENT,
+            payload={"recipients": len(counts), "items": items},
+        )
+        transaction.on_commit(partial(_send_all, counts, link))
+    return {"recipients": len(counts), "items": items}
+
+
+def _send_all(counts: dict[User, int], link: str) -> None:
+    with get_connection() as connection:
+        for user, count in sorted(counts.items(), key=lambda pair: pair[0].username):
+            many = count != 1
+            body = BODY.format(
+                count=count,
+                plural="s" if many else "",
+                verb="are" if many else "is",
+                them="them" if many else "it",
+                link=link,
+            )
+            send_mail(
+                SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection
+            )

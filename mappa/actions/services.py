@@ -1,0 +1,109 @@
+"""Every change to actions: agreeing one, and writing updates that may complete or cancel it."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from mappa.actions import rules
+from mappa.actions.constants import Status
+from mappa.actions.models import Action, ActionUpdate
+from mappa.agencies import rules as agency_rules
+from mappa.agencies import services as access
+from mappa.agencies.constants import AccessReason
+from mappa.audit import services as audit
+from mappa.audit.events import EventType
+
+
+def create_action(
+    *,
+    actor,
+    case,
+    description: str,
+    owner_agency,
+    due_on: date,
+    owner_user=None,
+    source: UUID | None = None,
+) -> Action:
+    """Agree an action on a case. A duty-to-co-operate owner is granted access to the case
+    until the action is closed (MAPPA Guidance: DTC agencies see the cases they act on)."""
+    problems = {}
+    if not description.strip():
+        problems["description"] = "Say what is to be done"
+    if case.closed_on is not None:
+        problems["case"] = "This case is closed"
+    if owner_agency.area_id != case.nominal.area_id:
+        problems["owner_agency"] = "The owning agency must be in the case's area"
+    if owner_user is not None and owner_user.agency_id != owner_agency.id:
+        problems["owner_user"] = "The named owner must work for the owning agency"
+    if (problem := rules.due_date_problem(due_on=due_on, today=timezone.localdate())) is not None:
+        problems["due_on"] = problem
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        grant = None
+        if agency_rules.is_duty_to_cooperate(owner_agency.kind):
+            grant = access.grant_case_access(
+                actor=actor,
+                case=case.id,
+                reason=AccessReason.ACTION_OWNER,
+                grantee_agency=owner_agency,
+            )
+        action = Action.objects.create(
+            case=case,
+            description=description,
+            owner_agency=owner_agency,
+            owner_user=owner_user,
+            due_on=due_on,
+            source=source,
+            access_grant=grant,
+            created_by=actor,
+            created_at=timezone.now(),
+        )
+        audit.record(
+            actor=actor,
+            event_type=EventType.ACTION_CREATED,
+            subject=case.id,
+            payload={
+                "action": str(action.id),
+                "owner_agency": str(owner_agency.id),
+                "due_on": due_on.isoformat(),
+            },
+        )
+    return action
+
+
+def update_action(
+    *, actor, action: Action, text: str, status: Status = Status.OPEN
+) -> ActionUpdate:
+    """Write a dated update; completing or cancelling closes the action and ends the grant."""
+    if action.status != Status.OPEN:
+        raise ValidationError("This action is closed")
+    if not text.strip():
+        raise ValidationError({"text": "Write the update"})
+    today = timezone.localdate()
+    with transaction.atomic():
+        update = ActionUpdate.objects.create(
+            action=action,
+            written_on=today,
+            text=text,
+            status=status,
+            written_by=actor,
+            written_at=timezone.now(),
+        )
+        if status != Status.OPEN:
+            action.status, action.closed_on = status, today
+            action.save(update_fields=["status", "closed_on"])
+            if action.access_grant and action.access_grant.revoked_at is None:
+                access.revoke_case_access(actor=actor, grant=action.access_grant)
+        audit.record(
+            actor=actor,
+            event_type=EventType.ACTION_UPDATED,
+            subject=action.case_id,
+            payload={"action": str(action.id), "status": str(status)},
+        )
+    return update
