@@ -44,6 +44,18 @@ class EventType(models.TextChoices):
     ACTION_UPDATED = "action.updated", "Action updated"
     ACTION_REMINDERS_SENT = "action.reminders_sent", "Overdue action reminders sent"
     REGISTRATIONS_EXPORTED = "case.registrations_exported", "MAPPA registrations exported"
+    MEETING_SERIES_CREATED = "meeting.series_created", "Meeting series set up"
+    MEETING_SCHEDULED = "meeting.scheduled", "Meeting scheduled"
+    MEETING_CHANGED = "meeting.changed", "Meeting details changed"
+    MEETING_CANCELLED = "meeting.cancelled", "Meeting cancelled"
+    AGENDA_ITEM_ADDED = "meeting.agenda_item_added", "Case added to an agenda"
+    AGENDA_ITEM_REMOVED = "meeting.agenda_item_removed", "Case taken off an agenda"
+    MEETING_INVITATION_SENT = "meeting.invitation_sent", "Meeting invitation sent"
+    MEETING_INVITATION_WITHDRAWN = "meeting.invitation_withdrawn", "Meeting invitation withdrawn"
+    MEETING_INVITATION_ANSWERED = "meeting.invitation_answered", "Meeting invitation answered"
+    MEETING_ATTENDANCE_RECORDED = "meeting.attendance_recorded", "Meeting attendance recorded"
+    MEETING_STATEMENT_RECORDED = "meeting.statement_recorded", "Confidentiality statement recorded"
+    MEETING_HELD = "meeting.held", "Meeting recorded as held"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -83,6 +95,18 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.ACTION_CREATED: frozenset({"action", "owner_agency", "due_on"}),
     EventType.ACTION_UPDATED: frozenset({"action", "status"}),
     EventType.ACTION_REMINDERS_SENT: frozenset({"recipients", "items"}),
+    EventType.MEETING_SERIES_CREATED: frozenset({"series", "level"}),
+    EventType.MEETING_SCHEDULED: frozenset({"meeting", "date", "level"}),
+    EventType.MEETING_CHANGED: frozenset({"meeting", "fields"}),
+    EventType.MEETING_CANCELLED: frozenset({"meeting", "grants_revoked"}),
+    EventType.AGENDA_ITEM_ADDED: frozenset({"meeting", "item", "kind"}),
+    EventType.AGENDA_ITEM_REMOVED: frozenset({"meeting", "item"}),
+    EventType.MEETING_INVITATION_SENT: frozenset({"meeting", "invitation", "invitee", "grant"}),
+    EventType.MEETING_INVITATION_WITHDRAWN: frozenset({"meeting", "invitation"}),
+    EventType.MEETING_INVITATION_ANSWERED: frozenset({"invitation", "response"}),
+    EventType.MEETING_ATTENDANCE_RECORDED: frozenset({"meeting", "attendance", "status"}),
+    EventType.MEETING_STATEMENT_RECORDED: frozenset({"meeting", "read"}),
+    EventType.MEETING_HELD: frozenset({"meeting", "attendees"}),
 }
 
 
