@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "mappa.offences",
     "mappa.cases",
     "mappa.referrals",
+    "mappa.risk",
     "mappa.meetings",
     "mappa.actions",
     "django_tasks",

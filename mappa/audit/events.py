@@ -40,6 +40,9 @@ class EventType(models.TextChoices):
     REFERRAL_WITHDRAWN = "referral.withdrawn", "Referral withdrawn"
     REFERRAL_SCREENED = "referral.screened", "Referral screening decision"
     OVERDUE_REMINDERS_SENT = "case.overdue_reminders_sent", "Overdue reminders sent"
+    ROSH_ASSESSMENT_RECORDED = "risk.rosh_assessment_recorded", "RoSH assessment recorded"
+    RISK_PLAN_SAVED = "risk.plan_saved", "Risk management plan version saved"
+    LICENCE_CONDITION_ADDED = "risk.licence_condition_added", "Licence condition recorded"
     ACTION_CREATED = "action.created", "Action agreed"
     ACTION_UPDATED = "action.updated", "Action updated"
     ACTION_REMINDERS_SENT = "action.reminders_sent", "Overdue action reminders sent"
@@ -92,6 +95,9 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.REFERRAL_WITHDRAWN: frozenset({"referral"}),
     EventType.REFERRAL_SCREENED: frozenset({"referral", "outcome"}),
     EventType.OVERDUE_REMINDERS_SENT: frozenset({"recipients", "items"}),
+    EventType.ROSH_ASSESSMENT_RECORDED: frozenset({"case", "assessment", "overall_level"}),
+    EventType.RISK_PLAN_SAVED: frozenset({"case", "plan", "version"}),
+    EventType.LICENCE_CONDITION_ADDED: frozenset({"case", "condition", "kind"}),
     EventType.ACTION_CREATED: frozenset({"action", "owner_agency", "due_on"}),
     EventType.ACTION_UPDATED: frozenset({"action", "status"}),
     EventType.ACTION_REMINDERS_SENT: frozenset({"recipients", "items"}),
