@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mappa.actions.models import Action
+from mappa.actions.rules import action_status
 from mappa.agencies import permissions
 from mappa.cases.queries import cases_visible_to
 
@@ -48,3 +50,20 @@ def may_update(user, action: Action) -> bool:
 def for_area(user) -> QuerySet[Action]:
     """Every action on the area's cases, for the co-ordinator's actions dashboard."""
     return actions_visible_to(user).filter(Q(case__nominal__area_id=user.area_id))
+
+
+def case_actions(case, today) -> list[tuple[Action, str]]:
+    """A case's actions (for a reader who may see the case) with their red/amber/green status."""
+    return [
+        (action, status_of(action, today))
+        for action in case.actions.select_related("owner_agency", "owner_user")
+    ]
+
+
+def status_of(action: Action, today) -> str:
+    return action_status(
+        status=action.status,
+        due_on=action.due_on,
+        today=today,
+        due_soon_days=settings.MAPPA_ACTION_DUE_SOON_DAYS,
+    )

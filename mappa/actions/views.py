@@ -16,12 +16,7 @@ from mappa.cases.queries import get_case
 
 
 def _rag(action, today):
-    return rules.action_status(
-        status=action.status,
-        due_on=action.due_on,
-        today=today,
-        due_soon_days=settings.MAPPA_ACTION_DUE_SOON_DAYS,
-    )
+    return queries.status_of(action, today)
 
 
 @requires(permissions.VIEW_CASES)

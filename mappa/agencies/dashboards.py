@@ -15,6 +15,7 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
+from mappa.actions import queries as actions
 from mappa.agencies import permissions
 from mappa.agencies.constants import Role
 from mappa.cases import dashboard_queries as cases
@@ -36,12 +37,9 @@ PANELS: dict[str, list[tuple[str, str]]] = {
         ("Meetings you chair", "You are not chairing any planned meetings."),
         ("Minutes to approve", "There are no minutes waiting for your approval."),
     ],
-    Role.RA_PRACTITIONER: [
-        ("Your actions", "You have no open actions."),
-    ],
+    Role.RA_PRACTITIONER: [],
     Role.DTC_PRACTITIONER: [
         ("Meetings you are invited to", "You have not been invited to any meetings."),
-        ("Your actions", "You have no open actions."),
         ("Information requests", "There are no information requests for your agency."),
     ],
     Role.MASH_NAMED_PERSON: [
@@ -96,6 +94,8 @@ def context_for(user, query, today: date | None = None) -> dict:
         context |= coordinator(user, query, today)
     elif user.role == Role.RA_PRACTITIONER:
         context |= practitioner(user, query, today)
+    if user.role in (Role.RA_PRACTITIONER, Role.DTC_PRACTITIONER):
+        context["my_actions"] = your_actions(user, today)
     if user.role != Role.COORDINATOR and permissions.role_has(user, permissions.MAKE_REFERRAL):
         context["my_referrals"] = list(referrals.made_by(user)[:RECENT_REFERRALS_SHOWN])
     return context
@@ -181,3 +181,12 @@ def practitioner(user, query, today: date) -> dict:
         "due_soon_count": sum(row.review_status == case_rules.DUE_SOON for row in every),
     }
     return context
+
+
+def your_actions(user, today: date) -> dict:
+    """How many open actions the user's agency owns, and how many are overdue."""
+    rows = [
+        actions.status_of(action, today)
+        for action in actions.owned_by_agency(user).filter(status="open")
+    ]
+    return {"open": len(rows), "overdue": rows.count("overdue")}

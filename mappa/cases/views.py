@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
+from mappa.actions.queries import case_actions
 from mappa.agencies import permissions
 from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
@@ -82,6 +83,8 @@ def case(request, case_id):
         "grants": _grant_rows(request.user, case) if sees_area else None,
         "may_grant": _may(request, permissions.GRANT_CASE_ACCESS),
         "may_review": _may(request, permissions.MANAGE_CASES) and _is_open_at_level_1(case),
+        "actions": case_actions(case, timezone.localdate()),
+        "may_agree_action": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
     }
     return render(request, "cases/case.html", context)
 

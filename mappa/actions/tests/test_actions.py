@@ -174,3 +174,17 @@ def test_outsiders_get_404_for_an_action_on_pages_and_api(users, case, signed_in
     mine = {"HTTP_AUTHORIZATION": f"Token {demo_secret('coordinator')}"}
     listed = client.get(f"/api/v1/actions/?case={case.id}", **mine).json()["results"]
     assert [item["id"] for item in listed] == [str(action.id)]
+
+
+def test_the_case_page_lists_its_actions_with_their_status(users, case, signed_in):
+    agree(users, case, description="Check the tenancy")
+    page = signed_in("probation.om").get(f"/cases/{case.id}/").content.decode()
+    assert "Check the tenancy" in page and "Agree an action" in page
+    assert "govuk-tag--green" in page
+
+
+def test_a_practitioners_dashboard_counts_their_agencys_open_actions(users, case, signed_in):
+    late = agree(users, case)
+    Action.objects.filter(id=late.id).update(due_on=timezone.localdate() - timedelta(days=1))
+    page = signed_in("housing.officer").get("/dashboard/").content.decode()
+    assert "1 open action" in page and "1 overdue" in page
