@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/", include("mappa.people.urls")),
     path("cases/", include("mappa.cases.urls")),
     path("referrals/", include("mappa.referrals.urls")),
+    path("meetings/", include("mappa.meetings.urls")),
     path("actions/", include("mappa.actions.urls")),
     path("api/v1/", include("mappa.api.urls")),
     path("admin/", admin_site.urls),

@@ -13,6 +13,7 @@ def service(request):
             ("People", "people", permissions.VIEW_CASES),
             ("Referrals", "referrals", permissions.MAKE_REFERRAL),
             ("Screening", "screening-queue", permissions.SCREEN_REFERRALS),
+            ("Meetings", "meetings", (permissions.MANAGE_MEETINGS, permissions.CHAIR_MEETINGS)),
             ("Actions", "actions", permissions.VIEW_CASES),
             ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
             ("API tokens", "api-tokens", permissions.SIGNED_IN),
@@ -22,7 +23,10 @@ def service(request):
         navigation = [
             (label, name)
             for label, name, needed in items
-            if permissions.has_permission(user, needed)
+            if any(
+                permissions.has_permission(user, one)
+                for one in (needed if isinstance(needed, tuple) else (needed,))
+            )
         ]
     return {
         "service_name": settings.MAPPA_SERVICE_NAME,

@@ -6,6 +6,7 @@ from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseDetail, CaseList
+from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList
 from mappa.people.api import NominalDetail, NominalList
 from mappa.referrals.api import ReferralDetail, ReferralList
 
@@ -26,4 +27,7 @@ urlpatterns = [
     path("actions/", ActionList.as_view(), name="api-actions"),
     path("actions/<uuid:action_id>/", ActionDetail.as_view(), name="api-action"),
     path("referrals/<uuid:referral_id>/", ReferralDetail.as_view(), name="api-referral"),
+    path("meetings/", MeetingList.as_view(), name="api-meetings"),
+    path("meetings/<uuid:meeting_id>/", MeetingDetail.as_view(), name="api-meeting"),
+    path("meetings/<uuid:meeting_id>/agenda/", MeetingAgenda.as_view(), name="api-meeting-agenda"),
 ]

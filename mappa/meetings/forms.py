@@ -1,0 +1,157 @@
+"""Forms for meeting series, meetings, agendas, invitations and attendance."""
+
+from __future__ import annotations
+
+from django import forms
+
+from mappa.agencies.forms import GovukForm
+from mappa.meetings.constants import AttendanceStatus, Frequency, Response, Weekday
+from mappa.meetings.models import MEETING_LEVELS
+from mappa.people.forms import date_field, text_field
+from mappa.referrals.forms import long_text, radios
+
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M"]
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def time_field(label: str) -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        input_formats=TIME_FORMATS,
+        help_text="24-hour clock, for example 10:00 or 13:30",
+        widget=forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input govuk-input--width-5"}),
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as hours and minutes, for example 10:00",
+        },
+    )
+
+
+def level_field() -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label="Level",
+        choices=MEETING_LEVELS,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the level of the meetings"},
+    )
+
+
+class PlaceForm(GovukForm):
+    venue = text_field("Venue", max_length=300, help_text="For example, Probation head office")
+    video_link = forms.URLField(
+        label="Video link",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text="Leave blank if the meeting is only in person",
+        error_messages={"invalid": "Enter the video link as a web address"},
+    )
+
+
+class SeriesForm(PlaceForm):
+    name = text_field("Name", required=True, help_text="For example, Demoshire level 2 meeting")
+    level = level_field()
+    frequency = radios("How often", Frequency.choices)
+    weekday = forms.TypedChoiceField(
+        label="Day of the week",
+        choices=Weekday.choices,
+        coerce=int,
+        error_messages={"required": "Select the day of the week"},
+    )
+    starts_on = date_field("First meeting on or after", required=True)
+    start_time = time_field("Start time")
+    end_time = time_field("End time")
+    field_order = [
+        "name",
+        "level",
+        "frequency",
+        "weekday",
+        "starts_on",
+        "start_time",
+        "end_time",
+        "venue",
+        "video_link",
+    ]
+
+
+class MeetingForm(PlaceForm):
+    """A one-off meeting outside a series."""
+
+    level = level_field()
+    date = date_field("Date", required=True)
+    start_time = time_field("Start time")
+    end_time = time_field("End time")
+    field_order = ["level", "date", "start_time", "end_time", "venue", "video_link"]
+
+
+class MeetingDetailsForm(PlaceForm):
+    """Times, place and chairs of a scheduled meeting."""
+
+    start_time = time_field("Start time")
+    end_time = time_field("End time")
+    chair_name = text_field("Chair's name")
+    chair_agency = text_field("Chair's agency")
+    chair_rank = text_field("Chair's rank or grade")
+    co_chair_name = text_field("Co-chair's name")
+    co_chair_agency = text_field("Co-chair's agency")
+    co_chair_rank = text_field("Co-chair's rank or grade")
+    field_order = ["start_time", "end_time", "venue", "video_link"]
+
+
+class UrgentItemForm(GovukForm):
+    case = forms.ChoiceField(
+        label="Case", error_messages={"required": "Choose the case to add"}, choices=()
+    )
+    reason = long_text("Why it cannot wait for its next review")
+
+    def __init__(self, *args, cases=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].choices = [("", "Choose a case")] + [
+            (str(case.id), f"{case.nominal.full_name} (level {case.level})") for case in cases
+        ]
+
+
+class InviteForm(GovukForm):
+    person = forms.ChoiceField(label="A named person", required=False, choices=())
+    agency = forms.ChoiceField(label="Or an agency", required=False, choices=())
+
+    def __init__(self, *args, people=(), agencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "No one by name")] + [
+            (str(user.uuid), f"{user.display_name}, {user.agency.name if user.agency else ''}")
+            for user in people
+        ]
+        self.fields["agency"].choices = [("", "No agency")] + [
+            (str(agency.id), agency.name) for agency in agencies
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("agency")):
+            raise forms.ValidationError("Choose either a named person or an agency, not both")
+        return data
+
+
+class ResponseForm(GovukForm):
+    response = radios(
+        "Will you attend?",
+        [(value, label) for value, label in Response.choices if value != Response.AWAITING],
+    )
+    note = long_text(
+        "Anything the chair should know",
+        required=False,
+        help_text="If you are sending a report, say what it covers and when it will arrive",
+    )
+
+
+class AttendeeForm(GovukForm):
+    name = text_field("Name", required=True)
+    agency_name = text_field("Agency", required=True)
+    role_title = text_field("Role, rank or grade")
+    status = radios("Attendance", AttendanceStatus.choices)
+    report_received = forms.BooleanField(label="A report was received from them", required=False)
+
+
+class StatementForm(GovukForm):
+    read = radios("Was the confidentiality and diversity statement read?", YES_NO)

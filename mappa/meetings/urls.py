@@ -1,0 +1,38 @@
+from django.urls import path
+
+from mappa.meetings.views import agenda, attendance, meetings
+
+M = "<uuid:meeting_id>/"
+
+urlpatterns = [
+    path("", meetings.meeting_list, name="meetings"),
+    path("new/", meetings.new_meeting, name="new-meeting"),
+    path("series/new/", meetings.new_series, name="new-meeting-series"),
+    path("series/<uuid:series_id>/schedule/", meetings.schedule_series, name="schedule-series"),
+    path("invitations/<uuid:invitation_id>/", agenda.respond, name="respond-to-invitation"),
+    path(M, meetings.meeting, name="meeting"),
+    path(M + "details/", meetings.meeting_details, name="meeting-details"),
+    path(M + "cancel/", meetings.cancel, name="cancel-meeting"),
+    path(M + "agenda/build/", agenda.build_agenda, name="build-agenda"),
+    path(M + "agenda/urgent/", agenda.add_urgent, name="add-urgent-item"),
+    path(M + "agenda/<uuid:item_id>/remove/", agenda.remove_item, name="remove-agenda-item"),
+    path(M + "agenda/<uuid:item_id>/invite/", agenda.invite, name="invite"),
+    path(
+        M + "invitations/<uuid:invitation_id>/withdraw/",
+        agenda.withdraw,
+        name="withdraw-invitation",
+    ),
+    path(M + "attendance/", attendance.attendance, name="attendance"),
+    path(
+        M + "attendance/invitations/<uuid:invitation_id>/",
+        attendance.record_invitee,
+        name="record-invitee-attendance",
+    ),
+    path(
+        M + "attendance/<uuid:attendance_id>/remove/",
+        attendance.remove_record,
+        name="remove-attendance",
+    ),
+    path(M + "statement/", attendance.statement, name="meeting-statement"),
+    path(M + "held/", attendance.held, name="meeting-held"),
+]

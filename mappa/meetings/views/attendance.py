@@ -1,0 +1,108 @@
+"""The chair's page for the day: attendance, the MAPPA D statement, and recording it held."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mappa.agencies import permissions
+from mappa.agencies.forms import add_service_errors
+from mappa.agencies.permissions import requires
+from mappa.meetings import attendance as services
+from mappa.meetings import queries
+from mappa.meetings.constants import AttendanceStatus
+from mappa.meetings.forms import AttendeeForm, StatementForm
+
+
+def _page(request, meeting, form=None, statement_form=None, problems=None):
+    statement = {"read": {True: "yes", False: "no"}.get(meeting.statement_read)}
+    context = {
+        "meeting": meeting,
+        "form": form or AttendeeForm(),
+        "statement_form": statement_form or StatementForm(initial=statement),
+        "invitations": queries.meeting_invitations(meeting),
+        "records": queries.attendance_for(meeting),
+        "statuses": AttendanceStatus.choices,
+        "problems": problems or [],
+    }
+    return render(request, "meetings/attendance.html", context)
+
+
+@requires(permissions.CHAIR_MEETINGS)
+def attendance(request, meeting_id):
+    """Record someone by name and agency (people without an invitation, e.g. the minute-taker)."""
+    found = queries.get_meeting(request.user, meeting_id)
+    form = AttendeeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_attendance(actor=request.user, meeting=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['name']} recorded.")
+            return redirect("attendance", meeting_id=found.id)
+    return _page(request, found, form=form)
+
+
+@require_POST
+@requires(permissions.CHAIR_MEETINGS)
+def record_invitee(request, meeting_id, invitation_id):
+    """One click per invitee: attended, apologies or absent, with or without a report."""
+    found = queries.get_meeting(request.user, meeting_id)
+    invitation = queries.get_live_invitation(found, invitation_id)
+    try:
+        services.record_attendance(
+            actor=request.user,
+            meeting=found,
+            status=request.POST.get("status", ""),
+            user=invitation.invitee_user,
+            name=request.POST.get("name", ""),
+            report_received=request.POST.get("report_received") == "yes",
+            invitation=invitation,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("attendance", meeting_id=found.id)
+
+
+@require_POST
+@requires(permissions.CHAIR_MEETINGS)
+def remove_record(request, meeting_id, attendance_id):
+    found = queries.get_meeting(request.user, meeting_id)
+    record = queries.get_attendance(found, attendance_id)
+    try:
+        services.remove_attendance(actor=request.user, record=record)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("attendance", meeting_id=found.id)
+
+
+@require_POST
+@requires(permissions.CHAIR_MEETINGS)
+def statement(request, meeting_id):
+    found = queries.get_meeting(request.user, meeting_id)
+    form = StatementForm(request.POST)
+    if not form.is_valid():
+        return _page(request, found, statement_form=form)
+    try:
+        services.record_statement(
+            actor=request.user, meeting=found, read=form.cleaned_data["read"] == "yes"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("attendance", meeting_id=found.id)
+
+
+@require_POST
+@requires(permissions.CHAIR_MEETINGS)
+def held(request, meeting_id):
+    found = queries.get_meeting(request.user, meeting_id)
+    try:
+        services.mark_held(actor=request.user, meeting=found, today=timezone.localdate())
+    except ValidationError as error:
+        return _page(request, found, problems=error.messages)
+    messages.success(request, "The meeting is recorded as held.")
+    return redirect("meeting", meeting_id=found.id)

@@ -1,0 +1,139 @@
+"""Meeting pages: the list, series, scheduling, a meeting with its agenda, its details."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from mappa.agencies import permissions
+from mappa.agencies.forms import add_service_errors
+from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
+from mappa.meetings import queries, rules, services
+from mappa.meetings.constants import MeetingStatus
+from mappa.meetings.forms import MeetingDetailsForm, MeetingForm, SeriesForm
+
+
+@requires(permissions.VIEW_CASES)
+def meeting_list(request):
+    today = timezone.localdate()
+    meetings = queries.meetings_visible_to(request.user).select_related("series")
+    context = {
+        "upcoming": meetings.filter(date__gte=today).exclude(status=MeetingStatus.CANCELLED),
+        "past": meetings.filter(date__lt=today).order_by("-date")[:20],
+        "series": queries.series_for(request.user),
+        "may_manage": permissions.has_permission(request.user, permissions.MANAGE_MEETINGS),
+        "invitations": queries.invitations_for(request.user).filter(
+            agenda_item__meeting__date__gte=today
+        ),
+    }
+    return render(request, "meetings/list.html", context)
+
+
+@requires(permissions.MANAGE_MEETINGS)
+def new_series(request):
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            series = services.create_series(actor=request.user, **form.cleaned_data)
+            services.schedule_series_meetings(
+                actor=request.user, series=series, today=timezone.localdate()
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{series.name} set up, with its next meetings scheduled.")
+            return redirect("meetings")
+    return render(request, "meetings/series_form.html", {"form": form})
+
+
+@require_POST
+@requires(permissions.MANAGE_MEETINGS)
+def schedule_series(request, series_id):
+    series = queries.get_series(request.user, series_id)
+    added = services.schedule_series_meetings(
+        actor=request.user, series=series, today=timezone.localdate()
+    )
+    messages.success(request, f"{len(added)} more meetings of {series.name} scheduled.")
+    return redirect("meetings")
+
+
+@requires(permissions.MANAGE_MEETINGS)
+def new_meeting(request):
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.schedule_meeting(
+                actor=request.user,
+                level=data["level"],
+                on=data["date"],
+                start_time=data["start_time"],
+                end_time=data["end_time"],
+                venue=data["venue"],
+                video_link=data["video_link"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return redirect("meeting", meeting_id=meeting.id)
+    return render(request, "meetings/meeting_form.html", {"form": form})
+
+
+def _overruns(meeting, rows) -> bool:
+    slotted = [(row.item.starts_at, row.item.ends_at) for row in rows]
+    return rules.overruns(slotted=slotted, end=meeting.end_time)
+
+
+@requires(permissions.VIEW_CASES)
+def meeting(request, meeting_id):
+    """The meeting and its agenda; items the user is not part of show as restricted."""
+    found = queries.get_meeting(request.user, meeting_id)
+    rows = queries.agenda_for(request.user, found)
+    audit.record_read(actor=request.user, subject=found.id, content="meeting agenda")
+    user = request.user
+    context = {
+        "meeting": found,
+        "rows": rows,
+        "overruns": _overruns(found, rows),
+        "may_manage": permissions.has_permission(user, permissions.MANAGE_MEETINGS)
+        and found.status == MeetingStatus.PLANNED,
+        "may_chair": permissions.has_permission(user, permissions.CHAIR_MEETINGS)
+        and found.status in (MeetingStatus.PLANNED, MeetingStatus.HELD),
+        "my_invitations": queries.invitations_for(user).filter(agenda_item__meeting=found),
+        "slot_minutes": settings.MAPPA_MEETING_SLOT_MINUTES,
+    }
+    return render(request, "meetings/meeting.html", context)
+
+
+@requires(permissions.MANAGE_MEETINGS)
+def meeting_details(request, meeting_id):
+    found = queries.get_meeting(request.user, meeting_id)
+    initial = {field: getattr(found, field) for field in MeetingDetailsForm.base_fields}
+    form = MeetingDetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_meeting(actor=request.user, meeting=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Meeting details saved.")
+            return redirect("meeting", meeting_id=found.id)
+    return render(request, "meetings/details_form.html", {"form": form, "meeting": found})
+
+
+@require_POST
+@requires(permissions.MANAGE_MEETINGS)
+def cancel(request, meeting_id):
+    found = queries.get_meeting(request.user, meeting_id)
+    try:
+        services.cancel_meeting(actor=request.user, meeting=found)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Meeting cancelled. Invitations were withdrawn.")
+    return redirect("meeting", meeting_id=found.id)
