@@ -133,3 +133,22 @@ def test_submitting_through_the_pages_locks_the_referral(users, signed_in):
     assert "task-list" not in page
     assert "Submitted: awaiting screening" in page
     assert mail.outbox == []
+
+
+def test_a_referral_about_a_person_out_of_scope_or_a_malformed_id_is_404(users, signed_in):
+    other_area = Nominal.objects.exclude(area=users["probation.om"].area).first()
+    client = signed_in("probation.om")
+    assert client.get(f"/referrals/new/?person={other_area.id}").status_code == 404
+    assert client.get("/referrals/new/?person=not-a-uuid").status_code == 404
+    assert client.post("/referrals/new/", {"person": "not-a-uuid"}).status_code == 404
+
+
+def test_the_referrer_may_withdraw_a_waiting_referral_but_not_a_decided_one(users, signed_in):
+    officer = users["housing.officer"]
+    referral = fill_in(services.start_referral(actor=officer), officer)
+    services.submit(actor=officer, referral=referral)
+    signed_in("housing.officer").post(f"/referrals/{referral.id}/withdraw/")
+    referral.refresh_from_db()
+    assert referral.status == Status.WITHDRAWN
+    with pytest.raises(ValidationError, match="cannot be withdrawn"):
+        services.withdraw(actor=officer, referral=referral)
