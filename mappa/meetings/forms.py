@@ -90,13 +90,42 @@ class MeetingDetailsForm(PlaceForm):
 
     start_time = time_field("Start time")
     end_time = time_field("End time")
+    chair = forms.ChoiceField(
+        label="Chair's account",
+        required=False,
+        choices=(),
+        help_text="Link the chair's account so that the meeting shows on their dashboard",
+    )
+    co_chair = forms.ChoiceField(label="Co-chair's account", required=False, choices=())
     chair_name = text_field("Chair's name")
     chair_agency = text_field("Chair's agency")
     chair_rank = text_field("Chair's rank or grade")
     co_chair_name = text_field("Co-chair's name")
     co_chair_agency = text_field("Co-chair's agency")
     co_chair_rank = text_field("Co-chair's rank or grade")
-    field_order = ["start_time", "end_time", "venue", "video_link"]
+    field_order = ["start_time", "end_time", "venue", "video_link", "chair"]
+
+    def __init__(self, *args, chairs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.chairs = {str(user.uuid): user for user in chairs}
+        choices = [("", "No account")] + [
+            (key, f"{user.display_name}, {user.job_title}") for key, user in self.chairs.items()
+        ]
+        self.fields["chair"].choices = self.fields["co_chair"].choices = choices
+        self.order_fields(
+            ["start_time", "end_time", "venue", "video_link"]
+            + ["chair", "chair_name", "chair_agency", "chair_rank"]
+            + ["co_chair", "co_chair_name", "co_chair_agency", "co_chair_rank"]
+        )
+
+    def clean(self):
+        data = super().clean()
+        for role in ("chair", "co_chair"):
+            user = self.chairs.get(data.get(role) or "")
+            data[role] = user
+            if user is not None and not data.get(f"{role}_name"):
+                data[f"{role}_name"] = user.display_name
+        return data
 
 
 class UrgentItemForm(GovukForm):

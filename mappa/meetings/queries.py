@@ -214,6 +214,18 @@ def people_to_invite(meeting: Meeting) -> QuerySet[User]:
     )
 
 
+def possible_chairs(meeting: Meeting) -> QuerySet[User]:
+    """Active users of the meeting's area whose role may chair meetings."""
+    roles = [
+        role
+        for role, held in permissions.ROLE_PERMISSIONS.items()
+        if permissions.CHAIR_MEETINGS in held
+    ]
+    return User.objects.filter(area_id=meeting.area_id, role__in=roles, is_active=True).order_by(
+        "last_name", "first_name"
+    )
+
+
 def agencies_to_invite(meeting: Meeting) -> QuerySet[Agency]:
     return Agency.objects.filter(area_id=meeting.area_id).order_by("name")
 

@@ -114,7 +114,13 @@ def meeting(request, meeting_id):
 def meeting_details(request, meeting_id):
     found = queries.get_meeting(request.user, meeting_id)
     initial = {field: getattr(found, field) for field in MeetingDetailsForm.base_fields}
-    form = MeetingDetailsForm(request.POST or None, initial=initial)
+    initial |= {
+        "chair": found.chair and found.chair.uuid,
+        "co_chair": found.co_chair and found.co_chair.uuid,
+    }
+    form = MeetingDetailsForm(
+        request.POST or None, initial=initial, chairs=queries.possible_chairs(found)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.change_meeting(actor=request.user, meeting=found, **form.cleaned_data)
