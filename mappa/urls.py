@@ -16,6 +16,7 @@ urlpatterns = [
     path("cases/", include("mappa.cases.urls")),
     path("referrals/", include("mappa.referrals.urls")),
     path("meetings/", include("mappa.meetings.urls")),
+    path("cases/<uuid:case_id>/risk/", include("mappa.risk.urls")),
     path("actions/", include("mappa.actions.urls")),
     path("api/v1/", include("mappa.api.urls")),
     path("admin/", admin_site.urls),

@@ -9,6 +9,7 @@ from mappa.cases.api import CaseDetail, CaseList
 from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList
 from mappa.people.api import NominalDetail, NominalList
 from mappa.referrals.api import ReferralDetail, ReferralList
+from mappa.risk.api import AssessmentList, ConditionList, PlanList
 
 
 class SchemaView(SpectacularJSONAPIView):
@@ -23,6 +24,17 @@ urlpatterns = [
     path("nominals/<uuid:nominal_id>/", NominalDetail.as_view(), name="api-nominal"),
     path("cases/", CaseList.as_view(), name="api-cases"),
     path("cases/<uuid:case_id>/", CaseDetail.as_view(), name="api-case"),
+    path(
+        "cases/<uuid:case_id>/risk/assessments/",
+        AssessmentList.as_view(),
+        name="api-rosh-assessments",
+    ),
+    path("cases/<uuid:case_id>/risk/plans/", PlanList.as_view(), name="api-risk-plans"),
+    path(
+        "cases/<uuid:case_id>/risk/conditions/",
+        ConditionList.as_view(),
+        name="api-licence-conditions",
+    ),
     path("referrals/", ReferralList.as_view(), name="api-referrals"),
     path("actions/", ActionList.as_view(), name="api-actions"),
     path("actions/<uuid:action_id>/", ActionDetail.as_view(), name="api-action"),

@@ -51,7 +51,12 @@ def _add_address(record: dict, data: dict) -> None:
             if current["to"] is None and (current["from"] or "") <= data["valid_from"]:
                 current["to"] = data["valid_from"]
     address = {key: data[key] for key in ("kind", "line_1", "line_2", "town", "postcode")}
-    record["addresses"].append(address | {"from": data["valid_from"], "to": data["valid_to"]})
+    location = {
+        key: float(data[key]) for key in ("latitude", "longitude") if data.get(key) is not None
+    }
+    record["addresses"].append(
+        address | location | {"from": data["valid_from"], "to": data["valid_to"]}
+    )
 
 
 def _add_association(record: dict, data: dict) -> None:

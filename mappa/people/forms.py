@@ -42,6 +42,26 @@ def text_field(
     )
 
 
+def coordinate_field(label: str, limit: int, example: str) -> forms.DecimalField:
+    """Latitude or longitude in WGS84 decimal degrees, as read off a map (no online geocoder)."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=-limit,
+        max_value=limit,
+        help_text=f"Optional. In decimal degrees, for example {example}, "
+        "to check the address against exclusion zones",
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "decimal"}
+        ),
+        error_messages={
+            "invalid": f"{label} must be a number in decimal degrees, like {example}",
+            "min_value": f"{label} must be between -{limit} and {limit}",
+            "max_value": f"{label} must be between -{limit} and {limit}",
+        },
+    )
+
+
 class SearchForm(GovukForm):
     name = text_field("Name or alias", help_text="Forename, surname or both, in any order")
     date_of_birth = date_field("Date of birth")
@@ -98,6 +118,8 @@ class AddressForm(GovukForm):
     postcode = text_field("Postcode", max_length=10)
     valid_from = date_field("Lived there from")
     valid_to = date_field("Lived there until")
+    latitude = coordinate_field("Latitude", 90, "52.1365")
+    longitude = coordinate_field("Longitude", 180, "-0.4668")
     moved = forms.BooleanField(
         label="They have moved here: end their current addresses on the day they moved in",
         required=False,
@@ -109,6 +131,10 @@ class AddressForm(GovukForm):
             self.add_error(
                 "valid_from", "Enter the date they moved in, to end their current addresses"
             )
+        located = [data.get("latitude") is None, data.get("longitude") is None]
+        if located[0] != located[1] and not {"latitude", "longitude"} & self.errors.keys():
+            missing = "longitude" if data.get("longitude") is None else "latitude"
+            self.add_error(missing, f"Enter the {missing} too, or neither")
         if (
             data.get("valid_from")
             and data.get("valid_to")

@@ -15,6 +15,7 @@ from mappa.people.forms import SearchForm
 from mappa.people.import_format import problems_in
 from mappa.people.models import Nominal
 from mappa.referrals.queries import submitted_referrals
+from mappa.risk.queries import person_risk
 
 
 @requires(permissions.VIEW_CASES)
@@ -63,6 +64,7 @@ def person(request, nominal_id):
         "timeline": timeline.entries(cases, submitted_referrals(request.user, nominal)),
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
+        "risk": person_risk(nominal, timezone.localdate()),
     }
     return render(request, "people/person.html", context)
 

@@ -14,6 +14,14 @@ from mappa.risk.constants import (
     Tool,
 )
 
+# How each level shows: the GOV.UK tag colour (low green to very high red).
+LEVEL_TAGS = {
+    RoshLevel.LOW: "govuk-tag--green",
+    RoshLevel.MEDIUM: "govuk-tag--yellow",
+    RoshLevel.HIGH: "govuk-tag--orange",
+    RoshLevel.VERY_HIGH: "govuk-tag--red",
+}
+
 
 class RoshAssessment(models.Model):
     """A risk of serious harm assessment of a MAPPA case; earlier ones are kept as history."""
@@ -45,18 +53,24 @@ class RoshAssessment(models.Model):
     def __str__(self) -> str:
         return f"RoSH {self.get_overall_level_display()} on {self.assessed_on}"
 
-    def ratings_in(self, setting: str) -> list["RoshRating"]:
-        """The ratings for a setting in the order OASys lists the groups."""
-        found = {r.group: r for r in self.ratings.all() if r.setting == setting}
-        return [found[group] for group in rules.groups_for(setting) if group in found]
-
     @property
-    def community_ratings(self) -> list["RoshRating"]:
-        return self.ratings_in(Setting.COMMUNITY)
+    def overall_tag(self) -> str:
+        return LEVEL_TAGS[self.overall_level]
 
-    @property
-    def custody_ratings(self) -> list["RoshRating"]:
-        return self.ratings_in(Setting.CUSTODY)
+    def matrix(self) -> list[tuple[str, "RoshRating | None", "RoshRating | None"]]:
+        """(group, rating in the community, rating in custody) in the order OASys lists them."""
+        found = {(r.setting, r.group): r for r in self.ratings.all()}
+        return [
+            (
+                RiskGroup(group).label,
+                found.get((Setting.COMMUNITY, group)),
+                found.get((Setting.CUSTODY, group)),
+            )
+            for group in rules.groups_for(Setting.CUSTODY)
+        ]
+
+    def highest_in(self, setting: str) -> str | None:
+        return rules.highest(r.level for r in self.ratings.all() if r.setting == setting)
 
     @property
     def tool_names(self) -> list[str]:
@@ -82,6 +96,10 @@ class RoshRating(models.Model):
     def __str__(self) -> str:
         return f"{self.get_group_display()} ({self.setting}): {self.get_level_display()}"
 
+    @property
+    def tag(self) -> str:
+        return LEVEL_TAGS[self.level]
+
 
 class RiskManagementPlan(models.Model):
     """One version of a case's risk management plan; each save makes a new version."""
@@ -104,12 +122,10 @@ class RiskManagementPlan(models.Model):
     def __str__(self) -> str:
         return f"Risk management plan version {self.version}"
 
-    def sections(self) -> list[tuple[str, list["PlanEntry"]]]:
-        """(section label, entries) for the four pillars and contingency, in order."""
-        entries = list(self.entries.all())
-        return [
-            (section.label, [e for e in entries if e.section == section]) for section in PlanSection
-        ]
+    def sections(self) -> list[tuple[PlanSection, list["PlanEntry"]]]:
+        """(section, its entries) for the four pillars and contingency, in order."""
+        entries = sorted(self.entries.all(), key=lambda entry: entry.position)
+        return [(section, [e for e in entries if e.section == section]) for section in PlanSection]
 
 
 class PlanEntry(models.Model):

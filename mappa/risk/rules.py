@@ -51,17 +51,18 @@ def ratings_problems(setting: str, ratings: Mapping[str, str]) -> dict[str, str]
     for group in groups_for(setting):
         if ratings.get(group) not in LEVELS:
             problems[f"{setting}_{group}"] = (
-                f"Choose the risk to {_group_name(group)} {_where(setting)}"
+                f"Choose the risk to {group_name(group)} {_where(setting)}"
             )
     for group in set(ratings) - set(groups_for(setting)):
         problems[f"{setting}_{group}"] = (
-            f"{_group_name(group).capitalize()} are not rated {_where(setting)}"
+            f"{group_name(group).capitalize()} are not rated {_where(setting)}"
         )
     return problems
 
 
-def _group_name(group: str) -> str:
-    return {"known_adult": "a known adult"}.get(group, group)
+def group_name(group: str) -> str:
+    """How a group reads in a sentence: "the risk to <group_name>"."""
+    return {"known_adult": "a known adult", "public": "the public"}.get(group, group)
 
 
 def _where(setting: str) -> str:

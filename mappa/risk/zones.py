@@ -151,7 +151,7 @@ def _invalid(reason: str) -> str:
     place = WHERE.search(reason)
     if place:
         x, y = float(place["x"]), float(place["y"])
-        return f"The exclusion zone is not a valid polygon: {words} near [{x:g}, {y:g}]"
+        return f"The exclusion zone is not a valid polygon: {words} near [{round(x, 6)}, {round(y, 6)}]"
     return f"The exclusion zone is not a valid polygon: {words}"
 
 

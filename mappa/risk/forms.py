@@ -1,0 +1,228 @@
+"""Forms for RoSH assessments, risk management plans and licence conditions.
+
+Forms check the shape of what was typed; the domain checks are the services' (mappa.risk.rules).
+"""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from django import forms
+
+from mappa.agencies.forms import GovukForm
+from mappa.people.forms import date_field, text_field
+from mappa.risk import rules
+from mappa.risk.constants import (
+    Imminence,
+    PlanSection,
+    RoshLevel,
+    Tool,
+)
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+WHERE = {rules.COMMUNITY: "in the community", rules.CUSTODY: "in custody"}
+
+
+def long_text(
+    label: str, required: bool = True, rows: int = 4, max_length: int = 10000, **kwargs
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"required": f"Enter {label[0].lower()}{label[1:]}"},
+        **kwargs,
+    )
+
+
+def _group_label(group: str, setting: str) -> str:
+    return f"Risk to {rules.group_name(group)} {WHERE[setting]}"
+
+
+def _rating(group: str, setting: str, required: bool) -> forms.ChoiceField:
+    label = _group_label(group, setting)
+    return forms.ChoiceField(
+        label=label,
+        choices=RoshLevel.choices,
+        required=required,
+        widget=forms.RadioSelect,
+        error_messages={"required": f"Choose the {label[0].lower()}{label[1:]}"},
+    )
+
+
+def rating_field(setting: str, group: str) -> str:
+    return f"{setting}_{group}"
+
+
+class AssessmentForm(GovukForm):
+    assessed_on = date_field("Date of the assessment", required=True)
+    assessor = forms.ChoiceField(
+        label="Assessor",
+        help_text="Who made the assessment",
+        error_messages={"required": "Choose the assessor", "invalid_choice": "Choose the assessor"},
+    )
+    in_custody = forms.ChoiceField(
+        label="Is the person in custody?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text="In custody, rate the risk in custody as well as in the community",
+        error_messages={"required": "Choose whether the person is in custody"},
+    )
+    who_is_at_risk = long_text("Who is at risk", help_text="Name or describe them")
+    nature_of_harm = long_text("Nature of the harm", help_text="What harm, and how it could happen")
+    imminence = forms.ChoiceField(
+        label="Is serious harm imminent?",
+        choices=Imminence.choices,
+        widget=forms.RadioSelect,
+        help_text="A very high risk is imminent: more likely than not to happen soon",
+        error_messages={"required": "Choose whether serious harm is imminent"},
+    )
+    when_risk_greatest = long_text("When the risk is likely to be greatest", required=False)
+    increasing_factors = long_text("Factors likely to increase the risk")
+    reducing_factors = long_text("Factors likely to reduce the risk")
+    tools = forms.MultipleChoiceField(
+        label="Tools used",
+        choices=Tool.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+        error_messages={"required": "Choose the tools used, or another tool and name it"},
+    )
+    other_tool = text_field("Name of the other tool")
+
+    def __init__(self, *args, assessors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.assessors = {str(user.uuid): user for user in assessors}
+        self.fields["assessor"].choices = [("", "Choose the assessor")] + [
+            (key, f"{u.display_name}, {u.agency.name}" if u.agency else u.display_name)
+            for key, u in self.assessors.items()
+        ]
+        for setting in (rules.COMMUNITY, rules.CUSTODY):
+            for group in rules.groups_for(setting):
+                self.fields[rating_field(setting, group)] = _rating(
+                    group, setting, required=setting == rules.COMMUNITY
+                )
+        self.helper.layout = self._layout()
+        self.helper.disable_csrf = True  # the page's form has the token
+
+    def _layout(self) -> Layout:
+        def ratings(setting):
+            return [
+                Field.radios(rating_field(setting, g), small=True, inline=True)
+                for g in rules.groups_for(setting)
+            ]
+
+        return Layout(
+            Field.text("assessed_on"),
+            Field.select("assessor"),
+            Fieldset(
+                *ratings(rules.COMMUNITY), legend="Risk in the community", legend_size=Size.MEDIUM
+            ),
+            Field.radios("in_custody", inline=True),
+            Fieldset(
+                *ratings(rules.CUSTODY),
+                legend="Risk in custody (only if the person is in custody)",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.textarea("who_is_at_risk", rows=3),
+                Field.textarea("nature_of_harm", rows=3),
+                Field.radios("imminence"),
+                Field.textarea("when_risk_greatest", rows=3),
+                Field.textarea("increasing_factors", rows=4),
+                Field.textarea("reducing_factors", rows=4),
+                legend="The risk",
+                legend_size=Size.MEDIUM,
+            ),
+            Field.checkboxes("tools", small=True),
+            Field.text("other_tool"),
+        )
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        in_custody = data["in_custody"] == "yes"
+        custody = {
+            g: data.get(rating_field(rules.CUSTODY, g)) or None
+            for g in rules.groups_for(rules.CUSTODY)
+        }
+        return {
+            "assessed_on": data["assessed_on"],
+            "assessor": self.assessors[data["assessor"]],
+            "community": {
+                g: data[rating_field(rules.COMMUNITY, g)] for g in rules.groups_for(rules.COMMUNITY)
+            },
+            "custody": {g: level for g, level in custody.items() if level} if in_custody else None,
+            **{
+                key: data[key]
+                for key in (
+                    "who_is_at_risk",
+                    "nature_of_harm",
+                    "imminence",
+                    "when_risk_greatest",
+                    "increasing_factors",
+                    "reducing_factors",
+                    "tools",
+                    "other_tool",
+                )
+            },
+        }
+
+
+ONE_PER_LINE = "One measure per line. Say who does what, and how often"
+
+PLAN_HINTS = {
+    PlanSection.SUPERVISION: "For example, weekly office reporting; police home visits",
+    PlanSection.MONITORING_AND_CONTROL: "For example, licence conditions, ViSOR visits, tagging",
+    PlanSection.INTERVENTIONS_AND_TREATMENT: "For example, accredited programmes, drug treatment",
+    PlanSection.VICTIM_SAFETY_PLANNING: "For example, target hardening, disclosure to protect",
+    PlanSection.CONTINGENCY: "What happens if the risk rises or the plan breaks down",
+}
+
+
+class PlanForm(GovukForm):
+    based_on = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    victim_liaison_input = long_text(
+        "Victim Liaison Officer's input",
+        required=False,
+        help_text="What the Victim Liaison Officer has told the meeting",
+    )
+    victim_wishes = long_text(
+        "The victim's wishes on licence conditions",
+        required=False,
+        help_text="For example, no contact, or exclusion from the area where they live",
+    )
+    change_summary = long_text("What has changed in this version, and why", required=False, rows=3)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for section in PlanSection:
+            self.fields[section.value] = long_text(
+                section.label, rows=5, help_text=f"{ONE_PER_LINE}. {PLAN_HINTS[section]}"
+            )
+            self.fields[section.value].error_messages["required"] = (
+                f"Add at least one measure under {section.label.lower()}"
+            )
+        self.helper.disable_csrf = True  # the page's form has the token
+        pillars = [s.value for s in PlanSection if s != PlanSection.CONTINGENCY]
+        self.helper.layout = Layout(
+            "based_on",
+            *[Field.textarea(s, rows=5, label_size=Size.SMALL) for s in pillars[:3]],
+            Fieldset(
+                Field.textarea(PlanSection.VICTIM_SAFETY_PLANNING.value, rows=5),
+                Field.textarea("victim_liaison_input", rows=3),
+                Field.textarea("victim_wishes", rows=3),
+                legend="Victim safety",
+                legend_size=Size.MEDIUM,
+            ),
+            Field.textarea(PlanSection.CONTINGENCY.value, rows=5, label_size=Size.SMALL),
+            Field.textarea("change_summary", rows=3),
+        )
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "sections": {section: data[section] for section in PlanSection.values},
+            "based_on": data["based_on"],
+            "victim_liaison_input": data["victim_liaison_input"],
+            "victim_wishes": data["victim_wishes"],
+            "change_summary": data["change_summary"],
+        }

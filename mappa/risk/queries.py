@@ -1,0 +1,127 @@
+"""Reads of risk records. Each goes through the case, found in the user's scope or a 404."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from mappa.agencies import permissions
+from mappa.agencies.models import User
+from mappa.cases import queries as cases
+from mappa.cases.models import MappaCase
+from mappa.people.models import Address, Nominal
+from mappa.risk import zones
+from mappa.risk.constants import ConditionKind
+from mappa.risk.models import LicenceCondition, RiskManagementPlan, RoshAssessment
+
+
+def get_case(user, case_id: UUID) -> MappaCase:
+    """The case in the user's scope, else 404 (mappa.cases.queries.get_case)."""
+    return cases.get_case(user, case_id)
+
+
+def assessments_of(case: MappaCase) -> QuerySet[RoshAssessment]:
+    """A case's RoSH assessments, newest first (the case already checked for scope)."""
+    return (
+        RoshAssessment.objects.filter(case=case)
+        .select_related("assessor__agency", "recorded_by__agency")
+        .prefetch_related("ratings")
+    )
+
+
+def get_assessment(user, case_id: UUID, assessment_id: UUID) -> tuple[MappaCase, RoshAssessment]:
+    case = get_case(user, case_id)
+    assessment = assessments_of(case).filter(id=assessment_id).first()
+    if assessment is None:
+        raise Http404("No such assessment")
+    return case, assessment
+
+
+def plans_of(case: MappaCase) -> QuerySet[RiskManagementPlan]:
+    """Every version of a case's risk management plan, newest first."""
+    return (
+        RiskManagementPlan.objects.filter(case=case)
+        .select_related("created_by__agency")
+        .prefetch_related("entries")
+    )
+
+
+def get_plan(user, case_id: UUID, version: int | None = None):
+    """(case, plan version) — the latest when no version is given, None if there is no plan."""
+    case = get_case(user, case_id)
+    plans = plans_of(case)
+    plan = plans.first() if version is None else plans.filter(version=version).first()
+    if plan is None and version is not None:
+        raise Http404("No such version")
+    return case, plan
+
+
+def conditions_of(case: MappaCase) -> QuerySet[LicenceCondition]:
+    return LicenceCondition.objects.filter(case=case).select_related("recorded_by__agency")
+
+
+def assessors(case: MappaCase) -> QuerySet[User]:
+    """Active users of the case's area whose role records risk: who may be named as assessor."""
+    roles = [
+        role
+        for role, held in permissions.ROLE_PERMISSIONS.items()
+        if permissions.RECORD_RISK in held
+    ]
+    return (
+        User.objects.filter(area_id=case.nominal.area_id, role__in=roles, is_active=True)
+        .select_related("agency")
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+@dataclass(frozen=True)
+class ZoneWarning:
+    address: Address
+    condition: LicenceCondition
+
+
+def zone_warnings(nominal: Nominal, today: date) -> list[ZoneWarning]:
+    """Each recorded address of the person (with a location) inside a current exclusion zone.
+
+    The zones are the exclusion-zone conditions of the person's open case in force today;
+    the person is already in the reader's scope. Addresses come from the prefetched record.
+    """
+    located = [
+        a for a in nominal.addresses.all() if a.latitude is not None and a.longitude is not None
+    ]
+    if not located:
+        return []
+    conditions = LicenceCondition.objects.filter(
+        case__nominal=nominal,
+        case__closed_on__isnull=True,
+        kind=ConditionKind.EXCLUSION_ZONE,
+        zone__isnull=False,
+    )
+    return [
+        ZoneWarning(address, condition)
+        for condition in conditions
+        if condition.is_current(today)
+        for address in located
+        if zones.contains(condition.zone, latitude=address.latitude, longitude=address.longitude)
+    ]
+
+
+@dataclass(frozen=True)
+class PersonRisk:
+    assessment: RoshAssessment | None
+    warnings: list[ZoneWarning]
+
+
+def person_risk(nominal: Nominal, today: date) -> PersonRisk:
+    """What the person page shows: the open case's latest RoSH and any exclusion-zone warnings."""
+    latest = (
+        RoshAssessment.objects.filter(case__nominal=nominal, case__closed_on__isnull=True)
+        .select_related("assessor__agency")
+        .prefetch_related("ratings")
+        .first()
+    )
+    return PersonRisk(latest, zone_warnings(nominal, today))

@@ -1,0 +1,17 @@
+"""Risk pages, under a case: /cases/<case_id>/risk/..."""
+
+from django.urls import path
+
+from mappa.risk import views
+
+urlpatterns = [
+    path("assessments/", views.assessments, name="rosh-assessments"),
+    path("assessments/add/", views.add_assessment, name="add-rosh-assessment"),
+    path("assessments/<uuid:assessment_id>/", views.assessment, name="rosh-assessment"),
+    path("plan/", views.plan, name="risk-plan"),
+    path("plan/edit/", views.edit_plan, name="edit-risk-plan"),
+    path("plan/versions/<int:version>/", views.plan_version, name="risk-plan-version"),
+    path("conditions/", views.conditions, name="licence-conditions"),
+    path("conditions/add/", views.choose_condition, name="choose-licence-condition"),
+    path("conditions/add/<slug:kind>/", views.add_condition, name="add-licence-condition"),
+]
