@@ -21,6 +21,7 @@ from mappa.agencies.constants import Role
 from mappa.cases import dashboard_queries as cases
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import Category, Level
+from mappa.meetings import dashboard as meeting_panels
 from mappa.referrals import queries as referrals
 
 # How many of the oldest referrals awaiting screening the co-ordinator's panel lists.
@@ -89,7 +90,8 @@ def case_url(case) -> str:
 
 def context_for(user, query, today: date | None = None) -> dict:
     today = today or timezone.localdate()
-    context = {"panels": PANELS.get(user.role, []), "today": today}
+    panels = meeting_panels.fill(PANELS.get(user.role, []), user, today)
+    context = {"panels": panels, "today": today}
     if user.role == Role.COORDINATOR:
         context |= coordinator(user, query, today)
     elif user.role == Role.RA_PRACTITIONER:
