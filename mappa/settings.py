@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "mappa.risk",
     "mappa.meetings",
     "mappa.actions",
+    "mappa.disclosures",
     "django_tasks",
     "django_tasks_db",
 ]

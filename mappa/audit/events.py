@@ -44,6 +44,7 @@ class EventType(models.TextChoices):
     RISK_PLAN_SAVED = "risk.plan_saved", "Risk management plan version saved"
     LICENCE_CONDITION_ADDED = "risk.licence_condition_added", "Licence condition recorded"
     ACTION_CREATED = "action.created", "Action agreed"
+    DISCLOSURE_DECIDED = "disclosure.decided", "Disclosure decision recorded"
     ACTION_UPDATED = "action.updated", "Action updated"
     ACTION_REMINDERS_SENT = "action.reminders_sent", "Overdue action reminders sent"
     REGISTRATIONS_EXPORTED = "case.registrations_exported", "MAPPA registrations exported"
@@ -98,6 +99,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.ROSH_ASSESSMENT_RECORDED: frozenset({"case", "assessment", "overall_level"}),
     EventType.RISK_PLAN_SAVED: frozenset({"case", "plan", "version"}),
     EventType.LICENCE_CONDITION_ADDED: frozenset({"case", "condition", "kind"}),
+    EventType.DISCLOSURE_DECIDED: frozenset({"decision", "outcome"}),
     EventType.ACTION_CREATED: frozenset({"action", "owner_agency", "due_on"}),
     EventType.ACTION_UPDATED: frozenset({"action", "status"}),
     EventType.ACTION_REMINDERS_SENT: frozenset({"recipients", "items"}),
