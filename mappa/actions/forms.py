@@ -22,8 +22,10 @@ class ActionForm(GovukForm):
     )
     due_on = date_field("Due by", required=True)
 
-    def __init__(self, *args, agencies, people, **kwargs):
+    def __init__(self, *args, agencies, people, description=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not description:  # the action's text comes from elsewhere, e.g. a plan entry
+            del self.fields["description"]
         self.fields["owner_agency"].queryset = agencies
         self.fields["owner_user"].queryset = people
         self.fields["owner_user"].label_from_instance = lambda user: (

@@ -71,12 +71,17 @@ def action(request, action_id):
     return render(request, "actions/action.html", context)
 
 
+def action_form(request, case, **kwargs) -> ActionForm:
+    """The form for agreeing an action on a case: owners come from the case's area."""
+    agencies = Agency.objects.filter(area_id=case.nominal.area_id)
+    people = User.objects.filter(agency__in=agencies, is_active=True).select_related("agency")
+    return ActionForm(request.POST or None, agencies=agencies, people=people, **kwargs)
+
+
 @requires(permissions.MANAGE_CASES)
 def new_action(request, case_id):
     case = get_case(request.user, case_id)
-    agencies = Agency.objects.filter(area_id=case.nominal.area_id)
-    people = User.objects.filter(agency__in=agencies, is_active=True).select_related("agency")
-    form = ActionForm(request.POST or None, agencies=agencies, people=people)
+    form = action_form(request, case)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_action(actor=request.user, case=case, **form.cleaned_data)

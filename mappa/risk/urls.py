@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mappa.risk import views
+from mappa.risk import plan_actions, views
 
 urlpatterns = [
     path("assessments/", views.assessments, name="rosh-assessments"),
@@ -11,6 +11,11 @@ urlpatterns = [
     path("plan/", views.plan, name="risk-plan"),
     path("plan/edit/", views.edit_plan, name="edit-risk-plan"),
     path("plan/versions/<int:version>/", views.plan_version, name="risk-plan-version"),
+    path(
+        "plan/entries/<int:entry_id>/action/",
+        plan_actions.entry_action,
+        name="plan-entry-action",
+    ),
     path("conditions/", views.conditions, name="licence-conditions"),
     path("conditions/add/", views.choose_condition, name="choose-licence-condition"),
     path("conditions/add/<slug:kind>/", views.add_condition, name="add-licence-condition"),
