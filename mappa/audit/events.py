@@ -43,6 +43,7 @@ class EventType(models.TextChoices):
     ROSH_ASSESSMENT_RECORDED = "risk.rosh_assessment_recorded", "RoSH assessment recorded"
     RISK_PLAN_SAVED = "risk.plan_saved", "Risk management plan version saved"
     LICENCE_CONDITION_ADDED = "risk.licence_condition_added", "Licence condition recorded"
+    LICENCE_CONDITION_ENDED = "risk.licence_condition_ended", "Licence condition ended"
     ACTION_CREATED = "action.created", "Action agreed"
     DISCLOSURE_DECIDED = "disclosure.decided", "Disclosure decision recorded"
     ACTION_UPDATED = "action.updated", "Action updated"
@@ -99,6 +100,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.ROSH_ASSESSMENT_RECORDED: frozenset({"case", "assessment", "overall_level"}),
     EventType.RISK_PLAN_SAVED: frozenset({"case", "plan", "version"}),
     EventType.LICENCE_CONDITION_ADDED: frozenset({"case", "condition", "kind"}),
+    EventType.LICENCE_CONDITION_ENDED: frozenset({"case", "condition", "ends_on"}),
     EventType.DISCLOSURE_DECIDED: frozenset({"decision", "outcome"}),
     EventType.ACTION_CREATED: frozenset({"action", "owner_agency", "due_on"}),
     EventType.ACTION_UPDATED: frozenset({"action", "status"}),

@@ -256,3 +256,26 @@ def add_condition(
             payload={"case": str(case.id), "condition": str(condition.id), "kind": kind},
         )
     return condition
+
+
+def end_condition(*, actor, condition: LicenceCondition, ends_on: date) -> LicenceCondition:
+    """Bring a condition to an end (varied or removed from the licence) on a date."""
+    _refuse_if_closed(condition.case)
+    if ends_on < condition.starts_on:
+        raise ValidationError({"ends_on": "The end date must be on or after the start date"})
+    if condition.ends_on is not None and condition.ends_on < ends_on:
+        raise ValidationError({"ends_on": "The condition already ends before that date"})
+    with transaction.atomic():
+        condition.ends_on = ends_on
+        condition.save(update_fields=["ends_on"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.LICENCE_CONDITION_ENDED,
+            subject=condition.case_id,
+            payload={
+                "case": str(condition.case_id),
+                "condition": str(condition.id),
+                "ends_on": ends_on.isoformat(),
+            },
+        )
+    return condition

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from mappa.risk import plan_actions, views
+from mappa.risk import condition_ending, plan_actions, views
 
 urlpatterns = [
     path("assessments/", views.assessments, name="rosh-assessments"),
@@ -17,6 +17,11 @@ urlpatterns = [
         name="plan-entry-action",
     ),
     path("conditions/", views.conditions, name="licence-conditions"),
+    path(
+        "conditions/<uuid:condition_id>/end/",
+        condition_ending.end_condition,
+        name="end-licence-condition",
+    ),
     path("conditions/add/", views.choose_condition, name="choose-licence-condition"),
     path("conditions/add/<slug:kind>/", views.add_condition, name="add-licence-condition"),
 ]

@@ -1,4 +1,4 @@
-"""An entry of the current plan can be made an action (issue 5: "each entry can be an action")."""
+"""Keeping the plan live: an entry becomes an action; a licence condition is ended on a date."""
 
 from datetime import timedelta
 
@@ -6,7 +6,9 @@ import pytest
 from django.utils import timezone
 
 from mappa.actions.models import Action
-from mappa.risk.tests.records import create_plan, smith_case
+from mappa.audit.events import EventType
+from mappa.audit.models import AuditEvent
+from mappa.risk.tests.records import create_plan, create_zone, smith_case
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +47,21 @@ def test_an_entry_of_an_earlier_version_or_another_case_is_not_found(users, sign
         .status_code
         == 404
     )
+
+
+def test_a_condition_is_ended_on_a_date_and_the_record_kept(users, signed_in):
+    zone = create_zone(actor=users["probation.om"])
+    client = signed_in("probation.om")
+    url = f"/cases/{smith_case().id}/risk/conditions/{zone.id}/end/"
+    assert url in client.get(f"/cases/{smith_case().id}/risk/conditions/").content.decode()
+    before_start = zone.starts_on - timedelta(days=1)
+    refused = client.post(url, {"ends_on": f"{before_start:%d/%m/%Y}"})
+    assert "on or after the start date" in refused.content.decode()
+    zone.refresh_from_db()
+    assert zone.ends_on is None
+    today = timezone.localdate()
+    assert client.post(url, {"ends_on": f"{today:%d/%m/%Y}"}).status_code == 302
+    zone.refresh_from_db()
+    assert zone.ends_on == today
+    assert AuditEvent.objects.filter(event_type=EventType.LICENCE_CONDITION_ENDED).exists()
+    assert signed_in("housing.officer").get(url).status_code == 403
