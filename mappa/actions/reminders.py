@@ -9,20 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from functools import partial
 
-from django.conf import settings
-from django.core.mail import get_connection, send_mail
-from django.db import transaction
 from django.urls import reverse
 
 from mappa.actions.constants import Status
 from mappa.actions.models import Action
 from mappa.agencies.constants import Role
 from mappa.agencies.models import User
-from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.cases.reminders import dashboard_link
+from mappa.cases.reminders import dashboard_link, send_counts
 
 SUBJECT = "MAPPA actions overdue"
 BODY = """{count} MAPPA action{plural} you are responsible for or oversee {verb} overdue.
@@ -64,27 +59,22 @@ def overdue_counts(today: date) -> tuple[dict[User, int], int]:
 def send_overdue_action_reminders(*, actor=None, today: date) -> dict[str, int]:
     link = dashboard_link().removesuffix(reverse("dashboard")) + reverse("actions")
     counts, items = overdue_counts(today)
-    with transaction.atomic():
-        audit.record(
-            actor=actor,
-            event_type=EventType.ACTION_REMINDERS_SENT,
-            payload={"recipients": len(counts), "items": items},
+
+    def body(user: User, count: int) -> str:
+        many = count != 1
+        return BODY.format(
+            count=count,
+            plural="s" if many else "",
+            verb="are" if many else "is",
+            them="them" if many else "it",
+            link=link,
         )
-        transaction.on_commit(partial(_send_all, counts, link))
-    return {"recipients": len(counts), "items": items}
 
-
-def _send_all(counts: dict[User, int], link: str) -> None:
-    with get_connection() as connection:
-        for user, count in sorted(counts.items(), key=lambda pair: pair[0].username):
-            many = count != 1
-            body = BODY.format(
-                count=count,
-                plural="s" if many else "",
-                verb="are" if many else "is",
-                them="them" if many else "it",
-                link=link,
-            )
-            send_mail(
-                SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email], connection=connection
-            )
+    return send_counts(
+        actor=actor,
+        event_type=EventType.ACTION_REMINDERS_SENT,
+        counts=counts,
+        items=items,
+        subject=SUBJECT,
+        body=body,
+    )

@@ -69,29 +69,45 @@ def send_overdue_reminders(*, actor=None, today: date) -> dict[str, int]:
     """Count overdue reviews per recipient, record the run, then e-mail each recipient once."""
     link = dashboard_link()
     counts, items = overdue_counts(today)
-    with transaction.atomic():
-        audit.record(
-            actor=actor,
-            event_type=EventType.OVERDUE_REMINDERS_SENT,
-            payload={"recipients": len(counts), "items": items},
-        )
-        transaction.on_commit(partial(_send_all, counts, link))
-    return {"recipients": len(counts), "items": items}
-
-
-def _send_all(counts: dict[User, int], link: str) -> None:
     subject = render_to_string(
         "cases/email/overdue_reviews_subject.txt", {"service_name": settings.MAPPA_SERVICE_NAME}
     ).strip()
+
+    def body(user: User, count: int) -> str:
+        return render_to_string(
+            "cases/email/overdue_reviews.txt",
+            {"name": user.display_name, "count": count, "link": link},
+        )
+
+    return send_counts(
+        actor=actor,
+        event_type=EventType.OVERDUE_REMINDERS_SENT,
+        counts=counts,
+        items=items,
+        subject=subject,
+        body=body,
+    )
+
+
+def send_counts(*, actor, event_type, counts: dict[User, int], items: int, subject: str, body):
+    """Record a reminder run, then (once committed) e-mail each recipient `body(user, count)`.
+
+    Shared by every weekly reminder: the audit event says how many people and items, never who.
+    """
+    with transaction.atomic():
+        audit.record(
+            actor=actor, event_type=event_type, payload={"recipients": len(counts), "items": items}
+        )
+        transaction.on_commit(partial(_send_all, counts, subject, body))
+    return {"recipients": len(counts), "items": items}
+
+
+def _send_all(counts: dict[User, int], subject: str, body) -> None:
     with get_connection() as connection:
         for user, count in sorted(counts.items(), key=lambda pair: pair[0].username):
-            body = render_to_string(
-                "cases/email/overdue_reviews.txt",
-                {"name": user.display_name, "count": count, "link": link},
-            )
             send_mail(
                 subject,
-                body,
+                body(user, count),
                 settings.DEFAULT_FROM_EMAIL,
                 [user.email],
                 connection=connection,
