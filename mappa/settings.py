@@ -335,6 +335,11 @@ MAPPA_MEETING_SLOT_MINUTES = {
 MAPPA_MEETING_ACCESS_DAYS = env_int("MAPPA_MEETING_ACCESS_DAYS", 14)
 # How many meetings of a series "Schedule meetings" adds at a time.
 MAPPA_MEETINGS_SCHEDULED_AHEAD = env_int("MAPPA_MEETINGS_SCHEDULED_AHEAD", 8)
+# Minutes are circulated within this many working days of the meeting (Monday to Friday, England
+# and Wales bank holidays excluded): MAPPA Guidance ch.13b.1 asks for "timely" distribution; 10
+# working days is the local standard usually quoted (domain.md §2.3 and §10.2, unverified).
+# `mappa remind minutes` e-mails the chair and co-ordinator once it has passed.
+MAPPA_MINUTES_CIRCULATION_WORKING_DAYS = env_int("MAPPA_MINUTES_CIRCULATION_WORKING_DAYS", 10)
 # An open action due within this many days shows amber on the actions dashboard (local practice).
 MAPPA_ACTION_DUE_SOON_DAYS = env_int("MAPPA_ACTION_DUE_SOON_DAYS", 7)
 

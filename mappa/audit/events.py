@@ -61,6 +61,16 @@ class EventType(models.TextChoices):
     MEETING_ATTENDANCE_RECORDED = "meeting.attendance_recorded", "Meeting attendance recorded"
     MEETING_STATEMENT_RECORDED = "meeting.statement_recorded", "Confidentiality statement recorded"
     MEETING_HELD = "meeting.held", "Meeting recorded as held"
+    MINUTES_STARTED = "minutes.started", "Minutes started"
+    MINUTES_SAVED = "minutes.saved", "Minutes of a case saved"
+    MINUTES_DECISION_RECORDED = "minutes.decision_recorded", "Meeting decision recorded"
+    MINUTES_APPROVED = "minutes.approved", "Minutes approved"
+    MINUTES_CIRCULATED = "minutes.circulated", "Minutes circulated"
+    MINUTES_EXPORTED = "minutes.exported", "Minutes exported as PDF"
+    MINUTES_SHARE_REQUESTED = "minutes.share_requested", "Onward sharing of minutes requested"
+    MINUTES_SHARE_DECIDED = "minutes.share_decided", "Onward sharing of minutes decided"
+    MINUTES_SHARED = "minutes.shared", "Minutes shared onward"
+    MINUTES_REMINDERS_SENT = "minutes.reminders_sent", "Minutes circulation reminders sent"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -117,6 +127,16 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.MEETING_ATTENDANCE_RECORDED: frozenset({"meeting", "attendance", "status"}),
     EventType.MEETING_STATEMENT_RECORDED: frozenset({"meeting", "read"}),
     EventType.MEETING_HELD: frozenset({"meeting", "attendees"}),
+    EventType.MINUTES_STARTED: frozenset({"meeting", "items"}),
+    EventType.MINUTES_SAVED: frozenset({"meeting", "item", "fields"}),
+    EventType.MINUTES_DECISION_RECORDED: frozenset({"meeting", "item", "decision"}),
+    EventType.MINUTES_APPROVED: frozenset({"meeting", "items", "decisions_applied"}),
+    EventType.MINUTES_CIRCULATED: frozenset({"meeting", "recipients"}),
+    EventType.MINUTES_EXPORTED: frozenset({"meeting", "items", "format"}),
+    EventType.MINUTES_SHARE_REQUESTED: frozenset({"meeting", "share"}),
+    EventType.MINUTES_SHARE_DECIDED: frozenset({"meeting", "share", "approved"}),
+    EventType.MINUTES_SHARED: frozenset({"meeting", "share"}),
+    EventType.MINUTES_REMINDERS_SENT: frozenset({"recipients", "items"}),
 }
 
 

@@ -53,3 +53,29 @@ class AttendanceStatus(models.TextChoices):
     ATTENDED = "attended", "Attended"
     APOLOGIES = "apologies", "Sent apologies"
     ABSENT = "absent", "Did not attend, no apologies"
+
+
+class LevelDecision(models.TextChoices):
+    """What a meeting decided about a case's level (MAPPA Guidance ch.7, ch.13b)."""
+
+    STAYS = "stays", "The level stays the same"
+    UP = "up", "The level goes up"
+    DOWN = "down", "The level goes down"
+    LEAVES = "leaves", "The case leaves MAPPA"
+
+
+class CarriedFrom(models.TextChoices):
+    """Where a case's minutes were pre-filled from (MAPPA C notes: if still accurate)."""
+
+    NOTHING = "", "Nothing"
+    MINUTES = "minutes", "The last approved minutes"
+    REFERRAL = "referral", "The referral (MAPPA A)"
+
+
+class ShareStatus(models.TextChoices):
+    """Onward sharing of minutes outside the attendees (MAPPA D: the chair's agreement)."""
+
+    REQUESTED = "requested", "Awaiting the chair's decision"
+    APPROVED = "approved", "Approved by the chair"
+    REFUSED = "refused", "Refused by the chair"
+    SHARED = "shared", "Shared"

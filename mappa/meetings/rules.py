@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -155,3 +155,165 @@ def problems_marking_held(
     if attendees == 0:
         problems["attendance"] = "Record who attended before recording the meeting as held"
     return problems
+
+
+# --- Minutes: decisions, approval and circulation ---------------------------------------------
+
+STAYS, UP, DOWN, LEAVES = "stays", "up", "down", "leaves"
+CATEGORY_3 = 3
+DRAFT = "minutes_draft"
+
+
+def decided_level(*, decision: str, current: int | None, new_level: int | None) -> int | None:
+    """The case's level after the decision: unchanged when it stays, none when it leaves."""
+    if decision == STAYS:
+        return current
+    if decision == LEAVES:
+        return None
+    return new_level
+
+
+def latest_next_review(
+    *, level: int, meeting_date: date, interval_weeks: Mapping[int, int]
+) -> date:
+    """The latest next review date a meeting may set: its date plus the level's interval."""
+    return meeting_date + timedelta(weeks=interval_weeks[level])
+
+
+# MAPPA Guidance ch.7 and ch.13a (domain.md §2.3, §10.3): each meeting sets the next review date;
+# level 2 cases are reviewed at least every 16 weeks and level 3 every 8 (settings).
+def next_review_problem(
+    *,
+    level: int,
+    meeting_date: date,
+    next_review_on: date | None,
+    interval_weeks: Mapping[int, int],
+) -> str | None:
+    if next_review_on is None:
+        return "Enter the date of the next review"
+    if next_review_on <= meeting_date:
+        return "The next review must be after the meeting"
+    latest = latest_next_review(
+        level=level, meeting_date=meeting_date, interval_weeks=interval_weeks
+    )
+    if next_review_on > latest:
+        weeks = interval_weeks[level]
+        return (
+            f"The next review of a level {level} case must be no more than {weeks} weeks after "
+            f"the meeting: on or before {latest.day} {latest:%B %Y}"
+        )
+    return None
+
+
+def _level_problem(*, decision: str, current: int | None, new_level: int | None, category):
+    """Whether the new level fits the decision (MAPPA Guidance ch.7, domain.md §2.1)."""
+    if decision == UP and (new_level is None or current is None or new_level <= current):
+        return "Choose a level higher than the current one"
+    if decision == DOWN and (new_level is None or current is None or new_level >= current):
+        return "Choose a level lower than the current one"
+    # MAPPA Guidance, nDelius: category 3 is never managed at level 1; it leaves MAPPA instead.
+    if decision == DOWN and category == CATEGORY_3 and new_level == 1:
+        return "A category 3 case cannot go down to level 1: record that it leaves MAPPA instead"
+    return None
+
+
+# MAPPA Guidance ch.13b (domain.md §3.3): the minutes record every decision with its rationale;
+# the level stays, goes up, goes down or the case leaves MAPPA, and the next review is set.
+def decision_problems(
+    *,
+    decision: str,
+    current_level: int | None,
+    new_level: int | None,
+    category: int | None,
+    rationale: str,
+    closure_reason: str,
+    next_review_on: date | None,
+    meeting_date: date,
+    interval_weeks: Mapping[int, int],
+) -> dict[str, str]:
+    if decision not in (STAYS, UP, DOWN, LEAVES):
+        return {"level_decision": "Choose what the meeting decided about the level"}
+    problems = {}
+    if not rationale.strip():
+        problems["decision_rationale"] = "Give the rationale for the decision"
+    level_problem = _level_problem(
+        decision=decision, current=current_level, new_level=new_level, category=category
+    )
+    if level_problem:
+        problems["new_level"] = level_problem
+    if decision == LEAVES:
+        if not closure_reason:
+            problems["closure_reason"] = "Choose why the case leaves MAPPA"
+        if next_review_on is not None:
+            problems["next_review_on"] = "A case leaving MAPPA has no next review"
+        return problems
+    level = decided_level(decision=decision, current=current_level, new_level=new_level)
+    if level is not None and level in interval_weeks and not level_problem:
+        review_problem = next_review_problem(
+            level=level,
+            meeting_date=meeting_date,
+            next_review_on=next_review_on,
+            interval_weeks=interval_weeks,
+        )
+        if review_problem:
+            problems["next_review_on"] = review_problem
+    return problems
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """What approval needs to know of one case's minutes."""
+
+    name: str
+    discussed: bool
+    not_discussed_reason: str = ""
+    has_decision: bool = False
+    has_disclosure: bool = False
+    decision_problems: tuple[str, ...] = ()
+
+
+# MAPPA D and the MAPPA L meeting audit: the statement is read at every meeting; ch.13b: every
+# decision with its rationale; ch.10 and the FAQ (domain.md §3.3, §6.2): disclosure is
+# considered for every case discussed. Only the chair (or co-chair) approves the minutes.
+def approval_problems(
+    *, status: str, statement_read: bool | None, by_chair: bool, items: Sequence[ItemState]
+) -> list[str]:
+    problems = []
+    if status != DRAFT:
+        problems.append("Only minutes in draft can be approved")
+    if not by_chair:
+        problems.append("Only the meeting's chair or co-chair can approve its minutes")
+    if statement_read is not True:
+        problems.append(
+            "The minutes can be approved only for a meeting at which the confidentiality and "
+            "diversity statement was read"
+        )
+    for item in items:
+        if not item.discussed:
+            if not item.not_discussed_reason.strip():
+                problems.append(f"Say why {item.name} was not discussed")
+            continue
+        if not item.has_decision:
+            problems.append(f"Record the level decision and next review for {item.name}")
+        if not item.has_disclosure:
+            problems.append(f"Record whether to disclose information about {item.name}")
+        problems.extend(f"{item.name}: {problem}" for problem in item.decision_problems)
+    return problems
+
+
+def add_working_days(start: date, days: int, holidays: Container[date]) -> date:
+    """The date `days` working days after `start`: Monday to Friday, bank holidays excluded."""
+    current, left = start, days
+    while left > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5 and current not in holidays:
+            left -= 1
+    return current
+
+
+# MAPPA Guidance ch.13b.1: minutes are distributed in a timely manner; 10 working days is the
+# local standard quoted (domain.md §2.3, §10.2, unverified), a setting.
+def circulation_overdue(
+    *, meeting_date: date, today: date, working_days: int, holidays: Container[date]
+) -> bool:
+    return today > add_working_days(meeting_date, working_days, holidays)
