@@ -38,17 +38,19 @@ class Minutes(models.Model):
         return f"Minutes of the {self.meeting}"
 
 
-TEXT_SECTIONS = (
-    "offender_information",
-    "conviction",
-    "relevant_dates",
-    "relevant_information",
-    "risk_summary",
-    "victim_issues",
-    "diversity",
-    "plan_summary",
-    "actions_review",
-)
+# The written sections of a case's minutes (MAPPA B/C, domain.md §3.3), in their order.
+SECTION_LABELS = {
+    "offender_information": "Offender information",
+    "conviction": "Conviction or caution",
+    "relevant_dates": "Relevant dates",
+    "relevant_information": "Relevant information since the last meeting",
+    "risk_summary": "Risk assessment",
+    "victim_issues": "Victim issues",
+    "diversity": "Diversity and needs",
+    "plan_summary": "Risk management plan",
+    "actions_review": "Review of previous actions",
+}
+TEXT_SECTIONS = tuple(SECTION_LABELS)
 
 
 class CaseMinutes(models.Model):

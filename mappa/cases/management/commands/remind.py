@@ -6,6 +6,8 @@ from django_tasks import TaskResultStatus
 from mappa.actions import reminders as action_reminders
 from mappa.actions import tasks as action_tasks
 from mappa.cases import reminders, tasks
+from mappa.meetings import circulation as minutes_reminders
+from mappa.meetings import tasks as meeting_tasks
 
 # kind: (what it e-mails, the task to queue, the function that sends at once)
 KINDS = {
@@ -19,13 +21,19 @@ KINDS = {
         action_tasks.send_overdue_action_reminders,
         action_reminders.send_overdue_action_reminders,
     ),
+    "minutes": (
+        "late minutes",
+        meeting_tasks.send_overdue_minutes_reminders,
+        minutes_reminders.send_overdue_minutes_reminders,
+    ),
 }
 
 
 class Command(BaseCommand):
     help = (
         "Send reminder e-mails. `remind overdue` e-mails everyone with an overdue MAPPA review, "
-        "and `remind actions` everyone with an overdue action, a count and a link (no case "
+        "`remind actions` everyone with an overdue action, and `remind minutes` the chairs and "
+        "co-ordinators of meetings whose minutes are not circulated in time, a count and a link (no case "
         "details). Run them weekly from cron or a systemd timer; they queue the work for "
         "`mappa db-worker`, or send at once with --now."
     )

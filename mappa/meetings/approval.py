@@ -1,0 +1,128 @@
+"""The chair approves the minutes: every case discussed has its level decision and disclosure
+decision, the meeting was held with the statement read; then, in one transaction, each
+decision is applied to its case (level history, next review or closure) and the RoSH assessment
+and plan version the minutes refer to are fixed.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from mappa.audit import services as audit
+from mappa.audit.events import EventType
+from mappa.cases import services as cases
+from mappa.cases.constants import DecisionSource
+from mappa.meetings import rules
+from mappa.meetings.constants import MeetingStatus
+from mappa.meetings.minutes_models import CaseMinutes, Minutes
+from mappa.meetings.minutes_queries import is_chair, risk_at_meeting
+
+
+def _recheck(case_minutes: CaseMinutes, meeting) -> tuple[str, ...]:
+    """A recorded decision checked again against the case as it is now."""
+    if not case_minutes.level_decision:
+        return ()
+    case = case_minutes.agenda_item.case
+    requested = case_minutes.new_level
+    if case_minutes.level_decision == rules.STAYS:
+        requested = None
+    if case.closed_on is not None:
+        return ("the case has been closed since the meeting",)
+    problems = rules.decision_problems(
+        decision=case_minutes.level_decision,
+        current_level=case.level,
+        new_level=requested,
+        category=case.category,
+        rationale=case_minutes.decision_rationale,
+        closure_reason=case_minutes.closure_reason,
+        next_review_on=case_minutes.next_review_on,
+        meeting_date=meeting.date,
+        interval_weeks=settings.MAPPA_REVIEW_INTERVAL_WEEKS,
+    )
+    return tuple(problems.values())
+
+
+def approval_problems(*, actor, meeting, items: list[CaseMinutes]) -> list[str]:
+    states = [
+        rules.ItemState(
+            name=cm.agenda_item.case.nominal.full_name,
+            discussed=cm.discussed,
+            not_discussed_reason=cm.not_discussed_reason,
+            has_decision=bool(cm.level_decision),
+            has_disclosure=cm.disclosure_id is not None,
+            decision_problems=_recheck(cm, meeting) if cm.discussed else (),
+        )
+        for cm in items
+    ]
+    return rules.approval_problems(
+        status=meeting.status,
+        statement_read=meeting.statement_read,
+        by_chair=is_chair(actor, meeting),
+        items=states,
+    )
+
+
+def _rationale(case_minutes: CaseMinutes) -> str:
+    text = case_minutes.decision_rationale
+    if case_minutes.dissent:
+        text += f"\nDissent recorded: {case_minutes.dissent}"
+    return text
+
+
+def _apply(*, actor, meeting, case_minutes: CaseMinutes) -> None:
+    """Apply one case's decision: level history (or closure) and the next review date."""
+    case = case_minutes.agenda_item.case
+    if case_minutes.level_decision == rules.LEAVES:
+        cases.close_case(
+            actor=actor,
+            case=case,
+            reason=case_minutes.closure_reason,
+            explanation=_rationale(case_minutes),
+            closed_on=meeting.date,
+        )
+    else:
+        cases.change_level(
+            actor=actor,
+            case=case,
+            level=case_minutes.new_level,
+            source=DecisionSource.MEETING,
+            rationale=_rationale(case_minutes),
+            decided_on=meeting.date,
+        )
+        # The meeting set the next review (validated against the level's interval).
+        case.next_review_due = case_minutes.next_review_on
+        case.save(update_fields=["next_review_due"])
+
+
+def approve_minutes(*, actor, meeting) -> Minutes:
+    """The chair (or co-chair) approves the minutes; the meeting's decisions take effect."""
+    minutes = meeting.minutes
+    items = list(minutes.items.select_related("agenda_item__case__nominal", "agenda_item__meeting"))
+    problems = approval_problems(actor=actor, meeting=meeting, items=items)
+    if problems:
+        raise ValidationError(problems)
+    now = timezone.now()
+    with transaction.atomic():
+        applied = 0
+        for case_minutes in items:
+            if not case_minutes.discussed:
+                continue
+            assessment, plan = risk_at_meeting(case_minutes)
+            _apply(actor=actor, meeting=meeting, case_minutes=case_minutes)
+            case_minutes.rosh_assessment, case_minutes.risk_plan = assessment, plan
+            case_minutes.decision_applied_at = now
+            case_minutes.save(update_fields=["rosh_assessment", "risk_plan", "decision_applied_at"])
+            applied += 1
+        minutes.approved_by, minutes.approved_at = actor, now
+        minutes.save(update_fields=["approved_by", "approved_at"])
+        meeting.status = MeetingStatus.MINUTES_APPROVED
+        meeting.save(update_fields=["status"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.MINUTES_APPROVED,
+            payload={"meeting": str(meeting.id), "items": len(items), "decisions_applied": applied},
+        )
+    return minutes
