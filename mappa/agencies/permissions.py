@@ -43,6 +43,13 @@ MANAGE_CASES = "manage_cases"  # level 1 reviews, level decisions and closure of
 MANAGE_MEETINGS = "manage_meetings"  # meeting series, agendas and invitations in the area
 CHAIR_MEETINGS = "chair_meetings"  # record attendance, minutes and decisions; approve minutes
 RECORD_RISK = "record_risk"  # RoSH assessments, risk management plans and licence conditions
+PUBLISH_CASE_LIST = "publish_case_list"  # publish the weekly MAPPA case list to the MASH
+MASH_CHECKS = "mash_checks"  # open the case list and MASH records (named persons only)
+DECIDE_DISCLOSURES = "decide_disclosures"  # disclosure decisions and scheme applications
+COMPLETE_DASH = "complete_dash"  # complete a DASH risk checklist and refer to MARAC
+MANAGE_MARAC = "manage_marac"  # the MARAC queue, meetings, agendas and research requests
+TAKE_PART_IN_MARAC = "take_part_in_marac"  # answer research requests for MARAC cases one is in
+OVERSEE = "oversee"  # Strategic Management Board work: audits and serious case reviews
 
 MARKERS = frozenset({PUBLIC, SIGNING_IN, SIGNED_IN})
 
@@ -61,6 +68,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             MANAGE_MEETINGS,
             CHAIR_MEETINGS,
             RECORD_RISK,
+            PUBLISH_CASE_LIST,
+            OVERSEE,
         }
     ),
     Role.CHAIR: frozenset(
@@ -75,14 +84,22 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             MAKE_REFERRAL,
             MANAGE_CASES,
             RECORD_RISK,
+            COMPLETE_DASH,
+            TAKE_PART_IN_MARAC,
         }
     ),
     # Any responsible-authority or duty-to-co-operate user may refer (MAPPA Guidance, MAPPA A).
-    Role.DTC_PRACTITIONER: frozenset({VIEW_CASES, MAKE_REFERRAL}),
-    Role.MASH_NAMED_PERSON: frozenset({MAKE_REFERRAL}),
-    Role.MARAC_COORDINATOR: frozenset({MAKE_REFERRAL}),
-    Role.DISCLOSURE_OFFICER: frozenset({VIEW_CASES, VIEW_AREA_CASES, BREAK_GLASS, MAKE_REFERRAL}),
-    Role.SMB_MEMBER: frozenset({VIEW_AUDIT_LOG, VIEW_AGGREGATES}),
+    Role.DTC_PRACTITIONER: frozenset(
+        {VIEW_CASES, MAKE_REFERRAL, COMPLETE_DASH, TAKE_PART_IN_MARAC}
+    ),
+    Role.MASH_NAMED_PERSON: frozenset({MAKE_REFERRAL, MASH_CHECKS, TAKE_PART_IN_MARAC}),
+    Role.MARAC_COORDINATOR: frozenset(
+        {MAKE_REFERRAL, COMPLETE_DASH, MANAGE_MARAC, TAKE_PART_IN_MARAC}
+    ),
+    Role.DISCLOSURE_OFFICER: frozenset(
+        {VIEW_CASES, VIEW_AREA_CASES, BREAK_GLASS, MAKE_REFERRAL, DECIDE_DISCLOSURES}
+    ),
+    Role.SMB_MEMBER: frozenset({VIEW_AUDIT_LOG, VIEW_AGGREGATES, OVERSEE}),
     Role.LAY_ADVISER: frozenset({VIEW_AGGREGATES}),
     Role.SYSADMIN: frozenset({MANAGE_REFERENCE_DATA}),
 }
