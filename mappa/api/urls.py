@@ -6,7 +6,7 @@ from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseDetail, CaseList
-from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList
+from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList, MeetingMinutes
 from mappa.people.api import NominalDetail, NominalList
 from mappa.referrals.api import ReferralDetail, ReferralList
 from mappa.risk.api import AssessmentList, ConditionList, PlanList
@@ -42,4 +42,7 @@ urlpatterns = [
     path("meetings/", MeetingList.as_view(), name="api-meetings"),
     path("meetings/<uuid:meeting_id>/", MeetingDetail.as_view(), name="api-meeting"),
     path("meetings/<uuid:meeting_id>/agenda/", MeetingAgenda.as_view(), name="api-meeting-agenda"),
+    path(
+        "meetings/<uuid:meeting_id>/minutes/", MeetingMinutes.as_view(), name="api-meeting-minutes"
+    ),
 ]

@@ -12,7 +12,8 @@ from rest_framework.views import APIView
 from mappa.agencies import permissions
 from mappa.audit import services as audit
 from mappa.cases.api import Pages
-from mappa.meetings import queries
+from mappa.meetings import circulation, queries
+from mappa.meetings import minutes_queries as read
 from mappa.meetings.constants import MeetingStatus
 
 
@@ -128,3 +129,117 @@ class MeetingAgenda(APIView):
         audit.record_read(actor=request.user, subject=meeting.id, content="meeting agenda (API)")
         entries = [agenda_entry(row) for row in rows]
         return Response(AgendaItemSerializer(entries, many=True).data)
+
+
+class DisclosureSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    decision = serializers.CharField()
+    rationale = serializers.CharField()
+    recipient = serializers.CharField()
+    discloser = serializers.CharField()
+    method = serializers.CharField()
+    disclose_by = serializers.DateField(allow_null=True)
+
+
+class CaseMinutesSerializer(serializers.Serializer):
+    """One agenda item's minutes; a restricted item has only its position and time slot."""
+
+    item = serializers.UUIDField(allow_null=True)
+    position = serializers.IntegerField()
+    starts_at = serializers.TimeField()
+    restricted = serializers.BooleanField()
+    case = serializers.UUIDField(allow_null=True)
+    discussed = serializers.BooleanField(allow_null=True)
+    not_discussed_reason = serializers.CharField(allow_null=True)
+    category = serializers.IntegerField(allow_null=True)
+    level = serializers.IntegerField(allow_null=True)
+    sections = serializers.DictField(child=serializers.CharField(), allow_null=True)
+    rosh_assessment = serializers.UUIDField(allow_null=True)
+    risk_plan_version = serializers.IntegerField(allow_null=True)
+    disclosure = DisclosureSerializer(allow_null=True)
+    actions_agreed = serializers.ListField(child=serializers.UUIDField(), allow_null=True)
+    level_decision = serializers.CharField(allow_null=True)
+    new_level = serializers.IntegerField(allow_null=True)
+    closure_reason = serializers.CharField(allow_null=True)
+    decision_rationale = serializers.CharField(allow_null=True)
+    dissent = serializers.CharField(allow_null=True)
+    next_review_on = serializers.DateField(allow_null=True)
+
+
+class AttendeeSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    agency_name = serializers.CharField()
+    role_title = serializers.CharField()
+    status = serializers.CharField()
+    report_received = serializers.BooleanField()
+
+
+class MinutesSerializer(serializers.Serializer):
+    meeting = serializers.UUIDField()
+    status = serializers.CharField()
+    statement_read = serializers.BooleanField(allow_null=True)
+    approved_at = serializers.DateTimeField(allow_null=True)
+    circulated_at = serializers.DateTimeField(allow_null=True)
+    attendance = AttendeeSerializer(many=True)
+    items = CaseMinutesSerializer(many=True)
+
+
+def minutes_entry(row) -> dict:
+    item = row.item
+    entry = dict.fromkeys(CaseMinutesSerializer().fields, None)
+    entry |= {
+        "position": item.position,
+        "starts_at": item.starts_at,
+        "restricted": not row.visible,
+    }
+    if not row.visible or row.detail is None:
+        return entry
+    detail, cm = row.detail, row.detail.case_minutes
+    entry |= {
+        "item": item.id,
+        "case": item.case_id,
+        "discussed": cm.discussed,
+        "not_discussed_reason": cm.not_discussed_reason,
+        "category": cm.category,
+        "level": cm.level,
+        "sections": {field: text for field, _label, text in detail.sections},
+        "rosh_assessment": detail.assessment.id if detail.assessment else None,
+        "risk_plan_version": detail.plan.version if detail.plan else None,
+        "disclosure": cm.disclosure,
+        "actions_agreed": [action.id for action in detail.new_actions],
+        "level_decision": cm.level_decision or None,
+        "new_level": cm.new_level,
+        "closure_reason": cm.closure_reason or None,
+        "decision_rationale": cm.decision_rationale,
+        "dissent": cm.dissent,
+        "next_review_on": cm.next_review_on,
+    }
+    return entry
+
+
+class MeetingMinutes(APIView):
+    """A meeting's minutes, scoped like the agenda: other cases' items are restricted.
+
+    Draft minutes are for the area's chairs and co-ordinators; approved minutes for the area's
+    staff; circulated minutes for invitees too. Anything else is 404.
+    """
+
+    permission = permissions.VIEW_CASES
+
+    @extend_schema(responses=MinutesSerializer, summary="Get a meeting's minutes")
+    def get(self, request, meeting_id):
+        meeting = queries.get_meeting(request.user, meeting_id)
+        minutes = read.get_minutes(request.user, meeting)
+        circulation.record_read(
+            actor=request.user, minutes=minutes, content="meeting minutes (API)"
+        )
+        data = {
+            "meeting": meeting.id,
+            "status": meeting.status,
+            "statement_read": meeting.statement_read,
+            "approved_at": minutes.approved_at,
+            "circulated_at": minutes.circulated_at,
+            "attendance": meeting.attendance.all(),
+            "items": [minutes_entry(row) for row in read.shown_rows(request.user, meeting)],
+        }
+        return Response(MinutesSerializer(data).data)

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from mappa.meetings.views import agenda, attendance, meetings
+from mappa.meetings.views import agenda, attendance, circulation, decisions, meetings, minutes
 
 M = "<uuid:meeting_id>/"
+ITEM = "minutes/<uuid:item_id>/"
+SHARE = "minutes/shares/<uuid:share_id>/"
 
 urlpatterns = [
     path("", meetings.meeting_list, name="meetings"),
@@ -35,4 +37,17 @@ urlpatterns = [
     ),
     path(M + "statement/", attendance.statement, name="meeting-statement"),
     path(M + "held/", attendance.held, name="meeting-held"),
+    path(M + "minutes/", minutes.minutes_page, name="minutes"),
+    path(M + "minutes/start/", minutes.start, name="start-minutes"),
+    path(M + "minutes/approve/", minutes.approve, name="approve-minutes"),
+    path(M + "minutes/circulate/", circulation.circulate, name="circulate-minutes"),
+    path(M + "minutes/circulation/", circulation.tracking, name="minutes-circulation"),
+    path(M + "minutes/minutes.pdf", circulation.minutes_pdf, name="minutes-pdf"),
+    path(M + ITEM + "edit/", minutes.edit_case, name="edit-case-minutes"),
+    path(M + ITEM + "decision/", decisions.decision, name="minutes-decision"),
+    path(M + ITEM + "disclosure/", decisions.disclosure, name="minutes-disclosure"),
+    path(M + ITEM + "actions/add/", decisions.add_action, name="minutes-add-action"),
+    path(M + ITEM + "share/", circulation.request_share, name="request-minutes-share"),
+    path(M + SHARE + "decide/", circulation.decide_share, name="decide-minutes-share"),
+    path(M + SHARE + "shared/", circulation.record_shared, name="record-minutes-shared"),
 ]

@@ -13,7 +13,7 @@ from mappa.agencies import permissions
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
-from mappa.meetings import queries, rules, services
+from mappa.meetings import minutes_queries, queries, rules, services
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.forms import MeetingDetailsForm, MeetingForm, SeriesForm
 
@@ -106,8 +106,16 @@ def meeting(request, meeting_id):
         and found.status in (MeetingStatus.PLANNED, MeetingStatus.HELD),
         "my_invitations": queries.invitations_for(user).filter(agenda_item__meeting=found),
         "slot_minutes": settings.MAPPA_MEETING_SLOT_MINUTES,
+        "minutes_link": _shows_minutes(user, found),
     }
     return render(request, "meetings/meeting.html", context)
+
+
+def _shows_minutes(user, meeting) -> bool:
+    """Whether to link the minutes: they exist and the user may read them, or may start them."""
+    if hasattr(meeting, "minutes"):
+        return minutes_queries.may_read(user, meeting)
+    return meeting.status == MeetingStatus.HELD and minutes_queries.writes_minutes(user, meeting)
 
 
 @requires(permissions.MANAGE_MEETINGS)
