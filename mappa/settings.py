@@ -101,7 +101,9 @@ INSTALLED_APPS = [
     "mappa.risk",
     "mappa.meetings",
     "mappa.actions",
+    "mappa.marac",
     "mappa.disclosures",
+    "mappa.public",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -343,6 +345,30 @@ MAPPA_MINUTES_CIRCULATION_WORKING_DAYS = env_int("MAPPA_MINUTES_CIRCULATION_WORK
 # An open action due within this many days shows amber on the actions dashboard (local practice).
 MAPPA_ACTION_DUE_SOON_DAYS = env_int("MAPPA_ACTION_DUE_SOON_DAYS", 7)
 
+# MARAC and DASH (shared/reference/domain.md §7.2, §7.3, §10.2). SafeLives' MARAC referral
+# criteria: visible high risk is 14 or more "yes" answers of the Dash risk checklist's 24;
+# potential escalation is 3 or more police call-outs in 12 months (areas differ, e.g. West
+# Midlands counts call-outs, Kingston "5+ incidents or 3+ crimes"); a repeat is a further
+# incident within 12 months of the last MARAC referral. Professional judgement has no threshold.
+MAPPA_MARAC_VISIBLE_HIGH_RISK_YES = env_int("MAPPA_MARAC_VISIBLE_HIGH_RISK_YES", 14)
+MAPPA_MARAC_ESCALATION_CALLOUTS = env_int("MAPPA_MARAC_ESCALATION_CALLOUTS", 3)
+MAPPA_MARAC_ESCALATION_MONTHS = env_int("MAPPA_MARAC_ESCALATION_MONTHS", 12)
+MAPPA_MARAC_REPEAT_MONTHS = env_int("MAPPA_MARAC_REPEAT_MONTHS", 12)
+# Below high risk, the locally used band (Plymouth): 10-13 "yes" answers medium, 1-9 standard.
+MAPPA_MARAC_MEDIUM_RISK_YES = env_int("MAPPA_MARAC_MEDIUM_RISK_YES", 10)
+# How often MARAC meets is local, commonly fortnightly or monthly (domain.md §7.3; a national
+# frequency is unverified): weekly, fortnightly or monthly.
+MAPPA_MARAC_MEETING_FREQUENCY = os.environ.get("MAPPA_MARAC_MEETING_FREQUENCY") or "fortnightly"
+if MAPPA_MARAC_MEETING_FREQUENCY not in {"weekly", "fortnightly", "monthly"}:
+    raise ImproperlyConfigured(
+        "MAPPA_MARAC_MEETING_FREQUENCY must be weekly, fortnightly or monthly, "
+        f"not {MAPPA_MARAC_MEETING_FREQUENCY!r}"
+    )
+MAPPA_MARAC_MEETINGS_SCHEDULED_AHEAD = env_int("MAPPA_MARAC_MEETINGS_SCHEDULED_AHEAD", 6)
+# Agencies return their research on a case this many days before its meeting (local MARAC
+# protocols set it; no national figure is confirmed).
+MAPPA_MARAC_RESEARCH_DAYS_BEFORE = env_int("MAPPA_MARAC_RESEARCH_DAYS_BEFORE", 2)
+
 # E-mail. Production sends through SMTP (EMAIL_HOST and friends, read here from the environment);
 # development prints messages to the console and tests keep them in memory.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -373,6 +399,46 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[MAPPA_TASK_BACKEND], "QUEUES": ["d
 # (amber). Four weeks gives a co-ordinator time to list a level 2 or 3 case for a meeting
 # (local practice; MAPPA Guidance sets the intervals, not the notice).
 MAPPA_REVIEW_DUE_SOON_WEEKS = env_int("MAPPA_REVIEW_DUE_SOON_WEEKS", 4)
+
+# Disclosure schemes (docs/disclosures.md). Target days for the whole process, counted in
+# calendar days from the day an application is received. Child Sex Offender Disclosure Scheme:
+# 45 days unless exceptional (Cleveland Police's scheme page; shared/reference/domain.md §6.3).
+# Domestic Violence Disclosure Scheme: 28 days, the figure commonly cited for the April 2023
+# statutory guidance (domain.md §6.4 marks it UNVERIFIED; the older guidance said 35 days).
+MAPPA_CSODS_TARGET_DAYS = env_int("MAPPA_CSODS_TARGET_DAYS", 45)
+MAPPA_DVDS_TARGET_DAYS = env_int("MAPPA_DVDS_TARGET_DAYS", 28)
+# An open application this close to its target date shows amber on the disclosure team's
+# dashboard (a local choice; the guidance sets the target, not the warning).
+MAPPA_DISCLOSURE_AMBER_DAYS = env_int("MAPPA_DISCLOSURE_AMBER_DAYS", 7)
+
+# The public site (docs/public-site.md). Applications accepted from one address in a minute;
+# more are refused politely. Counted in the "ratelimit" cache: the database (shared by every
+# server process; its table is made by `mappa migrate`) unless MAPPA_RATELIMIT_CACHE=memory.
+MAPPA_PUBLIC_APPLICATIONS_PER_MINUTE = env_int("MAPPA_PUBLIC_APPLICATIONS_PER_MINUTE", 3)
+# Where "Exit this page" goes: the GOV.UK Design System's own example, a neutral page.
+MAPPA_EXIT_PAGE_URL = os.environ.get("MAPPA_EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
+MAPPA_RATELIMIT_CACHE = os.environ.get(
+    "MAPPA_RATELIMIT_CACHE", "memory" if MAPPA_ENV == "test" else "database"
+)
+RATELIMIT_CACHES = {
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "mappa_ratelimit_cache",
+    },
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+}
+if MAPPA_RATELIMIT_CACHE not in RATELIMIT_CACHES:
+    raise ImproperlyConfigured(
+        f"MAPPA_RATELIMIT_CACHE must be database or memory, not {MAPPA_RATELIMIT_CACHE!r}"
+    )
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": RATELIMIT_CACHES[MAPPA_RATELIMIT_CACHE],
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+# The request header (as Django names it, e.g. HTTP_X_REAL_IP) holding the client's address
+# when a reverse proxy sits in front; otherwise the connection's address is used.
+RATELIMIT_IP_META_KEY = os.environ.get("MAPPA_CLIENT_ADDRESS_HEADER") or None
 
 MAPPA_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 MAPPA_SERVICE_NAME = "Manage MAPPA cases"

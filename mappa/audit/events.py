@@ -46,6 +46,18 @@ class EventType(models.TextChoices):
     LICENCE_CONDITION_ENDED = "risk.licence_condition_ended", "Licence condition ended"
     ACTION_CREATED = "action.created", "Action agreed"
     DISCLOSURE_DECIDED = "disclosure.decided", "Disclosure decision recorded"
+    DISCLOSURE_AGREED = "disclosure.agreed", "Disclosure decision agreed"
+    DISCLOSURE_MADE = "disclosure.made", "Disclosure made"
+    APPLICATION_RECEIVED = (
+        "disclosure.application_received",
+        "Disclosure scheme application received",
+    )
+    APPLICATION_STAGE_RECORDED = "disclosure.application_stage", "Disclosure scheme stage recorded"
+    APPLICATION_LINKED = (
+        "disclosure.application_linked",
+        "Disclosure application linked to a person",
+    )
+    APPLICATION_LETTER_EXPORTED = "disclosure.letter_exported", "Non-disclosure letter exported"
     ACTION_UPDATED = "action.updated", "Action updated"
     ACTION_REMINDERS_SENT = "action.reminders_sent", "Overdue action reminders sent"
     REGISTRATIONS_EXPORTED = "case.registrations_exported", "MAPPA registrations exported"
@@ -112,6 +124,14 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.LICENCE_CONDITION_ADDED: frozenset({"case", "condition", "kind"}),
     EventType.LICENCE_CONDITION_ENDED: frozenset({"case", "condition", "ends_on"}),
     EventType.DISCLOSURE_DECIDED: frozenset({"decision", "outcome"}),
+    EventType.DISCLOSURE_AGREED: frozenset({"decision", "as"}),
+    EventType.DISCLOSURE_MADE: frozenset(
+        {"decision", "method", "undertaking_signed", "offender_told"}
+    ),
+    EventType.APPLICATION_RECEIVED: frozenset({"application", "scheme", "route", "via"}),
+    EventType.APPLICATION_STAGE_RECORDED: frozenset({"application", "stage", "outcome"}),
+    EventType.APPLICATION_LINKED: frozenset({"application", "nominal"}),
+    EventType.APPLICATION_LETTER_EXPORTED: frozenset({"application", "format"}),
     EventType.ACTION_CREATED: frozenset({"action", "owner_agency", "due_on"}),
     EventType.ACTION_UPDATED: frozenset({"action", "status"}),
     EventType.ACTION_REMINDERS_SENT: frozenset({"recipients", "items"}),
