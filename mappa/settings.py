@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "mappa.actions",
     "mappa.marac",
     "mappa.disclosures",
+    "mappa.oversight",
     "mappa.public",
     "django_tasks",
     "django_tasks_db",
@@ -439,6 +440,19 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # The request header (as Django names it, e.g. HTTP_X_REAL_IP) holding the client's address
 # when a reverse proxy sits in front; otherwise the connection's address is used.
 RATELIMIT_IP_META_KEY = os.environ.get("MAPPA_CLIENT_ADDRESS_HEADER") or None
+
+# Strategic oversight (docs/oversight.md). The area's own standards for the board's indicators;
+# the guidance sets none. Screening: a referral is screened within this many days of submission
+# (by default the amber point of the screening queue above). First meeting: held within this many
+# working days of the referral's acceptance (Scottish MAPPA guidance 2022 §5.63 sets 20 working
+# days; no England and Wales figure is published, domain.md §2.3).
+MAPPA_SCREENING_TARGET_DAYS = env_int("MAPPA_SCREENING_TARGET_DAYS", MAPPA_SCREENING_AMBER_DAYS)
+MAPPA_INITIAL_MEETING_TARGET_WORKING_DAYS = env_int(
+    "MAPPA_INITIAL_MEETING_TARGET_WORKING_DAYS", 20
+)
+# A serious further offence charge is notified to the SMB chair and co-ordinator within this many
+# days (MAPPA Guidance 2012 SCR notification form, domain.md §8.3 and §10.2).
+MAPPA_SCR_NOTIFICATION_DAYS = env_int("MAPPA_SCR_NOTIFICATION_DAYS", 5)
 
 MAPPA_PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 MAPPA_SERVICE_NAME = "Manage MAPPA cases"

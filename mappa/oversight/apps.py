@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OversightConfig(AppConfig):
+    name = "mappa.oversight"
+    verbose_name = "Strategic oversight"
