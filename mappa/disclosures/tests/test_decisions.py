@@ -1,5 +1,6 @@
 """Disclosure decisions: a yes says to whom, what, by whom, how and by when (MAPPA Guidance ch.10)."""
 
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from mappa.disclosures.models import DisclosureDecision
 from mappa.people.models import Nominal
 
 TODAY = date(2026, 11, 21)
+TESTS = {name: f"Why it is {name}" for name in rules.TESTS}
 COMPLETE = {
     "decision": "disclose",
     "rationale": "Necessary to protect the children; proportionate",
@@ -51,7 +53,7 @@ def test_what_a_decision_must_say(change, problem):
 def test_a_decision_is_recorded_and_audited_and_bad_input_writes_nothing():
     users = {user.username: user for user in load_demo()}
     nominal = Nominal.objects.get(crn="X123456")
-    arguments = COMPLETE | {"disclose_by": timezone.localdate() + timedelta(days=7)}
+    arguments = COMPLETE | {"disclose_by": timezone.localdate() + timedelta(days=7), "tests": TESTS}
     with pytest.raises(ValidationError):
         services.record_decision(
             actor=users["disclosure.officer"], nominal=nominal, **(arguments | {"method": ""})
@@ -76,3 +78,75 @@ def test_a_decision_not_to_disclose_keeps_only_its_reasons():
         **(COMPLETE | {"decision": "do_not_disclose", "disclose_by": None}),
     )
     assert (recorded.recipient, recorded.method, recorded.disclose_by) == ("", "", None)
+
+
+def test_a_standalone_decision_to_disclose_says_why_it_meets_each_test():
+    found = rules.test_problems(decision="disclose", tests=TESTS | {"lawful": " "})
+    assert list(found) == ["lawful"]
+    assert rules.test_problems(decision="do_not_disclose", tests={}) == {}
+
+
+@pytest.mark.parametrize(
+    ("from_meeting", "officer", "chair", "made", "status"),
+    [
+        (False, True, False, False, "to_be_made"),
+        (False, False, False, False, "awaiting_agreement"),
+        (True, True, False, False, "awaiting_agreement"),
+        (True, False, True, False, "awaiting_agreement"),
+        (True, True, True, False, "to_be_made"),
+        (True, True, True, True, "made"),
+    ],
+)
+def test_who_must_agree_before_a_disclosure_is_made(from_meeting, officer, chair, made, status):
+    assert (
+        rules.decision_status(
+            decision="disclose",
+            from_meeting=from_meeting,
+            officer_agreed=officer,
+            chair_agreed=chair,
+            made=made,
+        )
+        == status
+    )
+
+
+@pytest.mark.django_db
+def test_a_meeting_decision_needs_the_disclosure_officer_then_is_recorded_as_made(users):
+    nominal = Nominal.objects.get(crn="X123456")
+    arguments = COMPLETE | {"disclose_by": timezone.localdate() + timedelta(days=7)}
+    recorded = services.record_decision(
+        actor=users["chair.police"], nominal=nominal, source=uuid.uuid4(), **arguments
+    )
+    assert recorded.origin == "meeting" and recorded.chair == users["chair.police"]
+    assert services.status_of(recorded) == "awaiting_agreement"
+    with pytest.raises(ValidationError):
+        services.agree_decision(actor=users["probation.om"], decision=recorded)
+    services.agree_decision(actor=users["disclosure.officer"], decision=recorded)
+    assert services.status_of(recorded) == "to_be_made"
+    made = {
+        "made_on": timezone.localdate(),
+        "made_by": "DS Patel",
+        "method": "in_person",
+        "recipient": "Ms A",
+        "what_was_said": "His conviction",
+        "undertaking_signed": False,
+        "offender_told": False,
+    }
+    with pytest.raises(ValidationError) as error:
+        services.record_disclosure_made(
+            actor=users["disclosure.officer"], decision=recorded, **made
+        )
+    assert set(error.value.message_dict) == {"no_undertaking_reason", "offender_not_told_reason"}
+    services.record_disclosure_made(
+        actor=users["disclosure.officer"],
+        decision=recorded,
+        **made
+        | {
+            "no_undertaking_reason": "Refused to sign; told of her duty of confidence",
+            "offender_not_told_reason": "Telling him would increase the risk to her",
+        },
+    )
+    recorded.refresh_from_db()
+    assert services.status_of(recorded) == "made"
+    assert AuditEvent.objects.filter(event_type=EventType.DISCLOSURE_MADE).count() == 1
+    assert AuditEvent.objects.filter(event_type=EventType.DISCLOSURE_AGREED).count() == 1
