@@ -18,7 +18,9 @@ urlpatterns = [
     path("meetings/", include("mappa.meetings.urls")),
     path("cases/<uuid:case_id>/risk/", include("mappa.risk.urls")),
     path("actions/", include("mappa.actions.urls")),
+    path("marac/", include("mappa.marac.urls")),
     path("api/v1/", include("mappa.api.urls")),
+    path("public/", include("mappa.public.urls")),
     path("admin/", admin_site.urls),
     path(
         "assets/images/<path:path>",

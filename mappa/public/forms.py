@@ -1,0 +1,174 @@
+"""The public application forms. They collect what the schemes' initial contact needs and
+nothing more; a bad submission stores nothing (the view saves only a valid form)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from mappa.agencies.forms import GovukForm
+from mappa.agencies.models import Area
+from mappa.people.forms import date_field, text_field
+from mappa.referrals.forms import long_text, radios
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+CONTACT_HINT = "We will use it only to arrange to talk to you about your application"
+
+
+def _text(label: str, required: bool = True, **kwargs) -> forms.CharField:
+    return text_field(label, required=required, **kwargs)
+
+
+class AreaField(forms.ModelChoiceField):
+    """A choice of area whose every bad value (even one that is not a UUID) gets one message."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
+class ApplicationForm(GovukForm):
+    """What both schemes ask: who you are and how to reach you safely, the person you are
+    worried about and why, and the area (police force) the application goes to."""
+
+    area = AreaField(
+        label="Which area does this concern?",
+        queryset=Area.objects.none(),
+        empty_label="Choose an area",
+        help_text="Where the person at risk lives",
+        error_messages={
+            "required": "Choose the area the application is about",
+            "invalid_choice": "Choose the area the application is about",
+        },
+    )
+    applicant_name = _text("Your full name", max_length=200)
+    applicant_phone = forms.RegexField(
+        label="Your phone number",
+        regex=r"^[0-9 +()-]{7,20}$",
+        required=False,
+        help_text=CONTACT_HINT,
+        error_messages={"invalid": "Enter a phone number, like 01632 960 001 or 07700 900 982"},
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    applicant_email = forms.EmailField(
+        label="Your email address",
+        required=False,
+        max_length=254,
+        help_text=CONTACT_HINT,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    safe_contact = long_text(
+        "How can we contact you safely?",
+        required=False,
+        help_text="For example, times to avoid, or whether we may leave a message",
+    )
+    subject_name = _text("Name of the person you are worried about", max_length=200)
+    subject_other_names = _text("Other names they use", required=False, max_length=300)
+    subject_date_of_birth = date_field("Their date of birth, if you know it")
+    subject_address = long_text("Their address, if you know it", required=False)
+    concern = long_text("Why are you worried?")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if not self.has_error("applicant_phone") and not self.has_error("applicant_email"):
+            if not data.get("applicant_phone") and not data.get("applicant_email"):
+                self.add_error(
+                    "applicant_phone",
+                    "Enter a phone number or an email address so we can reach you",
+                )
+        return data
+
+    def application_details(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("area")
+        return data
+
+
+class CsodsForm(ApplicationForm):
+    applicant_relationship = _text(
+        "Your relationship to the child or children",
+        max_length=200,
+        help_text="For example, parent, grandparent, neighbour or friend",
+    )
+    at_risk = long_text(
+        "The child or children you are worried about",
+        help_text="Their names and ages",
+    )
+    subject_contact = long_text(
+        "How does the person have contact with the child or children?",
+        help_text="For example, they are a new partner of the child's parent",
+    )
+
+    field_order = [
+        "area",
+        "applicant_name",
+        "applicant_relationship",
+        "applicant_phone",
+        "applicant_email",
+        "safe_contact",
+        "at_risk",
+        "subject_name",
+        "subject_other_names",
+        "subject_date_of_birth",
+        "subject_address",
+        "subject_contact",
+        "concern",
+    ]
+
+
+class DvdsForm(ApplicationForm):
+    applicant_is_at_risk = radios(
+        "Are you asking about your own partner or former partner?",
+        [
+            ("yes", "Yes, I am asking about my own partner or former partner"),
+            ("no", "No, I am worried about someone else"),
+        ],
+    )
+    at_risk = long_text(
+        "Who is at risk?",
+        help_text="If it is you, write 'me'. If it is someone else, give their name",
+    )
+    applicant_relationship = _text(
+        "Your relationship to the person at risk",
+        required=False,
+        max_length=200,
+        help_text="Leave blank if you are asking about your own partner",
+    )
+    subject_contact = long_text(
+        "What is their relationship with the person at risk?",
+        help_text="For example, current partner for six months, or former partner",
+    )
+
+    field_order = [
+        "area",
+        "applicant_is_at_risk",
+        "applicant_name",
+        "applicant_phone",
+        "applicant_email",
+        "safe_contact",
+        "at_risk",
+        "applicant_relationship",
+        "subject_name",
+        "subject_other_names",
+        "subject_date_of_birth",
+        "subject_address",
+        "subject_contact",
+        "concern",
+    ]
+
+    def clean(self):
+        data = super().clean()
+        if "applicant_is_at_risk" in data:
+            data["applicant_is_at_risk"] = data["applicant_is_at_risk"] == "yes"
+        return data
