@@ -83,6 +83,16 @@ class EventType(models.TextChoices):
     MINUTES_SHARE_DECIDED = "minutes.share_decided", "Onward sharing of minutes decided"
     MINUTES_SHARED = "minutes.shared", "Minutes shared onward"
     MINUTES_REMINDERS_SENT = "minutes.reminders_sent", "Minutes circulation reminders sent"
+    STATISTICS_EXPORTED = "oversight.statistics_exported", "Annual statistics exported"
+    INDICATOR_EXPORTED = "oversight.indicator_exported", "Performance indicator exported"
+    AUDIT_SCHEDULED = "oversight.audit_scheduled", "Meeting or case audit scheduled"
+    AUDIT_COMPLETED = "oversight.audit_completed", "Meeting or case audit completed"
+    SCR_NOTIFIED = "oversight.scr_notified", "Serious further offence notified to the board"
+    SCR_DECIDED = "oversight.scr_decided", "Board decided whether to hold a serious case review"
+    SCR_REPORT_SAVED = "oversight.scr_report_saved", "Serious case review report saved"
+    SCR_ACTION_SAVED = "oversight.scr_action_saved", "Serious case review action saved"
+    SCR_COMPLETED = "oversight.scr_completed", "Serious case review completed"
+    SCR_APPROVED = "oversight.scr_approved", "Serious case review approved for circulation"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -157,6 +167,16 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.MINUTES_SHARE_DECIDED: frozenset({"meeting", "share", "approved"}),
     EventType.MINUTES_SHARED: frozenset({"meeting", "share"}),
     EventType.MINUTES_REMINDERS_SENT: frozenset({"recipients", "items"}),
+    EventType.STATISTICS_EXPORTED: frozenset({"area", "year_ending", "format"}),
+    EventType.INDICATOR_EXPORTED: frozenset({"area", "indicator", "from", "to"}),
+    EventType.AUDIT_SCHEDULED: frozenset({"audit", "kind", "auditor", "due_on"}),
+    EventType.AUDIT_COMPLETED: frozenset({"audit", "kind", "items"}),
+    EventType.SCR_NOTIFIED: frozenset({"review", "charged_on", "recipients"}),
+    EventType.SCR_DECIDED: frozenset({"review", "hold_review"}),
+    EventType.SCR_REPORT_SAVED: frozenset({"review", "fields"}),
+    EventType.SCR_ACTION_SAVED: frozenset({"review", "action", "status"}),
+    EventType.SCR_COMPLETED: frozenset({"review"}),
+    EventType.SCR_APPROVED: frozenset({"review"}),
 }
 
 

@@ -308,3 +308,9 @@ def mean(values: Iterable[int]) -> float | None:
         return None
     value = Decimal(sum(found)) / Decimal(len(found))
     return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+# MAPPA Guidance 2012, SCR notification form (domain.md §8.3): sent to the SMB chair and the
+# co-ordinator within 5 days of the charge; the number of days is a setting.
+def notification_due(*, charged_on: date, days: int) -> date:
+    return charged_on + timedelta(days=days)
