@@ -21,6 +21,7 @@ urlpatterns = [
     path("marac/", include("mappa.marac.urls")),
     path("api/v1/", include("mappa.api.urls")),
     path("public/", include("mappa.public.urls")),
+    path("disclosures/", include("mappa.disclosures.urls")),
     path("admin/", admin_site.urls),
     path(
         "assets/images/<path:path>",

@@ -21,6 +21,7 @@ from mappa.agencies.constants import Role
 from mappa.cases import dashboard_queries as cases
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import Category, Level
+from mappa.disclosures import dashboard as disclosure_panels
 from mappa.meetings import dashboard as meeting_panels
 from mappa.referrals import queries as referrals
 
@@ -91,6 +92,8 @@ def case_url(case) -> str:
 def context_for(user, query, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     panels = meeting_panels.fill(PANELS.get(user.role, []), user, today)
+    if user.role == Role.DISCLOSURE_OFFICER:
+        panels = disclosure_panels.fill(panels, user, today)
     context = {"panels": panels, "today": today}
     if user.role == Role.COORDINATOR:
         context |= coordinator(user, query, today)

@@ -91,7 +91,7 @@ class ApplicationForm(GovukForm):
 
     def application_details(self) -> dict:
         data = dict(self.cleaned_data)
-        data.pop("area")
+        data.pop("area", None)
         return data
 
 

@@ -18,6 +18,7 @@ from django_ratelimit.decorators import ratelimit
 from mappa.agencies import permissions
 from mappa.disclosures import scheme_services
 from mappa.disclosures.constants import Scheme
+from mappa.disclosures.forms import posted
 from mappa.public.forms import CsodsForm, DvdsForm
 
 SENT_REFERENCE = "public_application_reference"
@@ -70,7 +71,7 @@ TEMPLATES = {Scheme.CSODS: "public/apply_csods.html", Scheme.DVDS: "public/apply
 def _apply(request, scheme: str):
     if request.method == "POST" and getattr(request, "limited", False):
         return _render(request, "public/too_many.html", status=429)
-    form = FORMS[scheme](request.POST or None)
+    form = FORMS[scheme](posted(request))
     if request.method == "POST" and form.is_valid():
         application = scheme_services.receive_application(
             actor=None,
