@@ -15,6 +15,7 @@ def service(request):
             ("Screening", "screening-queue", permissions.SCREEN_REFERRALS),
             ("Meetings", "meetings", (permissions.MANAGE_MEETINGS, permissions.CHAIR_MEETINGS)),
             ("Actions", "actions", permissions.VIEW_CASES),
+            ("Oversight", "oversight", permissions.VIEW_AGGREGATES),
             ("Disclosures", "disclosures", permissions.DECIDE_DISCLOSURES),
             ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
             ("API tokens", "api-tokens", permissions.SIGNED_IN),

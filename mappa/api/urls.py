@@ -7,6 +7,7 @@ from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseDetail, CaseList
 from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList, MeetingMinutes
+from mappa.oversight.api import AnnualStatistics, IndicatorDetail, IndicatorList
 from mappa.people.api import NominalDetail, NominalList
 from mappa.referrals.api import ReferralDetail, ReferralList
 from mappa.risk.api import AssessmentList, ConditionList, PlanList
@@ -45,4 +46,7 @@ urlpatterns = [
     path(
         "meetings/<uuid:meeting_id>/minutes/", MeetingMinutes.as_view(), name="api-meeting-minutes"
     ),
+    path("statistics/annual/", AnnualStatistics.as_view(), name="api-annual-statistics"),
+    path("indicators/", IndicatorList.as_view(), name="api-indicators"),
+    path("indicators/<slug:slug>/", IndicatorDetail.as_view(), name="api-indicator"),
 ]

@@ -1,0 +1,187 @@
+"""What each performance indicator counts, read from the area's records for a period.
+
+Each function returns plain rows (no names, no free text): the indicator tables in
+`indicators.py` are built from them. Dates are local dates; "today" decides whether something
+not yet done is late or still pending (rules.timeliness).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from mappa.actions.constants import Status as ActionStatus
+from mappa.actions.models import Action
+from mappa.cases.models import LevelChange, Review
+from mappa.meetings import circulation
+from mappa.meetings import rules as meeting_rules
+from mappa.meetings.constants import ItemKind, MeetingStatus
+from mappa.meetings.models import AgendaItem, CaseMinutes, Meeting
+from mappa.oversight import annual, rules
+from mappa.oversight.queries import HELD
+from mappa.referrals.constants import Outcome
+from mappa.referrals.models import Referral
+
+ACCEPTED = (Outcome.LEVEL_2, Outcome.LEVEL_3)
+
+
+def _local(moment) -> date | None:
+    return None if moment is None else timezone.localdate(moment)
+
+
+def _tally(found: list[tuple[date, str]], start: date, end: date) -> dict[date, Counter]:
+    """Outcomes counted by month, every month of the period present."""
+    months = {month: Counter() for month in rules.months(start, end)}
+    for day, outcome in found:
+        months[rules.month_of(day)][outcome] += 1
+    return months
+
+
+def screening(area, start: date, end: date, today: date) -> dict[date, Counter]:
+    """Referrals submitted in the period by month: first screening decision within the target."""
+    days = settings.MAPPA_SCREENING_TARGET_DAYS
+    found = []
+    for referral in Referral.objects.filter(area=area, submitted_at__isnull=False).prefetch_related(
+        "decisions"
+    ):
+        submitted = _local(referral.submitted_at)
+        if not rules.within(submitted, start, end):
+            continue
+        first = min((_local(d.decided_at) for d in referral.decisions.all()), default=None)
+        deadline = submitted + timedelta(days=days)
+        found.append((submitted, rules.timeliness(done_on=first, deadline=deadline, today=today)))
+    return _tally(found, start, end)
+
+
+def initial_meetings(area, start: date, end: date, today: date) -> dict[date, Counter]:
+    """Referrals accepted at level 2 or 3 in the period, by month of acceptance: the first held
+    meeting with the case on its agenda within the target of working days."""
+    working_days = settings.MAPPA_INITIAL_MEETING_TARGET_WORKING_DAYS
+    holidays = circulation.bank_holidays()
+    found = []
+    referrals = Referral.objects.filter(area=area, case__isnull=False).prefetch_related("decisions")
+    held = defaultdict(list)
+    for case_id, day in AgendaItem.objects.filter(
+        meeting__area=area, meeting__status__in=HELD
+    ).values_list("case_id", "meeting__date"):
+        held[case_id].append(day)
+    for referral in referrals:
+        accepted = [_local(d.decided_at) for d in referral.decisions.all() if d.outcome in ACCEPTED]
+        if not accepted or not rules.within(accepted[0], start, end):
+            continue
+        on = accepted[0]
+        first = min((day for day in held[referral.case_id] if day >= on), default=None)
+        deadline = meeting_rules.add_working_days(on, working_days, holidays)
+        found.append((on, rules.timeliness(done_on=first, deadline=deadline, today=today)))
+    return _tally(found, start, end)
+
+
+def _clock_restarts(case_ids) -> dict:
+    """Each case's level decisions and reviews, the dates the review clock starts again."""
+    restarts = defaultdict(list)
+    for case_id, day in LevelChange.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "effective_from"
+    ):
+        restarts[case_id].append(day)
+    for case_id, day in Review.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "held_on"
+    ):
+        restarts[case_id].append(day)
+    for case_id, day in AgendaItem.objects.filter(
+        case_id__in=case_ids, meeting__status__in=HELD
+    ).values_list("case_id", "meeting__date"):
+        restarts[case_id].append(day)
+    return restarts
+
+
+def reviews(area, start: date, end: date) -> dict[int, Counter]:
+    """Reviews held in the period by level: level 1 reviews and level 2 and 3 review meetings,
+    on time when held within the level's interval of the case's previous review or level
+    decision. A review with nothing before it cannot be judged and is not counted."""
+    held = [
+        (case_id, day, 1)
+        for case_id, day in Review.objects.filter(
+            case__nominal__area=area, held_on__range=(start, end)
+        ).values_list("case_id", "held_on")
+    ]
+    held += AgendaItem.objects.filter(
+        meeting__area=area,
+        meeting__status__in=HELD,
+        meeting__date__range=(start, end),
+        kind=ItemKind.REVIEW,
+    ).values_list("case_id", "meeting__date", "meeting__level")
+    restarts = _clock_restarts({case_id for case_id, _, _ in held})
+    intervals = settings.MAPPA_REVIEW_INTERVAL_WEEKS
+    by_level = {level: Counter() for level in rules.LEVELS}
+    for case_id, day, level in held:
+        previous = max((d for d in restarts[case_id] if d < day), default=None)
+        if previous is None:
+            continue
+        deadline = rules.review_deadline(previous=previous, interval_weeks=intervals[level])
+        by_level[level][rules.timeliness(done_on=day, deadline=deadline, today=day)] += 1
+    return by_level
+
+
+def minutes(area, start: date, end: date, today: date) -> dict[date, Counter]:
+    """Meetings in the period with cases on the agenda, by month: minutes circulated within the
+    working days allowed (MAPPA_MINUTES_CIRCULATION_WORKING_DAYS)."""
+    found = []
+    for meeting in (
+        Meeting.objects.filter(
+            area=area, date__range=(start, min(end, today)), agenda__isnull=False
+        )
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("minutes")
+        .distinct()
+    ):
+        record = getattr(meeting, "minutes", None)
+        done = _local(record.circulated_at) if record else None
+        deadline = circulation.deadline(meeting)
+        found.append((meeting.date, rules.timeliness(done_on=done, deadline=deadline, today=today)))
+    return _tally(found, start, end)
+
+
+def actions(area, start: date, end: date, today: date) -> dict[str, Counter]:
+    """Actions due in the period, by the owning agency: completed by the due date."""
+    by_agency: dict[str, Counter] = defaultdict(Counter)
+    for agency, status, due_on, closed_on in (
+        Action.objects.filter(case__nominal__area=area, due_on__range=(start, end))
+        .exclude(status=ActionStatus.CANCELLED)
+        .values_list("owner_agency__name", "status", "due_on", "closed_on")
+    ):
+        done = closed_on if status == ActionStatus.COMPLETED else None
+        by_agency[agency][rules.timeliness(done_on=done, deadline=due_on, today=today)] += 1
+    return dict(sorted(by_agency.items()))
+
+
+CONSIDERED, NOT_RECORDED = "considered", "not_recorded"
+
+
+def disclosure(area, start: date, end: date) -> dict[date, Counter]:
+    """Cases discussed at meetings in the period, by month: a disclosure decision recorded."""
+    found = [
+        (day, CONSIDERED if decision else NOT_RECORDED)
+        for day, decision in CaseMinutes.objects.filter(
+            minutes__meeting__area=area,
+            minutes__meeting__date__range=(start, end),
+            discussed=True,
+        ).values_list("minutes__meeting__date", "disclosure_id")
+    ]
+    return _tally(found, start, end)
+
+
+def levels_over_time(area, start: date, end: date) -> dict[date, Counter]:
+    """People managed at level 2 and level 3 at the end of each month of the period."""
+    register = annual.register_for(area, end, with_events=False)
+    people = rules.by_person(register.cases)
+    counts = {}
+    for day in rules.month_ends(start, end):
+        counts[day] = Counter(
+            level
+            for cases in people.values()
+            if (level := rules.person_level_on(cases, day)) in (2, 3)
+        )
+    return counts
