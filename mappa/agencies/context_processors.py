@@ -17,6 +17,7 @@ def service(request):
             ("Actions", "actions", permissions.VIEW_CASES),
             ("Oversight", "oversight", permissions.VIEW_AGGREGATES),
             ("Disclosures", "disclosures", permissions.DECIDE_DISCLOSURES),
+            ("MARAC", "marac", permissions.TAKE_PART_IN_MARAC),
             ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
             ("API tokens", "api-tokens", permissions.SIGNED_IN),
             ("Password", "change-password", permissions.SIGNED_IN),

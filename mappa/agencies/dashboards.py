@@ -22,6 +22,7 @@ from mappa.cases import dashboard_queries as cases
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import Category, Level
 from mappa.disclosures import dashboard as disclosure_panels
+from mappa.marac import dashboard as marac_panels
 from mappa.meetings import dashboard as meeting_panels
 from mappa.referrals import queries as referrals
 
@@ -94,6 +95,8 @@ def context_for(user, query, today: date | None = None) -> dict:
     panels = meeting_panels.fill(PANELS.get(user.role, []), user, today)
     if user.role == Role.DISCLOSURE_OFFICER:
         panels = disclosure_panels.fill(panels, user, today)
+    if user.role == Role.MARAC_COORDINATOR:
+        panels = marac_panels.fill(panels, user, today)
     context = {"panels": panels, "today": today}
     if user.role == Role.COORDINATOR:
         context |= coordinator(user, query, today)

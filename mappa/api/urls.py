@@ -6,6 +6,7 @@ from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseDetail, CaseList
+from mappa.marac import api as marac
 from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList, MeetingMinutes
 from mappa.oversight.api import AnnualStatistics, IndicatorDetail, IndicatorList
 from mappa.people.api import NominalDetail, NominalList
@@ -49,4 +50,16 @@ urlpatterns = [
     path("statistics/annual/", AnnualStatistics.as_view(), name="api-annual-statistics"),
     path("indicators/", IndicatorList.as_view(), name="api-indicators"),
     path("indicators/<slug:slug>/", IndicatorDetail.as_view(), name="api-indicator"),
+    path("marac/dash/", marac.DashList.as_view(), name="api-marac-dashes"),
+    path("marac/dash/<uuid:dash_id>/", marac.DashDetail.as_view(), name="api-marac-dash"),
+    path("marac/cases/", marac.CaseList.as_view(), name="api-marac-cases"),
+    path("marac/cases/<uuid:case_id>/", marac.CaseDetail.as_view(), name="api-marac-case"),
+    path("marac/meetings/", marac.MeetingList.as_view(), name="api-marac-meetings"),
+    path(
+        "marac/meetings/<uuid:meeting_id>/",
+        marac.MeetingDetail.as_view(),
+        name="api-marac-meeting",
+    ),
+    path("marac/actions/", marac.ActionList.as_view(), name="api-marac-actions"),
+    path("marac/actions/<uuid:action_id>/", marac.ActionDetail.as_view(), name="api-marac-action"),
 ]

@@ -83,6 +83,24 @@ class EventType(models.TextChoices):
     MINUTES_SHARE_DECIDED = "minutes.share_decided", "Onward sharing of minutes decided"
     MINUTES_SHARED = "minutes.shared", "Minutes shared onward"
     MINUTES_REMINDERS_SENT = "minutes.reminders_sent", "Minutes circulation reminders sent"
+    DASH_STARTED = "marac.dash_started", "DASH risk checklist started"
+    DASH_SECTION_SAVED = "marac.dash_section_saved", "DASH section saved"
+    DASH_COMPLETED = "marac.dash_completed", "DASH risk checklist completed"
+    MARAC_REFERRED = "marac.referred", "Victim referred to MARAC"
+    MARAC_PARTICIPANT_ADDED = "marac.participant_added", "Agency added to a MARAC case"
+    MARAC_MEETINGS_SCHEDULED = "marac.meetings_scheduled", "MARAC meetings scheduled"
+    MARAC_CASE_LISTED = "marac.case_listed", "MARAC case listed on an agenda"
+    MARAC_RESEARCH_REQUESTED = "marac.research_requested", "MARAC research requested"
+    MARAC_RESEARCH_ANSWERED = "marac.research_answered", "MARAC research request answered"
+    MARAC_INFORMATION_RECORDED = "marac.information_recorded", "Information shared at MARAC"
+    MARAC_CASE_HEARD = "marac.case_heard", "MARAC case heard"
+    MARAC_ACTION_CREATED = "marac.action_created", "MARAC action agreed"
+    MARAC_ACTION_UPDATED = "marac.action_updated", "MARAC action updated"
+    MARAC_SAFETY_PLAN_SAVED = "marac.safety_plan_saved", "Victim safety plan saved"
+    MARAC_IDVA_RECORDED = "marac.idva_recorded", "IDVA recorded for a MARAC case"
+    MARAC_MAPPA_LINK_RAISED = "marac.mappa_link_raised", "MARAC case linked to MAPPA"
+    MARAC_FACT_SHARED = "marac.fact_shared", "MARAC fact shared with MAPPA"
+    MARAC_STATISTICS_EXPORTED = "marac.statistics_exported", "MARAC statistics exported"
     STATISTICS_EXPORTED = "oversight.statistics_exported", "Annual statistics exported"
     INDICATOR_EXPORTED = "oversight.indicator_exported", "Performance indicator exported"
     AUDIT_SCHEDULED = "oversight.audit_scheduled", "Meeting or case audit scheduled"
@@ -167,6 +185,24 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.MINUTES_SHARE_DECIDED: frozenset({"meeting", "share", "approved"}),
     EventType.MINUTES_SHARED: frozenset({"meeting", "share"}),
     EventType.MINUTES_REMINDERS_SENT: frozenset({"recipients", "items"}),
+    EventType.DASH_STARTED: frozenset({"dash"}),
+    EventType.DASH_SECTION_SAVED: frozenset({"dash", "section"}),
+    EventType.DASH_COMPLETED: frozenset({"dash", "yes_count", "criteria"}),
+    EventType.MARAC_REFERRED: frozenset({"case", "dash", "criteria"}),
+    EventType.MARAC_PARTICIPANT_ADDED: frozenset({"case", "agency", "reason"}),
+    EventType.MARAC_MEETINGS_SCHEDULED: frozenset({"meetings", "frequency"}),
+    EventType.MARAC_CASE_LISTED: frozenset({"meeting", "case"}),
+    EventType.MARAC_RESEARCH_REQUESTED: frozenset({"case", "request", "agency", "deadline"}),
+    EventType.MARAC_RESEARCH_ANSWERED: frozenset({"case", "request", "late"}),
+    EventType.MARAC_INFORMATION_RECORDED: frozenset({"case", "item", "agency"}),
+    EventType.MARAC_CASE_HEARD: frozenset({"meeting", "case"}),
+    EventType.MARAC_ACTION_CREATED: frozenset({"case", "action", "owner_agency", "due_on"}),
+    EventType.MARAC_ACTION_UPDATED: frozenset({"case", "action", "status"}),
+    EventType.MARAC_SAFETY_PLAN_SAVED: frozenset({"case", "plan", "version"}),
+    EventType.MARAC_IDVA_RECORDED: frozenset({"case"}),
+    EventType.MARAC_MAPPA_LINK_RAISED: frozenset({"case", "nominal", "mappa_case", "found_by"}),
+    EventType.MARAC_FACT_SHARED: frozenset({"case", "fact", "mappa_case"}),
+    EventType.MARAC_STATISTICS_EXPORTED: frozenset({"area", "quarter", "format"}),
     EventType.STATISTICS_EXPORTED: frozenset({"area", "year_ending", "format"}),
     EventType.INDICATOR_EXPORTED: frozenset({"area", "indicator", "from", "to"}),
     EventType.AUDIT_SCHEDULED: frozenset({"audit", "kind", "auditor", "due_on"}),

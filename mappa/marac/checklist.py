@@ -28,9 +28,13 @@ QUESTIONS = [
     Question(3, "Is the victim afraid of further injury or violence?"),
     Question(4, "Does the victim feel isolated from family or friends?"),
     Question(5, "Is the victim feeling depressed or having suicidal thoughts?"),
-    Question(6, "Has the victim separated, or tried to separate, from the abuser in the past year?"),
+    Question(
+        6, "Has the victim separated, or tried to separate, from the abuser in the past year?"
+    ),
     Question(7, "Is there conflict over child contact?"),
-    Question(8, "Does the abuser constantly text, call, contact, follow, stalk or harass the victim?"),
+    Question(
+        8, "Does the abuser constantly text, call, contact, follow, stalk or harass the victim?"
+    ),
     Question(9, "Is the victim pregnant, or have they had a baby in the last 18 months?"),
     Question(10, "Is the abuse happening more often?"),
     Question(11, "Is the abuse getting worse?"),
@@ -43,7 +47,9 @@ QUESTIONS = [
     Question(18, "Has the abuser hurt anyone else, as far as the victim knows?"),
     Question(19, "Has the abuser ever mistreated an animal or the family pet?"),
     Question(20, "Are there financial issues, such as dependence on the abuser for money?"),
-    Question(21, "Has the abuser had problems in the past year with drugs, alcohol or mental health?"),
+    Question(
+        21, "Has the abuser had problems in the past year with drugs, alcohol or mental health?"
+    ),
     Question(22, "Has the abuser ever threatened or attempted suicide?"),
     Question(23, "Has the abuser ever broken bail, an injunction or an agreement about contact?"),
     Question(24, "Has the abuser ever been in trouble with the police or got a criminal history?"),

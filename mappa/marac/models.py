@@ -88,9 +88,7 @@ class MaracCase(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, related_name="+")
     victim = models.ForeignKey(Victim, on_delete=models.PROTECT, related_name="cases")
-    dash = models.OneToOneField(
-        DashAssessment, on_delete=models.PROTECT, related_name="marac_case"
-    )
+    dash = models.OneToOneField(DashAssessment, on_delete=models.PROTECT, related_name="marac_case")
     referred_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
     referring_agency = models.ForeignKey(
         "agencies.Agency", on_delete=models.PROTECT, related_name="+"

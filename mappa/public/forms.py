@@ -22,6 +22,9 @@ def _text(label: str, required: bool = True, **kwargs) -> forms.CharField:
 class AreaField(forms.ModelChoiceField):
     """A choice of area whose every bad value (even one that is not a UUID) gets one message."""
 
+    def label_from_instance(self, obj) -> str:
+        return obj.name
+
     def to_python(self, value):
         try:
             return super().to_python(value)

@@ -19,6 +19,7 @@ from mappa.agencies import permissions
 from mappa.disclosures import scheme_services
 from mappa.disclosures.constants import Scheme
 from mappa.disclosures.forms import posted
+from mappa.public.csrf import public_form_csrf
 from mappa.public.forms import CsodsForm, DvdsForm
 
 SENT_REFERENCE = "public_application_reference"
@@ -84,6 +85,7 @@ def _apply(request, scheme: str):
     return _render(request, TEMPLATES[scheme], {"form": form})
 
 
+@public_form_csrf
 @public_page
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(
@@ -93,6 +95,7 @@ def apply_csods(request):
     return _apply(request, Scheme.CSODS)
 
 
+@public_form_csrf
 @public_page
 @require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(

@@ -113,3 +113,17 @@ def test_a_forged_post_without_the_csrf_token_is_refused(demo_area):
     response = client.post(CSODS_URL, csods_answers(demo_area))
     assert response.status_code == 403
     assert not SchemeApplication.objects.exists()
+
+
+def test_a_post_from_a_no_referrer_page_passes_with_its_token_but_not_without(demo_area):
+    client = Client(enforce_csrf_checks=True)
+    client.get(CSODS_URL)
+    token = client.cookies["csrftoken"].value
+    answers = csods_answers(demo_area)
+    assert client.post(CSODS_URL, answers, HTTP_ORIGIN="null").status_code == 403
+    response = client.post(CSODS_URL, answers | {"csrfmiddlewaretoken": token}, HTTP_ORIGIN="null")
+    assert response.status_code == 302
+    other_site = client.post(
+        CSODS_URL, answers | {"csrfmiddlewaretoken": token}, HTTP_ORIGIN="https://evil.example"
+    )
+    assert other_site.status_code == 403
