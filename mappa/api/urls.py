@@ -6,6 +6,7 @@ from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseDetail, CaseList
+from mappa.disclosures import api as disclosures
 from mappa.marac import api as marac
 from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList, MeetingMinutes
 from mappa.oversight.api import AnnualStatistics, IndicatorDetail, IndicatorList
@@ -62,4 +63,24 @@ urlpatterns = [
     ),
     path("marac/actions/", marac.ActionList.as_view(), name="api-marac-actions"),
     path("marac/actions/<uuid:action_id>/", marac.ActionDetail.as_view(), name="api-marac-action"),
+    path(
+        "disclosures/decisions/",
+        disclosures.DecisionList.as_view(),
+        name="api-disclosure-decisions",
+    ),
+    path(
+        "disclosures/decisions/<uuid:decision_id>/",
+        disclosures.DecisionDetail.as_view(),
+        name="api-disclosure-decision",
+    ),
+    path(
+        "disclosures/applications/",
+        disclosures.ApplicationList.as_view(),
+        name="api-disclosure-applications",
+    ),
+    path(
+        "disclosures/applications/<uuid:application_id>/",
+        disclosures.ApplicationDetail.as_view(),
+        name="api-disclosure-application",
+    ),
 ]
