@@ -122,3 +122,34 @@ def test_the_letter_is_a_marked_pdf(users, officer):
     response = officer.get(f"/disclosures/applications/{application.id}/letter.pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_dashboard_shows_open_applications_by_red_amber_green(users, officer):
+    overdue = create_application()
+    SchemeApplication.objects.filter(id=overdue.id).update(
+        due_on=timezone.localdate() - timezone.timedelta(days=1)
+    )
+    create_application()
+    page = officer.get("/dashboard/").content.decode()
+    assert 'data-testid="rag-red">Overdue: 1<' in page
+    assert 'data-testid="rag-green">On track: 1<' in page
+    assert overdue.reference in page
+
+
+def test_the_police_record_a_right_to_know_application(users, officer):
+    response = officer.post(
+        "/disclosures/applications/new/",
+        {
+            "kind": "dvds_know",
+            "applicant_name": "Alex Brown",
+            "applicant_phone": "07700 900456",
+            "at_risk": "Alex Brown",
+            "subject_name": "Chris Green",
+            "subject_contact": "Partner for three months",
+            "concern": "Intelligence of violence to two former partners",
+        },
+    )
+    assert response.status_code == 302
+    application = SchemeApplication.objects.get()
+    assert (application.scheme, application.route) == ("dvds", "right_to_know")
+    assert application.received_via == "staff" and application.reference.startswith("DV-")
