@@ -35,8 +35,8 @@ def home(request):
     return render(request, "marac/home.html", context)
 
 
-@require_POST
 @requires(permissions.COMPLETE_DASH)
+@require_POST
 def start(request):
     try:
         dash = services.start_dash(actor=request.user)

@@ -38,8 +38,8 @@ def queue(request):
     return render(request, "marac/queue.html", context)
 
 
-@require_POST
 @requires(MANAGING)
+@require_POST
 def list_case(request, case_id):
     """List the case at the next planned meeting (or the one chosen)."""
     found = queries.get_case(request.user, case_id)
@@ -158,8 +158,8 @@ def information(request, case_id, item_id):
     return render(request, "marac/case_form.html", context)
 
 
-@require_POST
 @requires(MANAGING)
+@require_POST
 def hear(request, case_id, item_id):
     item = _item(request, case_id, item_id)
     try:
