@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "mappa.actions",
     "mappa.marac",
     "mappa.disclosures",
+    "mappa.safeguarding",
     "mappa.oversight",
     "mappa.public",
     "django_tasks",
@@ -345,6 +346,18 @@ MAPPA_MEETINGS_SCHEDULED_AHEAD = env_int("MAPPA_MEETINGS_SCHEDULED_AHEAD", 8)
 MAPPA_MINUTES_CIRCULATION_WORKING_DAYS = env_int("MAPPA_MINUTES_CIRCULATION_WORKING_DAYS", 10)
 # An open action due within this many days shows amber on the actions dashboard (local practice).
 MAPPA_ACTION_DUE_SOON_DAYS = env_int("MAPPA_ACTION_DUE_SOON_DAYS", 7)
+# MASH link (docs/mash.md). Seed 001: two named persons per area (the MASH manager and the
+# advanced practitioner) receive the case list, "to ensure continuity if one person is off".
+MAPPA_MASH_NAMED_PERSONS_PER_AREA = env_int("MAPPA_MASH_NAMED_PERSONS_PER_AREA", 2)
+# The weekly case list covers the area's meetings from today up to this many days ahead (seed
+# 001: the list goes weekly, and meetings are weekly).
+MAPPA_MASH_CASE_LIST_DAYS = env_int("MAPPA_MASH_CASE_LIST_DAYS", 7)
+# The lowest match probability put to the named person (the MASH check contract's default).
+MAPPA_MASH_MATCH_THRESHOLD = float(os.environ.get("MAPPA_MASH_MATCH_THRESHOLD", "0.5"))
+# Where an uploaded social-care extract waits for the matching task; deleted when it ends.
+MAPPA_MASH_UPLOAD_DIR = Path(os.environ.get("MAPPA_MASH_UPLOAD_DIR", str(BASE_DIR / "var" / "mash")))
+# DuckDB's memory limit for a matching run (2 cores and 24 GiB machines: well within).
+MAPPA_MASH_MEMORY_LIMIT = os.environ.get("MAPPA_MASH_MEMORY_LIMIT", "3GB")
 
 # MARAC and DASH (shared/reference/domain.md §7.2, §7.3, §10.2). SafeLives' MARAC referral
 # criteria: visible high risk is 14 or more "yes" answers of the Dash risk checklist's 24;

@@ -83,6 +83,24 @@ class EventType(models.TextChoices):
     MINUTES_SHARE_DECIDED = "minutes.share_decided", "Onward sharing of minutes decided"
     MINUTES_SHARED = "minutes.shared", "Minutes shared onward"
     MINUTES_REMINDERS_SENT = "minutes.reminders_sent", "Minutes circulation reminders sent"
+    MASH_NAMED_PERSON_DESIGNATED = "mash.named_person_designated", "MASH named person designated"
+    MASH_NAMED_PERSON_ENDED = "mash.named_person_ended", "MASH named person designation ended"
+    MASH_CASE_LIST_PUBLISHED = "mash.case_list_published", "MAPPA case list published to the MASH"
+    MASH_CASE_LIST_EXPORTED = "mash.case_list_exported", "MAPPA case list exported"
+    MASH_RECORD_READ = "mash.record_read", "MASH record read"
+    MASH_MATCHING_STARTED = "mash.matching_started", "Social-care extract uploaded for matching"
+    MASH_MATCHING_FINISHED = "mash.matching_finished", "Matching against social-care records ended"
+    MASH_CANDIDATE_DECIDED = "mash.candidate_decided", "MASH match confirmed or rejected"
+    MASH_WORKER_INVITED = "mash.worker_invited", "Allocated social worker invited to MAPPA"
+    MASH_CHECK_COMPLETED = "mash.check_completed", "MASH check completed"
+    MASH_HAZARD_PRODUCED = "mash.hazard_produced", "Hazard flag produced for social care"
+    MASH_HAZARD_UPDATED = "mash.hazard_updated", "Hazard flag entered or confirmed"
+    MASH_SUMMARY_RECORDED = "mash.summary_recorded", "MASH pre-meeting summary recorded"
+    MASH_SUMMARY_SHARED = "mash.summary_shared", "MASH summary shared into the minutes"
+    MASH_FEEDBACK_RECORDED = "mash.feedback_recorded", "Meeting feedback sent to the MASH"
+    MASH_ACTION_OUTCOME_RECORDED = "mash.action_outcome_recorded", "Social care action outcome"
+    MASH_REFERRAL_RAISED = "mash.referral_raised", "Referral to the MASH raised"
+    MASH_REFERRAL_OUTCOME_RECORDED = "mash.referral_outcome_recorded", "MASH referral outcome"
     DASH_STARTED = "marac.dash_started", "DASH risk checklist started"
     DASH_SECTION_SAVED = "marac.dash_section_saved", "DASH section saved"
     DASH_COMPLETED = "marac.dash_completed", "DASH risk checklist completed"
@@ -185,6 +203,24 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.MINUTES_SHARE_DECIDED: frozenset({"meeting", "share", "approved"}),
     EventType.MINUTES_SHARED: frozenset({"meeting", "share"}),
     EventType.MINUTES_REMINDERS_SENT: frozenset({"recipients", "items"}),
+    EventType.MASH_NAMED_PERSON_DESIGNATED: frozenset({"designation", "user", "position"}),
+    EventType.MASH_NAMED_PERSON_ENDED: frozenset({"designation", "user"}),
+    EventType.MASH_CASE_LIST_PUBLISHED: frozenset({"case_list", "entries", "recipients"}),
+    EventType.MASH_CASE_LIST_EXPORTED: frozenset({"case_list", "rows", "via"}),
+    EventType.MASH_RECORD_READ: frozenset({"record", "view"}),
+    EventType.MASH_MATCHING_STARTED: frozenset({"run", "case_list", "records"}),
+    EventType.MASH_MATCHING_FINISHED: frozenset({"run", "status", "candidates"}),
+    EventType.MASH_CANDIDATE_DECIDED: frozenset({"candidate", "decision", "involvement"}),
+    EventType.MASH_WORKER_INVITED: frozenset({"candidate", "route", "invitation"}),
+    EventType.MASH_CHECK_COMPLETED: frozenset({"entry", "known"}),
+    EventType.MASH_HAZARD_PRODUCED: frozenset({"entry", "flag", "kind"}),
+    EventType.MASH_HAZARD_UPDATED: frozenset({"flag", "status"}),
+    EventType.MASH_SUMMARY_RECORDED: frozenset({"entry", "summary"}),
+    EventType.MASH_SUMMARY_SHARED: frozenset({"entry", "summary", "meeting"}),
+    EventType.MASH_FEEDBACK_RECORDED: frozenset({"entry", "feedback", "subject_to_mappa", "level"}),
+    EventType.MASH_ACTION_OUTCOME_RECORDED: frozenset({"feedback", "outcome"}),
+    EventType.MASH_REFERRAL_RAISED: frozenset({"referral"}),
+    EventType.MASH_REFERRAL_OUTCOME_RECORDED: frozenset({"referral"}),
     EventType.DASH_STARTED: frozenset({"dash"}),
     EventType.DASH_SECTION_SAVED: frozenset({"dash", "section"}),
     EventType.DASH_COMPLETED: frozenset({"dash", "yes_count", "criteria"}),
