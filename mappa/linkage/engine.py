@@ -1,0 +1,153 @@
+"""Running the MASH check: the case list against a social-care extract, with Splink on DuckDB.
+
+`match` returns every candidate pair at or above the threshold, each once under the kind
+that fits best (person, else address), with what each field did. The same call serves
+`mappa mash-check` and the web flow. A run is deterministic: fixed parameters, term
+frequencies counted from the inputs, and a total order on the output.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import duckdb
+from splink import DuckDBAPI, Linker
+
+from mappa.linkage import model, prepare, rules
+from mappa.linkage.files import Table
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    case_id: str
+    record_id: str
+    match_kind: str
+    match_probability: float
+    case_status: str
+    allocated_worker: str
+    # field label → (how it compared, verdict): what agreed and what did not.
+    fields: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
+
+    @property
+    def probability_text(self) -> str:
+        return rules.rounded(self.match_probability)
+
+
+@dataclass
+class Options:
+    threshold: float = rules.DEFAULT_THRESHOLD
+    threads: int = 2
+    memory_limit: str = "3GB"
+    more_addresses: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def _quiet(_stage: str, _percent: int) -> None:
+    return None
+
+
+def match(
+    cases: Table, extract: Table, options: Options | None = None, progress: Progress = _quiet
+):
+    """Link the checked case list to the checked extract; candidates in contract order."""
+    options = options or Options()
+    logging.getLogger("splink").setLevel(logging.WARNING)
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"SET threads = {int(options.threads)}")
+        con.execute(f"SET memory_limit = '{options.memory_limit}'")
+        con.execute("SET preserve_insertion_order = false")
+        progress("Preparing the records", 5)
+        people, places = prepare.case_rows(cases, options.more_addresses)
+        prepare.load(con, "case_people", people)
+        prepare.load(con, "case_places", places)
+        prepare.load(con, "extract", prepare.extract_columns(extract))
+        progress("Matching people", 30)
+        person = _predict(
+            con,
+            "case_people",
+            model.PERSON_COMPARISONS,
+            model.PERSON_BLOCKING,
+            rules.person_prior(len(extract)),
+            options.threshold,
+        )
+        progress("Matching addresses", 65)
+        place = _predict(
+            con,
+            "case_places",
+            model.ADDRESS_COMPARISONS,
+            model.ADDRESS_BLOCKING,
+            model.ADDRESS_PRIOR,
+            options.threshold,
+        )
+        progress("Ranking candidates", 90)
+        return _combine(con, person, place, extract, options.threshold)
+    finally:
+        con.close()
+
+
+def _predict(con, left: str, comparisons, blocking, prior: float, threshold: float):
+    """Best pair per (case, record) from one model: probability and comparison levels."""
+    db_api = DuckDBAPI(connection=con)
+    tables = [
+        db_api.register(left, dataset_display_name="a_cases"),
+        db_api.register("extract", dataset_display_name="b_extract"),
+    ]
+    linker = Linker(tables, model.settings(comparisons, blocking, prior), log_level=None)
+    predictions = linker.inference.predict(threshold_match_probability=threshold)
+    gammas = [f"gamma_{spec[0]}" for spec in comparisons]
+    gate = ""
+    if comparisons is model.PERSON_COMPARISONS:
+        # A forename that is simply different (not a nickname, initial, typing error or
+        # alias) is another person: twins and siblings share surname, birthday and address.
+        gate = "WHERE gamma_forename <> 0"
+    sql = f"""
+        SELECT key_l AS case_id, key_r AS record_id,
+               arg_max(struct_pack(p := match_probability, {", ".join(gammas)}),
+                       match_probability) AS best
+        FROM {predictions.physical_name} {gate}
+        GROUP BY key_l, key_r
+    """
+    rows = con.execute(sql).fetchall()
+    return {(case_id, record_id): best for case_id, record_id, best in rows}
+
+
+def _fields(best: dict, comparisons) -> dict[str, tuple[str, str]]:
+    shown = {}
+    for spec in comparisons:
+        shown[spec[1]] = model.verdicts(spec)[best[f"gamma_{spec[0]}"]]
+    return shown
+
+
+def _combine(con, person: dict, place: dict, extract: Table, threshold: float):
+    index = {record_id: position for position, record_id in enumerate(extract.columns["record_id"])}
+    statuses = extract.columns.get("case_status") or [None] * len(extract)
+    workers = extract.columns.get("allocated_worker") or [None] * len(extract)
+    found = []
+    for pair in sorted(person.keys() | place.keys()):
+        person_p = person[pair]["p"] if pair in person else None
+        place_p = place[pair]["p"] if pair in place else None
+        kind = rules.match_kind(person_p, place_p, threshold)
+        if kind is None:
+            continue
+        if kind == rules.PERSON:
+            probability, shown = person_p, _fields(person[pair], model.PERSON_COMPARISONS)
+        else:
+            probability, shown = place_p, _fields(place[pair], model.ADDRESS_COMPARISONS)
+        position = index[pair[1]]
+        found.append(
+            Candidate(
+                case_id=pair[0],
+                record_id=pair[1],
+                match_kind=kind,
+                match_probability=probability,
+                case_status=statuses[position] or "",
+                allocated_worker=workers[position] or "",
+                fields=shown,
+            )
+        )
+    found.sort(key=lambda c: rules.output_order(c.case_id, c.match_probability, c.record_id))
+    return found

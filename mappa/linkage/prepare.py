@@ -1,0 +1,172 @@
+"""Loading checked files into DuckDB and normalising them for comparison.
+
+Names lose case, accents and punctuation; a forename is also mapped through the
+nickname table; a date of birth gets its day and month swapped form; an address
+loses case and punctuation, has its abbreviations spelt out ("Rd" → "road"), and
+is split into its numbers (house, flat) and its street words; a postcode loses its
+spacing and is rebuilt in the standard "AB1 2CD" form.
+
+Each case gives several rows: its name, its name with forenames and surname
+swapped, and each alias; all carry the case's address (and any further addresses
+the service knows, such as a proposed release address).
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pyarrow as pa
+
+from mappa.linkage import nicknames
+from mappa.linkage.files import Table
+from mappa.linkage.rules import split_aliases
+
+ABBREVIATIONS = {
+    "rd": "road",
+    "st": "street",
+    "str": "street",
+    "ave": "avenue",
+    "av": "avenue",
+    "ln": "lane",
+    "cl": "close",
+    "cres": "crescent",
+    "ct": "court",
+    "dr": "drive",
+    "gdns": "gardens",
+    "gro": "grove",
+    "gr": "grove",
+    "pl": "place",
+    "sq": "square",
+    "terr": "terrace",
+    "ter": "terrace",
+    "pk": "park",
+    "hse": "house",
+    "apt": "flat",
+    "apartment": "flat",
+    "mt": "mount",
+    "wy": "way",
+}
+
+MACROS = r"""
+CREATE OR REPLACE MACRO name_clean(s) AS nullif(trim(regexp_replace(
+    regexp_replace(lower(strip_accents(coalesce(s, ''))), '[''’`.]', '', 'g'),
+    '[^a-z]+', ' ', 'g')), '');
+CREATE OR REPLACE MACRO address_words(s) AS trim(regexp_replace(
+    lower(strip_accents(coalesce(s, ''))), '[^a-z0-9]+', ' ', 'g'));
+CREATE OR REPLACE MACRO postcode_key(s) AS nullif(
+    upper(regexp_replace(coalesce(s, ''), '[^A-Za-z0-9]', '', 'g')), '');
+"""
+
+COLUMNS = """
+    name_clean(split_part(name_clean(forenames), ' ', 1)) AS forename1,
+    string_split(coalesce(name_clean(forenames), ''), ' ') AS forenames_all,
+    replace(name_clean(surname), ' ', '') AS surname,
+    TRY_CAST(date_of_birth AS DATE) AS dob,
+    address_words(concat_ws(' ', address_line_1, address_line_2)) AS address_raw,
+    name_clean(town) AS town,
+    postcode_key(postcode) AS pc
+"""
+
+DERIVED = r"""
+    coalesce(n.canonical, forename1) AS forename_canon,
+    year(dob) AS birth_year,
+    CASE WHEN day(dob) <= 12 AND day(dob) <> month(dob)
+         THEN make_date(year(dob), day(dob), month(dob)) END AS dob_swapped,
+    nullif(array_to_string(regexp_extract_all(address, '\b\d+[a-z]?\b'), ' '), '') AS numbers,
+    nullif(trim(regexp_replace(regexp_replace(address, '\b(flat|unit|\d+[a-z]?)\b', ' ', 'g'),
+        '\s+', ' ', 'g')), '') AS street,
+    CASE WHEN length(pc) BETWEEN 5 AND 7 THEN left(pc, length(pc) - 2) END AS pc_sector,
+    CASE WHEN length(pc) BETWEEN 5 AND 7 THEN left(pc, length(pc) - 3) END AS pc_district
+"""
+
+
+def expand_abbreviations(column: str) -> str:
+    """SQL spelling out each abbreviation as a whole word in `column`."""
+    expression = column
+    for short, full in ABBREVIATIONS.items():
+        expression = f"regexp_replace({expression}, '\\b{short}\\b', '{full}', 'g')"
+    return f"nullif({expression}, '')"
+
+
+def _arrow(columns: dict[str, list]) -> pa.Table:
+    return pa.table({name: pa.array(values, pa.string()) for name, values in columns.items()})
+
+
+def load(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list]) -> None:
+    """Normalise raw string columns into table `name` (with an integer unique_id)."""
+    con.execute(MACROS)
+    if not _table_exists(con, "nicknames"):
+        pairs = nicknames.canonical_pairs()
+        con.register(
+            "nickname_pairs",
+            pa.table({"name": [a for a, _ in pairs], "canonical": [b for _, b in pairs]}),
+        )
+        con.execute("CREATE TABLE nicknames AS SELECT * FROM nickname_pairs")
+    raw = f"{name}_raw"
+    con.register(raw, _arrow(columns))
+    address = expand_abbreviations("address_raw")
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE {name} AS
+        WITH cleaned AS (
+            SELECT row_number() OVER () - 1 AS unique_id, key, {COLUMNS}
+            FROM {raw}
+        ), spelt AS (SELECT *, {address} AS address FROM cleaned)
+        SELECT spelt.* EXCLUDE (address_raw), {DERIVED}
+        FROM spelt LEFT JOIN nicknames n ON n.name = spelt.forename1
+        ORDER BY unique_id
+        """
+    )
+    con.unregister(raw)
+
+
+def _table_exists(con, name: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+        ).fetchall()[0][0]
+    )
+
+
+def case_rows(cases: Table, more_addresses: dict[str, list[dict]] | None = None):
+    """The case list's rows for the person model (name variants) and the address model."""
+    people: dict[str, list] = {column: [] for column in FIELDS}
+    places: dict[str, list] = {column: [] for column in FIELDS}
+    for row in cases.rows():
+        names = [(row.get("forenames"), row.get("surname"))]
+        names.append((row.get("surname"), row.get("forenames")))
+        names += split_aliases(row.get("aliases"))
+        for forenames, surname in dict.fromkeys(names):
+            _append(people, row, forenames=forenames, surname=surname)
+        for address in [row, *(more_addresses or {}).get(row["case_id"], [])]:
+            _append(places, {**row, **_address_of(address)})
+    return people, places
+
+
+FIELDS = (
+    "key",
+    "forenames",
+    "surname",
+    "date_of_birth",
+    "address_line_1",
+    "address_line_2",
+    "town",
+    "postcode",
+)
+ADDRESS_FIELDS = ("address_line_1", "address_line_2", "town", "postcode")
+
+
+def _address_of(source: dict) -> dict:
+    return {field: source.get(field) for field in ADDRESS_FIELDS}
+
+
+def _append(target: dict[str, list], row: dict, **overrides) -> None:
+    values = {**row, "key": row.get("case_id", row.get("record_id")), **overrides}
+    for column in FIELDS:
+        target[column].append(values.get(column))
+
+
+def extract_columns(extract: Table) -> dict[str, list]:
+    columns = {column: extract.columns.get(column) for column in FIELDS if column != "key"}
+    size = len(extract)
+    columns = {name: values or [None] * size for name, values in columns.items()}
+    return {"key": extract.columns["record_id"], **columns}

@@ -1,0 +1,62 @@
+"""Pure rules of the MASH check, from the fixed contract (shared/contracts/mash-check.md)."""
+
+from __future__ import annotations
+
+import re
+
+PERSON = "person"
+ADDRESS = "address"
+# mash-check.md "Matches (output)": the default threshold.
+DEFAULT_THRESHOLD = 0.5
+# mash-check.md: dates are YYYY-MM-DD.
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# mash-check.md "Matches (output)": a pair is reported once, under the kind that fits best.
+def match_kind(
+    person_probability: float | None, address_probability: float | None, threshold: float
+) -> str | None:
+    """`person` when the person model reaches the threshold, else `address` when that does."""
+    if person_probability is not None and person_probability >= threshold:
+        return PERSON
+    if address_probability is not None and address_probability >= threshold:
+        return ADDRESS
+    return None
+
+
+# mash-check.md "Matches (output)": match_probability 0–1, four decimal places.
+def rounded(probability: float) -> str:
+    return f"{min(max(probability, 0.0), 1.0):.4f}"
+
+
+# mash-check.md "Matches (output)": sorted by case_id, then match_probability descending.
+def output_order(case_id: str, probability: float, record_id: str) -> tuple:
+    return (case_id, -round(probability, 4), record_id)
+
+
+# mash-check.md "Case list": aliases are `forenames surname` pairs separated by `;`.
+def split_aliases(aliases: str | None) -> list[tuple[str, str]]:
+    """Each alias as (forenames, surname): the last word is the surname."""
+    names = []
+    for alias in (aliases or "").split(";"):
+        words = alias.split()
+        if len(words) >= 2:
+            names.append((" ".join(words[:-1]), words[-1]))
+        elif len(words) == 1:
+            names.append(("", words[0]))
+    return names
+
+
+# Prior: about half of the people on a MAPPA case list are known to children's social care
+# (local experience; a model parameter, documented in docs/mash.md), and each person is one
+# record among the extract's n, so a random case-record pair matches with probability rate / n.
+# A smaller file is taken as a sample of a register of at least `smallest_register` records,
+# so that a small extract does not make every pair look likely.
+def person_prior(
+    extract_size: int, known_rate: float = 0.5, smallest_register: int = 100_000
+) -> float:
+    return known_rate / max(extract_size, smallest_register)
+
+
+def within(value: float, low: float = 0.0, high: float = 1.0) -> bool:
+    return low <= value <= high

@@ -1,0 +1,41 @@
+from mappa.linkage import rules
+
+
+def test_a_pair_is_a_person_match_when_the_person_model_reaches_the_threshold():
+    assert rules.match_kind(0.9, 0.99, 0.5) == "person"
+
+
+def test_otherwise_it_is_an_address_match_when_the_address_model_does():
+    assert rules.match_kind(0.2, 0.99, 0.5) == "address"
+    assert rules.match_kind(None, 0.5, 0.5) == "address"
+
+
+def test_otherwise_it_is_not_reported():
+    assert rules.match_kind(0.49, 0.3, 0.5) is None
+
+
+def test_probabilities_have_four_decimal_places():
+    assert rules.rounded(0.123456) == "0.1235" and rules.rounded(1.0000001) == "1.0000"
+
+
+def test_aliases_are_forenames_and_surname_pairs_separated_by_semicolons():
+    assert rules.split_aliases("Johnny Smith; Mary Ann Jones;Cole") == [
+        ("Johnny", "Smith"),
+        ("Mary Ann", "Jones"),
+        ("", "Cole"),
+    ]
+
+
+def test_the_prior_falls_as_the_extract_grows_but_not_below_a_small_registers():
+    assert rules.person_prior(1_000_000) == 0.5 / 1_000_000
+    assert rules.person_prior(10) == rules.person_prior(100_000)
+
+
+def test_output_order_is_case_then_probability_descending_then_record():
+    rows = [("B", 0.9, "r1"), ("A", 0.7, "r2"), ("A", 0.95, "r9"), ("A", 0.7, "r1")]
+    assert sorted(rows, key=lambda r: rules.output_order(*r)) == [
+        ("A", 0.95, "r9"),
+        ("A", 0.7, "r1"),
+        ("A", 0.7, "r2"),
+        ("B", 0.9, "r1"),
+    ]
