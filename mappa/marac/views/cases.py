@@ -88,7 +88,7 @@ def case(request, case_id):
     context = {
         "case": found,
         "criteria": [Criterion(c).label for c in found.criteria],
-        "children": sections.children(found.dash),
+        "children": [sections.child_row(c) for c in sections.children(found.dash)],
         "perpetrator": found.dash.sections.get("perpetrator", {}),
         "participants": found.participants.select_related("agency"),
         "research": research_rows(found, today),
