@@ -18,6 +18,7 @@ urlpatterns = [
     path("meetings/", include("mappa.meetings.urls")),
     path("cases/<uuid:case_id>/risk/", include("mappa.risk.urls")),
     path("actions/", include("mappa.actions.urls")),
+    path("mash/", include("mappa.safeguarding.urls")),
     path("oversight/", include("mappa.oversight.urls")),
     path("marac/", include("mappa.marac.urls")),
     path("api/v1/", include("mappa.api.urls")),

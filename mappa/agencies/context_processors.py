@@ -18,6 +18,8 @@ def service(request):
             ("Oversight", "oversight", permissions.VIEW_AGGREGATES),
             ("Disclosures", "disclosures", permissions.DECIDE_DISCLOSURES),
             ("MARAC", "marac", permissions.TAKE_PART_IN_MARAC),
+            ("MASH", "mash-home", permissions.MASH_CHECKS),
+            ("MASH case list", "mash-publish", permissions.PUBLISH_CASE_LIST),
             ("Audit log", "audit-log", permissions.VIEW_AUDIT_LOG),
             ("API tokens", "api-tokens", permissions.SIGNED_IN),
             ("Password", "change-password", permissions.SIGNED_IN),

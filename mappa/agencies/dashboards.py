@@ -25,6 +25,7 @@ from mappa.disclosures import dashboard as disclosure_panels
 from mappa.marac import dashboard as marac_panels
 from mappa.meetings import dashboard as meeting_panels
 from mappa.referrals import queries as referrals
+from mappa.safeguarding import dashboard as mash_panels
 
 # How many of the oldest referrals awaiting screening the co-ordinator's panel lists.
 OLDEST_REFERRALS_SHOWN = 5
@@ -97,6 +98,8 @@ def context_for(user, query, today: date | None = None) -> dict:
         panels = disclosure_panels.fill(panels, user, today)
     if user.role == Role.MARAC_COORDINATOR:
         panels = marac_panels.fill(panels, user, today)
+    if user.role == Role.MASH_NAMED_PERSON:
+        panels = mash_panels.fill(panels, user, today)
     context = {"panels": panels, "today": today}
     if user.role == Role.COORDINATOR:
         context |= coordinator(user, query, today)
