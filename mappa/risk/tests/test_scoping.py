@@ -98,11 +98,15 @@ def test_a_granted_housing_officer_reads_the_risk_records_but_cannot_change_them
     assert "Change the plan" not in page
 
 
-@pytest.mark.parametrize("username", ["lay.adviser", "smb.member", "sysadmin", "mash.manager"])
-def test_roles_that_see_no_case_content_are_refused(records, signed_in, username):
+@pytest.mark.parametrize(
+    "username, status",
+    [("lay.adviser", 404), ("smb.member", 404), ("sysadmin", 403), ("mash.manager", 403)],
+)
+def test_roles_that_see_no_case_content_are_refused(records, signed_in, username, status):
+    # Lay advisers and SMB members see aggregates only: to them case content does not exist.
     client = signed_in(username)
     for url in _pages(READ_PAGES, records):
-        assert client.get(url).status_code == 403, url
+        assert client.get(url).status_code == status, url
 
 
 def test_each_read_is_audited_against_the_case(users, records, signed_in):
