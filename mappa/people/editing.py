@@ -116,6 +116,11 @@ SECTIONS = {
             key: (r.get("custody") or {}).get(key) for key in ("release_date", "licence_end_date")
         },
     ),
+    "event": Section(
+        "Record an order, breach, recall or charge",
+        forms.EventForm,
+        lambda r, d: r["events"].append({"kind": d["kind"], "date": d["date"]}),
+    ),
 }
 
 

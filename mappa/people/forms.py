@@ -7,7 +7,14 @@ from django import forms
 from mappa.agencies.forms import GovukForm
 from mappa.offences import catalogue
 from mappa.offences.constants import DisposalType, Outcome
-from mappa.people.constants import IDENTIFIER_LABELS, AddressKind, AliasKind, Gender, Relationship
+from mappa.people.constants import (
+    IDENTIFIER_LABELS,
+    AddressKind,
+    AliasKind,
+    EventKind,
+    Gender,
+    Relationship,
+)
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
 DATE_HINT = "For example, 27/3/2007"
@@ -191,3 +198,17 @@ class ConvictionForm(GovukForm):
 class CustodyForm(GovukForm):
     release_date = date_field("Release date")
     licence_end_date = date_field("Licence end date")
+
+
+class EventForm(GovukForm):
+    """An event the annual statistics count, with the import's kinds (nominal-import.md)."""
+
+    kind = forms.ChoiceField(
+        label="What happened",
+        choices=EventKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what happened"},
+    )
+    date = date_field(
+        "Date", required=True, hint="The day of the order, sanction, recall or charge"
+    )
