@@ -1,7 +1,8 @@
 """The named person's pages: case lists, matching, candidates, the person's MASH record.
 
-Every page is for MASH named persons only (`mash_checks` and a designation in the area);
-anyone else gets "Page not found". Every read is written to the audit log.
+Every page is for MASH named persons only (`mash_checks` and a designation in the area,
+checked by the scoped queries); anyone else gets "Page not found". Every read is written
+to the audit log.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ from mappa.safeguarding.forms import (
     UploadForm,
 )
 
-NAMED = permissions.MASH_CHECKS
+# Any signed-in user may ask; only a designated named person (role `mash_checks` and a
+# designation in the area) is answered: everyone else gets "Page not found", never a 403
+# that would confirm the records exist.
+NAMED = permissions.SIGNED_IN
 
 
 def _named(request) -> None:
@@ -227,8 +231,8 @@ def outcome(request, feedback_id):
 
 @requires(NAMED)
 def referral(request, referral_id):
-    found = queries.get_referral(request.user, referral_id)
     _named(request)
+    found = queries.get_referral(request.user, referral_id)
     services.record_read(actor=request.user, record=found, view="MASH referral")
     form = ReferralOutcomeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -22,7 +22,9 @@ def test_a_mash_account_not_yet_named_is_told_so(users, settings):
 def test_the_navigation_offers_the_mash_to_named_persons_and_the_list_to_coordinators(
     users, settings
 ):
-    assert 'href="/mash/"' in client_for("mash.manager", settings).get("/dashboard/").content.decode()
+    assert (
+        'href="/mash/"' in client_for("mash.manager", settings).get("/dashboard/").content.decode()
+    )
     coordinator = client_for("coordinator", settings).get("/dashboard/").content.decode()
     assert 'href="/mash/publish/"' in coordinator and 'href="/mash/"' not in coordinator
 
