@@ -1,0 +1,176 @@
+"""Benchmark: `mappa mash-check`, a 500-row case list against a 1,000,000-row extract.
+
+Generates the labelled synthetic set (mappa.linkage.synthetic, seed 11), runs the real
+command in a child process (wall time and peak memory of that process), runs an
+exact-match baseline on the same files in the same run, scores both against the labels,
+and writes its own section of docs/benchmarks.md.
+
+    .venv/bin/python -m bench.mash_check [--cases 500] [--records 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from mappa.linkage import evaluation, synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "docs" / "benchmarks.md"
+BEGIN, END = "<!-- mash-check benchmark -->", "<!-- end mash-check benchmark -->"
+TARGET_SECONDS, TARGET_BYTES = 120, 4 * 1024**3
+
+
+def run_command(case_list: Path, extract: Path, out: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident bytes of `mappa mash-check` in a child process."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mappa.settings"}
+    env.setdefault("MAPPA_ENV", "development")
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "mappa"),
+            "mash-check",
+            "--case-list",
+            str(case_list),
+            "--extract",
+            str(extract),
+            "--out",
+            str(out),
+        ],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+
+
+def _key(*parts: str | None) -> str:
+    return "|".join((part or "").strip().lower() for part in parts)
+
+
+def exact_baseline(case_list: Path, extract: Path) -> tuple[float, dict]:
+    """Exact, case-insensitive matching, as a hand search would: name and date of birth for a
+    person; address line and postcode for an address."""
+    started = time.perf_counter()
+    with case_list.open(encoding="utf-8") as handle:
+        cases = list(csv.DictReader(handle))
+    people = {_key(c["forenames"], c["surname"], c["date_of_birth"]): c["case_id"] for c in cases}
+    places = {_key(c["address_line_1"], c["postcode"]): c["case_id"] for c in cases}
+    found = {}
+    with extract.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            person = people.get(_key(row["forenames"], row["surname"], row["date_of_birth"]))
+            if person:
+                found[(person, row["record_id"])] = "person"
+                continue
+            place = places.get(_key(row["address_line_1"], row["postcode"]))
+            if place:
+                found[(place, row["record_id"])] = "address"
+    return time.perf_counter() - started, found
+
+
+def read_matches(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return {(r["case_id"], r["record_id"]): r["match_kind"] for r in csv.DictReader(handle)}
+
+
+def _scores(found: dict, truth: dict) -> dict:
+    return {kind: evaluation.score(found, truth, kind) for kind in ("person", "address")}
+
+
+def _pct(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def report(args, seconds, peak, base_seconds, splink, exact, misses) -> str:
+    cpu = platform.processor() or platform.machine()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    met = "met" if seconds < TARGET_SECONDS and peak < TARGET_BYTES else "**not met**"
+    lines = [
+        BEGIN,
+        "## MASH check (`mappa mash-check`, Splink on DuckDB)",
+        "",
+        f"Measured {date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), "
+        f"{memory:.0f} GiB, {platform.platform()}, Python {platform.python_version()}. "
+        "Reproduce with `.venv/bin/python -m bench.mash_check` (part of `bash bench/run.sh`).",
+        "",
+        f"Data: `mappa.linkage.synthetic` (seed 11): {args.cases:,} people on the case list, "
+        f"{args.records:,} social-care records with the labelled true pairs.",
+        "",
+        "| measure | target | result | |",
+        "|---|---|---|---|",
+        f"| `mappa mash-check` wall time, reading to writing | < 120 s | {seconds:.1f} s | {met} |",
+        f"| peak memory of that process | < 4 GiB | {peak / 1024**3:.2f} GiB | |",
+        f"| exact-match baseline in the same run | | {base_seconds:.1f} s | |",
+        "",
+        "| matcher | person precision | person recall | address precision | address recall |",
+        "|---|---|---|---|---|",
+    ]
+    for name, scores in (("Splink (default threshold 0.5)", splink), ("exact match", exact)):
+        p, a = scores["person"], scores["address"]
+        lines.append(
+            f"| {name} | {_pct(p.precision)} | {_pct(p.recall)} | {_pct(a.precision)} | "
+            f"{_pct(a.recall)} |"
+        )
+    lines += [
+        "",
+        "Person pairs Splink missed, by the error the generator gave them: "
+        + (", ".join(f"{kind} {count}" for kind, count in sorted(misses.items())) or "none")
+        + ".",
+        END,
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_section(section: str) -> None:
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + section + rest.split(END, 1)[1].lstrip("\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=500)
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--no-write", action="store_true", help="print, do not write the docs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="mappa-mash-bench-") as folder:
+        data = synthetic.generate(args.cases, args.records, seed=11)
+        case_list, extract = data.write(Path(folder))
+        seconds, peak = run_command(case_list, extract, Path(folder) / "matches.csv")
+        found = read_matches(Path(folder) / "matches.csv")
+        base_seconds, exact = exact_baseline(case_list, extract)
+    misses: dict[str, int] = {}
+    for pair, kind in data.truth.items():
+        if kind == "person" and found.get(pair) != "person":
+            misses[data.errors[pair]] = misses.get(data.errors[pair], 0) + 1
+    section = report(
+        args,
+        seconds,
+        peak,
+        base_seconds,
+        _scores(found, data.truth),
+        _scores(exact, data.truth),
+        misses,
+    )
+    print(section)
+    if not args.no_write:
+        write_section(section)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
