@@ -7,13 +7,15 @@ the RAG turns green; the MAPPA link is raised and both co-ordinators see it; out
 404 for the victim's record. axe checks each kind of page.
 """
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from mappa.marac import meeting_services
 from mappa.marac.checklist import PAGES, questions_between
+from mappa.marac.tests.dashes import CHILD, referred
 
 from .axe import assert_no_violations
 
@@ -179,3 +181,76 @@ def test_a_dash_becomes_a_marac_case_heard_with_research_and_linked_to_mappa(sig
     response = page.goto(victim_url)
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+
+
+def test_the_coordinators_case_work_pages_are_accessible(sign_in, demo_personas):
+    users = demo_personas
+    case = referred(users["police.ppu"], perpetrator={"crn": "X123456"}, children=[CHILD])
+    coordinator = users["marac.coordinator"]
+    meeting = meeting_services.schedule_meetings(
+        actor=coordinator,
+        first_on=timezone.localdate(),
+        start_time=time(10),
+        end_time=time(13),
+        count=1,
+    )[0]
+    meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+
+    page = sign_in("marac.coordinator")
+    page.goto(f"/marac/cases/{case.id}/")
+    page.get_by_role("link", name="Change the IDVA").click()
+    assert_no_violations(page)
+    page.get_by_label("IDVA's name").fill("Sam Okafor")
+    page.get_by_label("Organisation").fill("Demoshire Women's Aid")
+    page.get_by_label("Date allocated").fill(f"{timezone.localdate():%d/%m/%Y}")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("idva")).to_contain_text("Sam Okafor, Demoshire Women's Aid")
+
+    page.get_by_role("link", name="Record information shared").click()
+    assert_no_violations(page)
+    page.get_by_label("Agency").select_option(label="Mental health trust")
+    page.get_by_label("Information shared").fill("Victim sees her GP weekly")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("information-shared")).to_contain_text("Victim sees her GP weekly")
+
+    page.get_by_role("link", name="Agree an action").click()
+    assert_no_violations(page)
+    page.get_by_label("What is to be done").fill("Fit a panic alarm")
+    page.get_by_label("Agency that owns the action").select_option(label="Police")
+    due = timezone.localdate() + timedelta(days=7)
+    page.get_by_label("Due date").fill(f"{due:%d/%m/%Y}")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("marac-actions")).to_contain_text("Fit a panic alarm")
+
+    page.get_by_role("link", name="Write the safety plan").click()
+    assert_no_violations(page)
+    page.get_by_label("Safety measures agreed").fill("Locks changed; panic alarm; safe word")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("safety-plan")).to_contain_text("panic alarm")
+
+    page.get_by_role("link", name="Share a fact with MAPPA").click()
+    assert_no_violations(page)
+    page.get_by_label("Fact to share with the MAPPA case").fill("Non-molestation order in force")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("shared-facts")).to_contain_text("Non-molestation order")
+
+    page.get_by_role("button", name="Record as heard").click()
+    expect(page.get_by_test_id("case-status")).to_have_text("Heard at MARAC")
+    assert_no_violations(page)
+    page.get_by_test_id("victim-record").click()
+    assert_no_violations(page)
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="MARAC").click()
+    page.get_by_role("link", name="Statistics").click()
+    expect(page.get_by_test_id("marac-statistics")).to_contain_text("Cases heard")
+    assert_no_violations(page)
+    page.get_by_role("link", name="Dashboard", exact=True).click()
+    assert_no_violations(page)
+    sign_out(page)
+
+    # police.ppu is in both: the MARAC and MAPPA actions side by side on the MAPPA case.
+    page = sign_in("police.ppu")
+    page.goto(f"/cases/{case.mappa_links.get().mappa_case_id}/")
+    expect(page.get_by_test_id("actions-side-by-side")).to_contain_text("Fit a panic alarm")
+    expect(page.get_by_test_id("facts-from-marac")).to_contain_text("Non-molestation order")
+    assert_no_violations(page)
