@@ -36,7 +36,7 @@ run: install ## install, migrate SQLite, load the demo area and serve on http://
 	MAPPA_ENV=development MAPPA_DEMO=1 $(MAPPA) serve --port $(PORT)
 
 test: install ## install and run the whole suite (SQLite, or PostgreSQL when DATABASE_URL is set)
-	scripts/ensure-chromium
+	scripts/ensure-test-tools
 	MAPPA_ENV=test $(VENV)/bin/pytest
 
 bench: install ## national-scale benchmarks on a throwaway PostgreSQL (writes docs/benchmarks.md)

@@ -14,12 +14,8 @@ from mappa.meetings import approval, minutes, pdf
 
 from .minutes_setup import case_minutes, hold_meeting, ready_to_approve
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed"
-    ),
-]
+# poppler-utils (pdftotext, pdftoppm) is installed by `make test` (scripts/ensure-test-tools).
+pytestmark = pytest.mark.django_db
 
 
 def pages_of(document: bytes, tmp_path) -> list[str]:
@@ -61,8 +57,6 @@ def test_every_page_carries_the_marking_the_recipient_and_the_time(world, approv
 
 
 def test_the_pdf_renders_to_images_with_pdftoppm(world, approved, tmp_path):
-    if not shutil.which("pdftoppm"):
-        pytest.skip("pdftoppm is not installed")
     path = tmp_path / "minutes.pdf"
     path.write_bytes(pdf.export_minutes(actor=world.users["coordinator"], meeting=approved))
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(path), str(tmp_path / "page")], check=True)
