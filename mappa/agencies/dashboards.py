@@ -24,6 +24,7 @@ from mappa.cases.constants import Category, Level
 from mappa.disclosures import dashboard as disclosure_panels
 from mappa.marac import dashboard as marac_panels
 from mappa.meetings import dashboard as meeting_panels
+from mappa.oversight import dashboard as oversight_panels
 from mappa.referrals import queries as referrals
 from mappa.safeguarding import dashboard as mash_panels
 
@@ -58,9 +59,11 @@ PANELS: dict[str, list[tuple[str, str]]] = {
         ("Disclosure decisions to make", "There are no disclosure decisions waiting."),
         ("Scheme applications", "There are no open disclosure scheme applications."),
     ],
+    # Filled by mappa.oversight.dashboard: totals and percentages only, never anyone's case.
     Role.SMB_MEMBER: [
         ("Performance indicators", "Indicators appear here once cases are recorded."),
         ("Audits", "No audits are scheduled."),
+        ("Serious case reviews", "No serious further offences have been notified."),
     ],
     Role.LAY_ADVISER: [
         (
@@ -100,6 +103,8 @@ def context_for(user, query, today: date | None = None) -> dict:
         panels = marac_panels.fill(panels, user, today)
     if user.role == Role.MASH_NAMED_PERSON:
         panels = mash_panels.fill(panels, user, today)
+    if user.role in (Role.SMB_MEMBER, Role.LAY_ADVISER):
+        panels = oversight_panels.fill(panels, user, today)
     context = {"panels": panels, "today": today}
     if user.role == Role.COORDINATOR:
         context |= coordinator(user, query, today)
