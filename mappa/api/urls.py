@@ -13,6 +13,7 @@ from mappa.oversight.api import AnnualStatistics, IndicatorDetail, IndicatorList
 from mappa.people.api import NominalDetail, NominalList
 from mappa.referrals.api import ReferralDetail, ReferralList
 from mappa.risk.api import AssessmentList, ConditionList, PlanList
+from mappa.safeguarding.api import CaseListDetail, CaseLists
 
 
 class SchemaView(SpectacularJSONAPIView):
@@ -43,6 +44,12 @@ urlpatterns = [
     path("actions/<uuid:action_id>/", ActionDetail.as_view(), name="api-action"),
     path("referrals/<uuid:referral_id>/", ReferralDetail.as_view(), name="api-referral"),
     path("meetings/", MeetingList.as_view(), name="api-meetings"),
+    path("mash/case-lists/", CaseLists.as_view(), name="api-mash-case-lists"),
+    path(
+        "mash/case-lists/<uuid:case_list_id>/",
+        CaseListDetail.as_view(),
+        name="api-mash-case-list",
+    ),
     path("meetings/<uuid:meeting_id>/", MeetingDetail.as_view(), name="api-meeting"),
     path("meetings/<uuid:meeting_id>/agenda/", MeetingAgenda.as_view(), name="api-meeting-agenda"),
     path(

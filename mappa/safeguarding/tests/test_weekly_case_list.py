@@ -96,3 +96,20 @@ def test_the_command_line_refuses_anyone_but_a_named_person(users, tmp_path):
     published_list(users)
     with pytest.raises(CommandError, match="not a MASH named person"):
         call_command("case_list", "export", "--user", "coordinator", "--out", str(tmp_path / "x"))
+
+
+def test_the_api_gives_the_list_to_named_persons_only_and_audits_the_read(users):
+    from rest_framework.test import APIClient
+
+    case_list = published_list(users)
+    named = APIClient()
+    named.credentials(HTTP_AUTHORIZATION="Token demo-mash.manager")
+    listing = named.get("/api/v1/mash/case-lists/").json()
+    assert [item["id"] for item in listing] == [str(case_list.id)]
+    detail = named.get(f"/api/v1/mash/case-lists/{case_list.id}/").json()
+    assert detail["entries"][0]["surname"] == "Smith"
+    assert AuditEvent.objects.filter(payload__view="case list (API)").exists()
+    other = APIClient()
+    other.credentials(HTTP_AUTHORIZATION="Token demo-coordinator")
+    assert other.get("/api/v1/mash/case-lists/").json() == []
+    assert other.get(f"/api/v1/mash/case-lists/{case_list.id}/").status_code == 404
