@@ -71,9 +71,20 @@ def open_case(
 
 
 def change_level(
-    *, actor, case: MappaCase, level: int, source: DecisionSource, rationale: str, decided_on: date
+    *,
+    actor,
+    case: MappaCase,
+    level: int,
+    source: DecisionSource,
+    rationale: str,
+    decided_on: date,
+    next_review_due: date | None = None,
 ) -> MappaCase:
-    """Set the case's level, with who decided it, where, why and when; the review clock restarts."""
+    """Set the case's level, with who decided it, where, why and when; the review clock restarts.
+
+    The next review is due at the level's longest interval from the decision, or on the earlier
+    date a meeting set (`next_review_due`), which may not be later than that.
+    """
     if case.closed_on is not None:
         raise ValidationError("This case is closed")
     if not rules.level_allowed_for_category(category=case.category, level=level):
@@ -82,6 +93,13 @@ def change_level(
         )
     if not rationale.strip():
         raise ValidationError({"rationale": "Give the reason for the level decision"})
+    latest = rules.next_review_due(
+        level=level, last_review=decided_on, interval_weeks=settings.MAPPA_REVIEW_INTERVAL_WEEKS
+    )
+    if next_review_due is not None and not decided_on < next_review_due <= latest:
+        raise ValidationError(
+            {"next_review_due": f"The next review must be after {decided_on} and by {latest}"}
+        )
     with transaction.atomic():
         previous = case.level
         LevelChange.objects.create(
@@ -93,9 +111,7 @@ def change_level(
             rationale=rationale,
         )
         case.level = level
-        case.next_review_due = rules.next_review_due(
-            level=level, last_review=decided_on, interval_weeks=settings.MAPPA_REVIEW_INTERVAL_WEEKS
-        )
+        case.next_review_due = next_review_due or latest
         case.save(update_fields=["level", "next_review_due"])
         audit.record(
             actor=actor,

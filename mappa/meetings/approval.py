@@ -91,10 +91,8 @@ def _apply(*, actor, meeting, case_minutes: CaseMinutes) -> None:
             source=DecisionSource.MEETING,
             rationale=_rationale(case_minutes),
             decided_on=meeting.date,
+            next_review_due=case_minutes.next_review_on,
         )
-        # The meeting set the next review (validated against the level's interval).
-        case.next_review_due = case_minutes.next_review_on
-        case.save(update_fields=["next_review_due"])
 
 
 def approve_minutes(*, actor, meeting) -> Minutes:

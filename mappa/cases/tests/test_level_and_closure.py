@@ -1,6 +1,6 @@
 """Changing a case's level and closing it: recorded, audited, and within the rules."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -110,3 +110,23 @@ def test_an_other_reason_needs_an_explanation(cases):
             explanation="",
             closed_on=date(2026, 11, 20),
         )
+
+
+def test_a_meeting_may_set_an_earlier_next_review_but_not_a_later_one():
+    users = {user.username: user for user in load_demo()}
+    case = MappaCase.objects.get(nominal__crn="X123456")
+    decided = date(2026, 11, 3)
+    arguments = {
+        "actor": users["chair.police"],
+        "case": case,
+        "level": 2,
+        "source": DecisionSource.MEETING,
+        "rationale": "Stable",
+        "decided_on": decided,
+    }
+    with pytest.raises(ValidationError) as refused:
+        services.change_level(**arguments, next_review_due=decided + timedelta(weeks=16, days=1))
+    assert "next_review_due" in refused.value.message_dict
+    services.change_level(**arguments, next_review_due=decided + timedelta(weeks=10))
+    case.refresh_from_db()
+    assert case.next_review_due == decided + timedelta(weeks=10)
