@@ -102,7 +102,9 @@ def report(args, seconds, peak, base_seconds, splink, exact, misses) -> str:
         "",
         f"Measured {date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), "
         f"{memory:.0f} GiB, {platform.platform()}, Python {platform.python_version()}. "
-        "Reproduce with `.venv/bin/python -m bench.mash_check` (part of `bash bench/run.sh`).",
+        "Reproduce with `.venv/bin/python -m bench.mash_check` (part of `bash bench/run.sh`). "
+        f"Load average when the command started: {args.load_before:.1f}, when it ended: "
+        f"{args.load_after:.1f} (other work on the same 2 cores slows it).",
         "",
         f"Data: `mappa.linkage.synthetic` (seed 11): {args.cases:,} people on the case list, "
         f"{args.records:,} social-care records with the labelled true pairs.",
@@ -151,7 +153,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mappa-mash-bench-") as folder:
         data = synthetic.generate(args.cases, args.records, seed=11)
         case_list, extract = data.write(Path(folder))
+        args.load_before = os.getloadavg()[0]
         seconds, peak = run_command(case_list, extract, Path(folder) / "matches.csv")
+        args.load_after = os.getloadavg()[0]
         found = read_matches(Path(folder) / "matches.csv")
         base_seconds, exact = exact_baseline(case_list, extract)
     misses: dict[str, int] = {}

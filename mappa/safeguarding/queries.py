@@ -42,11 +42,6 @@ def is_named_person(user) -> bool:
     )
 
 
-def _require_named(user) -> None:
-    if not is_named_person(user):
-        raise Http404("not a named person")
-
-
 def case_lists_for(user) -> QuerySet[CaseList]:
     """Case lists a named person may open: their area's."""
     if not is_named_person(user):

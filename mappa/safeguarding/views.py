@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,7 +18,7 @@ from mappa.agencies.constants import AgencyKind
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
-from mappa.safeguarding import exchange, matching, queries, services
+from mappa.safeguarding import exchange, matching, queries, rules, services
 from mappa.safeguarding.constants import Decision, FlagStatus, RunStatus
 from mappa.safeguarding.forms import (
     DecideForm,
@@ -37,8 +37,6 @@ NAMED = permissions.SIGNED_IN
 
 def _named(request) -> None:
     if not queries.is_named_person(request.user):
-        from django.http import Http404
-
         raise Http404("not a named person")
 
 
@@ -123,8 +121,6 @@ def _social_workers(user):
 def candidate(request, candidate_id):
     found = queries.get_candidate(request.user, candidate_id)
     services.record_read(actor=request.user, record=found, view="candidate")
-    from mappa.safeguarding import rules
-
     initial = {"involvement": found.involvement or rules.involvement_from_status(found.case_status)}
     form = DecideForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

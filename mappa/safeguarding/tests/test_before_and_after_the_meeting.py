@@ -131,3 +131,19 @@ def test_a_referral_to_the_mash_and_its_outcome(entry, users):
     )
     assert referral.outcome == "Child in need."
     assert AuditEvent.objects.filter(event_type="mash.referral_outcome_recorded").exists()
+
+
+def test_the_coordinator_adds_the_summary_to_the_draft_minutes(entry, users):
+    from mappa.meetings import minutes
+
+    summary = exchange.record_summary(actor=users["mash.manager"], entry=entry, text="Known 2019.")
+    meeting = entry.meeting
+    meeting.status = "held"  # the meeting took place (attendance is the meetings app's concern)
+    meeting.save(update_fields=["status"])
+    minutes.start_minutes(actor=users["coordinator"], meeting=meeting)
+    exchange.share_summary(actor=users["coordinator"], summary=summary)
+    entry.agenda_item.minutes.refresh_from_db()
+    assert "Children's social care (MASH): Known 2019." in (
+        entry.agenda_item.minutes.relevant_information
+    )
+    assert summary.shared_to_minutes_by == users["coordinator"]
