@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.conf import settings
 
@@ -49,6 +50,20 @@ class ChildForm(GovukForm):
     relationship = radios("Whose child are they?", ChildRelationship.choices)
 
 
+class ChecklistForm(GovukForm):
+    """A checklist page: each question's answers in a row under a bold legend, then its notes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parts = []
+        for name in self.fields:
+            if name.endswith("_notes"):
+                parts.append(name)
+            else:
+                parts.append(Field.radios(name, legend_size=Size.SMALL, inline=True))
+        self.helper.layout = Layout(*parts)
+
+
 def checklist_form(first: int, last: int) -> type[GovukForm]:
     """A form for questions `first` to `last`: each yes, no or not known, with optional notes."""
     fields = {}
@@ -65,7 +80,7 @@ def checklist_form(first: int, last: int) -> type[GovukForm]:
             max_length=5000,
             widget=forms.Textarea(attrs={"rows": 2}),
         )
-    return type(f"Questions{first}To{last}Form", (GovukForm,), fields)
+    return type(f"Questions{first}To{last}Form", (ChecklistForm,), fields)
 
 
 def parse_dates(text: str) -> list[date]:

@@ -3,6 +3,8 @@ the IDVA, the safety plan, actions, and facts shared with MAPPA."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -63,6 +65,10 @@ def research_rows(case, today) -> list:
     ]
 
 
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
 def _links(user, case, today) -> list[dict]:
     """The case's links to MAPPA; MAPPA actions beside MARAC ones for those who may see both."""
     rows = []
@@ -89,7 +95,7 @@ def case(request, case_id):
         "case": found,
         "criteria": [Criterion(c).label for c in found.criteria],
         "children": [sections.child_row(c) for c in sections.children(found.dash)],
-        "perpetrator": found.dash.sections.get("perpetrator", {}),
+        "perpetrator_born": _date(found.dash.sections.get("perpetrator", {}).get("date_of_birth")),
         "participants": found.participants.select_related("agency"),
         "research": research_rows(found, today),
         "agenda_items": found.agenda_items.select_related("meeting").prefetch_related(
