@@ -17,13 +17,13 @@ from mappa.marac import checklist, queries, rules, sections
 PARTICIPATING = permissions.TAKE_PART_IN_MARAC
 
 
-class PersonSerializer(serializers.Serializer):
+class MaracPersonSerializer(serializers.Serializer):
     forenames = serializers.CharField(default="")
     surname = serializers.CharField(default="")
     date_of_birth = serializers.CharField(allow_null=True, default=None)
 
 
-class AnswerSerializer(serializers.Serializer):
+class MaracAnswerSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     question = serializers.CharField()
     answer = serializers.CharField(allow_null=True)
@@ -47,13 +47,13 @@ class DashDetailSerializer(DashSerializer):
     perpetrator = serializers.SerializerMethodField()
     answers = serializers.SerializerMethodField()
 
-    def get_victim(self, dash) -> PersonSerializer:
-        return PersonSerializer(dash.sections.get("victim", {})).data
+    def get_victim(self, dash) -> MaracPersonSerializer:
+        return MaracPersonSerializer(dash.sections.get("victim", {})).data
 
-    def get_perpetrator(self, dash) -> PersonSerializer:
-        return PersonSerializer(dash.sections.get("perpetrator", {})).data
+    def get_perpetrator(self, dash) -> MaracPersonSerializer:
+        return MaracPersonSerializer(dash.sections.get("perpetrator", {})).data
 
-    def get_answers(self, dash) -> AnswerSerializer(many=True):
+    def get_answers(self, dash) -> MaracAnswerSerializer(many=True):
         given = {}
         for key in sections.CHECKLIST_KEYS:
             given |= dash.sections.get(key, {})
@@ -68,7 +68,7 @@ class DashDetailSerializer(DashSerializer):
         ]
 
 
-class ResearchSerializer(serializers.Serializer):
+class MaracResearchRequestSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     agency = serializers.CharField(source="agency.name")
     deadline = serializers.DateField()
@@ -81,7 +81,7 @@ class ResearchSerializer(serializers.Serializer):
         )
 
 
-class CaseSerializer(serializers.Serializer):
+class MaracCaseSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     status = serializers.CharField()
     referred_on = serializers.DateField()
@@ -93,10 +93,10 @@ class CaseSerializer(serializers.Serializer):
     heard_on = serializers.DateField(allow_null=True)
 
 
-class CaseDetailSerializer(CaseSerializer):
+class MaracCaseDetailSerializer(MaracCaseSerializer):
     idva = serializers.SerializerMethodField()
     linked_to_mappa = serializers.SerializerMethodField()
-    research_requests = ResearchSerializer(many=True)
+    research_requests = MaracResearchRequestSerializer(many=True)
 
     def get_idva(self, case) -> dict | None:
         if not case.idva_name:
@@ -111,13 +111,13 @@ class CaseDetailSerializer(CaseSerializer):
         return case.mappa_links.exists()
 
 
-class AgendaItemSerializer(serializers.Serializer):
+class MaracAgendaItemSerializer(serializers.Serializer):
     case = serializers.UUIDField(source="case_id")
     position = serializers.IntegerField()
     heard = serializers.BooleanField()
 
 
-class MeetingSerializer(serializers.Serializer):
+class MaracMeetingSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     date = serializers.DateField()
     start_time = serializers.TimeField()
@@ -126,7 +126,11 @@ class MeetingSerializer(serializers.Serializer):
     status = serializers.CharField()
 
 
-class ActionSerializer(serializers.Serializer):
+class MaracMeetingDetailSerializer(MaracMeetingSerializer):
+    agenda = MaracAgendaItemSerializer(many=True)
+
+
+class MaracActionSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     case = serializers.UUIDField(source="case_id")
     description = serializers.CharField()
@@ -179,10 +183,10 @@ class CaseList(APIView):
 
     permission = PARTICIPATING
 
-    @extend_schema(responses=CaseSerializer(many=True), summary="List MARAC cases")
+    @extend_schema(responses=MaracCaseSerializer(many=True), summary="List MARAC cases")
     def get(self, request):
         cases = queries.cases_visible_to(request.user).select_related("referring_agency")
-        return _page(self, request, cases.order_by("referred_on", "id"), CaseSerializer)
+        return _page(self, request, cases.order_by("referred_on", "id"), MaracCaseSerializer)
 
 
 class CaseDetail(APIView):
@@ -190,11 +194,11 @@ class CaseDetail(APIView):
 
     permission = PARTICIPATING
 
-    @extend_schema(responses=CaseDetailSerializer, summary="Get a MARAC case")
+    @extend_schema(responses=MaracCaseDetailSerializer, summary="Get a MARAC case")
     def get(self, request, case_id):
         case = queries.get_case(request.user, case_id)
         audit.record_read(actor=request.user, subject=case.id, content="MARAC case (API)")
-        return Response(CaseDetailSerializer(case).data)
+        return Response(MaracCaseDetailSerializer(case).data)
 
 
 class MeetingList(APIView):
@@ -202,10 +206,10 @@ class MeetingList(APIView):
 
     permission = PARTICIPATING
 
-    @extend_schema(responses=MeetingSerializer(many=True), summary="List MARAC meetings")
+    @extend_schema(responses=MaracMeetingSerializer(many=True), summary="List MARAC meetings")
     def get(self, request):
         meetings = queries.meetings_visible_to(request.user).order_by("date", "id")
-        return _page(self, request, meetings, MeetingSerializer)
+        return _page(self, request, meetings, MaracMeetingSerializer)
 
 
 class MeetingDetail(APIView):
@@ -213,11 +217,15 @@ class MeetingDetail(APIView):
 
     permission = PARTICIPATING
 
-    @extend_schema(responses=MeetingSerializer, summary="Get a MARAC meeting and its agenda")
+    @extend_schema(
+        responses=MaracMeetingDetailSerializer, summary="Get a MARAC meeting and its agenda"
+    )
     def get(self, request, meeting_id):
         meeting = queries.get_meeting(request.user, meeting_id)
-        agenda = AgendaItemSerializer(queries.agenda_for(request.user, meeting), many=True).data
-        return Response(MeetingSerializer(meeting).data | {"agenda": agenda})
+        agenda = MaracAgendaItemSerializer(
+            queries.agenda_for(request.user, meeting), many=True
+        ).data
+        return Response(MaracMeetingSerializer(meeting).data | {"agenda": agenda})
 
 
 class ActionList(APIView):
@@ -225,16 +233,16 @@ class ActionList(APIView):
 
     permission = PARTICIPATING
 
-    @extend_schema(responses=ActionSerializer(many=True), summary="List MARAC actions")
+    @extend_schema(responses=MaracActionSerializer(many=True), summary="List MARAC actions")
     def get(self, request):
         actions = queries.actions_visible_to(request.user).select_related("owner_agency")
-        return _page(self, request, actions.order_by("due_on", "id"), ActionSerializer)
+        return _page(self, request, actions.order_by("due_on", "id"), MaracActionSerializer)
 
 
 class ActionDetail(APIView):
     permission = PARTICIPATING
 
-    @extend_schema(responses=ActionSerializer, summary="Get a MARAC action")
+    @extend_schema(responses=MaracActionSerializer, summary="Get a MARAC action")
     def get(self, request, action_id):
         action = queries.get_action(request.user, action_id)
-        return Response(ActionSerializer(action).data)
+        return Response(MaracActionSerializer(action).data)

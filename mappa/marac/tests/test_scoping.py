@@ -85,3 +85,34 @@ def test_the_api_is_scoped_like_the_pages(case, client):
     assert detail["victim"]["surname"] == "Brooks"
     assert get("lay.adviser", "/api/v1/marac/cases/").status_code == 404  # aggregates only
     assert client.get("/api/v1/marac/cases/").status_code == 401
+
+
+def test_meetings_and_actions_in_the_api_are_scoped(case, demo, client):
+    from mappa.marac import casework
+
+    def get(username, url):
+        return client.get(url, HTTP_AUTHORIZATION=f"Token {demo_secret(username)}").json()
+
+    coordinator = demo["marac.coordinator"]
+    meeting = meeting_services.schedule_meetings(
+        actor=coordinator,
+        first_on=timezone.localdate() + timedelta(days=3),
+        start_time=time(10),
+        end_time=time(12),
+        count=1,
+    )[0]
+    meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+    casework.add_action(
+        actor=coordinator,
+        case=case,
+        description="Panic alarm",
+        owner_agency=demo["police.ppu"].agency,
+        due_on=timezone.localdate() + timedelta(days=3),
+    )
+    detail = get("police.ppu", f"/api/v1/marac/meetings/{meeting.id}/")
+    assert detail["agenda"] == [{"case": str(case.id), "position": 1, "heard": False}]
+    assert get("outsider.police", "/api/v1/marac/meetings/")["results"] == []
+    assert get("housing.officer", f"/api/v1/marac/meetings/{meeting.id}/")["errors"]
+    (action,) = get("police.ppu", "/api/v1/marac/actions/")["results"]
+    assert action["rag"] == "due_soon" and action["owner_agency"] == "Police"
+    assert get("outsider.police", "/api/v1/marac/actions/")["results"] == []
