@@ -3,6 +3,7 @@ application with its stages, research against the register, the decision and the
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -66,6 +67,9 @@ def queue(request):
         "scheme": scheme,
         "schemes": Scheme.choices,
         "today": today,
+        "amber_days": settings.MAPPA_DISCLOSURE_AMBER_DAYS,
+        "csods_days": settings.MAPPA_CSODS_TARGET_DAYS,
+        "dvds_days": settings.MAPPA_DVDS_TARGET_DAYS,
     }
     return render(request, "disclosures/queue.html", context)
 
