@@ -8,6 +8,7 @@ from django.test import Client
 
 from mappa.agencies.demo import PERSONAS
 from mappa.agencies.models import Agency, Area, User
+from mappa.safeguarding.queries import is_named_person, named_persons
 from tests.factories import create_area
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,11 @@ def test_it_loads_demo_cases_on_each_areas_register():
     assert set(MappaCase.objects.values_list("category", flat=True)) == {1, 2, 3}
     smith = Nominal.objects.get(pnc="2019/0012345X")
     assert smith.addresses.count() == 2 and smith.associations.count() == 2
+
+
+def test_the_demo_names_mash_manager_the_demo_areas_named_person_once():
+    load()
+    load()
+    manager = User.objects.get(username="mash.manager")
+    assert is_named_person(manager)
+    assert named_persons(manager.area).count() == 1

@@ -1,17 +1,28 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from mappa.agencies.demo import PERSONAS, RealDataPresent, load_demo
+from mappa.safeguarding import queries as mash
+from mappa.safeguarding import services as mash_services
+from mappa.safeguarding.constants import NamedPosition
 
 
 class Command(BaseCommand):
-    help = "Load the demo areas (DEMO, OTHER), their agencies and the demo personas. Idempotent."
+    help = (
+        "Load the demo areas (DEMO, OTHER), their agencies and the demo personas, and name "
+        "mash.manager the DEMO area's MASH named person. Idempotent."
+    )
 
     def handle(self, *args, **options):
         try:
-            load_demo()
+            users = {user.username: user for user in load_demo()}
         except RealDataPresent as error:
             raise CommandError(str(error)) from error
+        manager = users["mash.manager"]
+        if not mash.is_named_person(manager):
+            mash_services.designate_named_person(
+                actor=users["coordinator"], user=manager, position=NamedPosition.MASH_MANAGER
+            )
         self.stdout.write(
-            f"Demo data loaded: areas DEMO and OTHER, {len(PERSONAS)} personas. "
-            "Each persona's password and API token is demo-<username>."
+            f"Demo data loaded: areas DEMO and OTHER, {len(PERSONAS)} personas; mash.manager is "
+            "DEMO's MASH named person. Each persona's password and API token is demo-<username>."
         )
