@@ -120,7 +120,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "mappa.oversight.middleware.AggregatesOnlyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -356,7 +355,9 @@ MAPPA_MASH_CASE_LIST_DAYS = env_int("MAPPA_MASH_CASE_LIST_DAYS", 7)
 # The lowest match probability put to the named person (the MASH check contract's default).
 MAPPA_MASH_MATCH_THRESHOLD = float(os.environ.get("MAPPA_MASH_MATCH_THRESHOLD", "0.5"))
 # Where an uploaded social-care extract waits for the matching task; deleted when it ends.
-MAPPA_MASH_UPLOAD_DIR = Path(os.environ.get("MAPPA_MASH_UPLOAD_DIR", str(BASE_DIR / "var" / "mash")))
+MAPPA_MASH_UPLOAD_DIR = Path(
+    os.environ.get("MAPPA_MASH_UPLOAD_DIR", str(BASE_DIR / "var" / "mash"))
+)
 # DuckDB's memory limit for a matching run (2 cores and 24 GiB machines: well within).
 MAPPA_MASH_MEMORY_LIMIT = os.environ.get("MAPPA_MASH_MEMORY_LIMIT", "3GB")
 
@@ -461,9 +462,7 @@ RATELIMIT_IP_META_KEY = os.environ.get("MAPPA_CLIENT_ADDRESS_HEADER") or None
 # working days of the referral's acceptance (Scottish MAPPA guidance 2022 §5.63 sets 20 working
 # days; no England and Wales figure is published, domain.md §2.3).
 MAPPA_SCREENING_TARGET_DAYS = env_int("MAPPA_SCREENING_TARGET_DAYS", MAPPA_SCREENING_AMBER_DAYS)
-MAPPA_INITIAL_MEETING_TARGET_WORKING_DAYS = env_int(
-    "MAPPA_INITIAL_MEETING_TARGET_WORKING_DAYS", 20
-)
+MAPPA_INITIAL_MEETING_TARGET_WORKING_DAYS = env_int("MAPPA_INITIAL_MEETING_TARGET_WORKING_DAYS", 20)
 # A serious further offence charge is notified to the SMB chair and co-ordinator within this many
 # days (MAPPA Guidance 2012 SCR notification form, domain.md §8.3 and §10.2).
 MAPPA_SCR_NOTIFICATION_DAYS = env_int("MAPPA_SCR_NOTIFICATION_DAYS", 5)

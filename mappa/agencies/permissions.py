@@ -13,6 +13,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from rest_framework.permissions import BasePermission
 
@@ -106,6 +107,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 
 VOCABULARY = MARKERS | frozenset().union(*ROLE_PERMISSIONS.values())
 
+# Routes that show no case content. To a user who sees aggregates only (lay advisers, SMB
+# members: CJA 2003 s.326, MAPPA Guidance ch.5), every other route answers 404 exactly as a
+# missing page does, so that case content does not exist for them.
+NOT_CASE_CONTENT = MARKERS | {VIEW_AGGREGATES, OVERSEE, VIEW_AUDIT_LOG, MANAGE_REFERENCE_DATA}
+
 
 def validate(name: str) -> str:
     if name not in VOCABULARY:
@@ -150,12 +156,32 @@ def has_permission(user, name: str) -> bool:
     return role_has(user, name)
 
 
+def aggregates_only(user) -> bool:
+    return role_has(user, VIEW_AGGREGATES) and not role_has(user, VIEW_CASES)
+
+
 def deny(request, name: str) -> None:
-    """Record the denial and refuse with 403."""
+    """Record the denial and refuse: 403, or 404 for case content to aggregates-only users."""
     from mappa.agencies import services
 
     services.record_permission_denied(actor=request.user, permission=name, path=request.path)
+    if name not in NOT_CASE_CONTENT and aggregates_only(request.user):
+        raise Http404("No such page")
     raise PermissionDenied(f"this page needs the {name} permission")
+
+
+def declared_permission(view_func, method: str) -> str | None:
+    """The permission a route declares for a method (an HTML view, or an API view class)."""
+    for holder in (
+        view_func,
+        getattr(view_func, "view_class", None),
+        getattr(view_func, "cls", None),
+    ):
+        by_method = getattr(holder, "permissions_by_method", {}) or {}
+        name = by_method.get(method, getattr(holder, "permission", None))
+        if isinstance(name, str):
+            return name
+    return None
 
 
 def requires(name: str) -> Callable:

@@ -53,7 +53,9 @@ def publish_as_coordinator(page):
     page.get_by_role("link", name="MASH case list", exact=True).click()
     assert_no_violations(page)
     page.get_by_role("link", name="Add a named person").click()
-    page.get_by_label("Person", exact=True).select_option(label="Helen Carter, Children's social care")
+    page.get_by_label("Person", exact=True).select_option(
+        label="Helen Carter, Children's social care"
+    )
     page.get_by_label("MASH manager").check()
     assert_no_violations(page)
     page.get_by_role("button", name="Add the named person").click()
