@@ -117,7 +117,13 @@ class PersonRisk:
 
 
 def person_risk(nominal: Nominal, today: date) -> PersonRisk:
-    """What the person page shows: the open case's latest RoSH and any exclusion-zone warnings."""
+    """What the person page shows: the open case's latest RoSH and any exclusion-zone warnings.
+
+    Reads the person's cases from the prefetched record: with no open case there is no
+    assessment to look up.
+    """
+    if not any(case.closed_on is None for case in nominal.mappa_cases.all()):
+        return PersonRisk(None, zone_warnings(nominal, today))
     latest = (
         RoshAssessment.objects.filter(case__nominal=nominal, case__closed_on__isnull=True)
         .select_related("assessor__agency")

@@ -15,7 +15,9 @@ register = template.Library()
 
 def _rows(user, links, mappa_case=None):
     today = timezone.localdate()
-    visible = set(queries.cases_visible_to(user).values_list("id", flat=True))
+    links = list(links)
+    # Which MARAC cases the reader takes part in matters only when there are links.
+    visible = set(queries.cases_visible_to(user).values_list("id", flat=True)) if links else set()
     rows = []
     for link in links:
         takes_part = link.marac_case_id in visible

@@ -199,3 +199,47 @@ def test_the_person_page_shows_the_cases_timeline_in_order(signed_in, smith, dem
         timeline.index("Level 3") < timeline.index("Level 2") < timeline.index("MAPPA case started")
     )
     assert "Contact with a child reported" in timeline and "by Gareth Evans, Police" in timeline
+
+
+# The person page's queries: session and user, the scoped whole record (nominal and its
+# aliases, addresses, associated people and their addresses, convictions, custody, events,
+# cases and level history), who decided each level and their agency, reviews, the audit
+# append, referrals, RoSH, the MARAC link and disclosures. A fixed number, however long the
+# record: a template tag or include that queries per row would break this.
+PERSON_PAGE_MAX_QUERIES = 26
+
+
+def test_the_person_page_takes_a_fixed_number_of_queries(
+    signed_in, smith, demo, django_assert_max_num_queries
+):
+    from datetime import date
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mappa.cases import services as cases
+    from mappa.cases.constants import DecisionSource
+
+    case = smith.mappa_cases.get()
+
+    def decide(day, who, level):
+        cases.change_level(
+            actor=demo[who],
+            case=case,
+            level=level,
+            source=DecisionSource.MEETING,
+            rationale=f"Decision {day}",
+            decided_on=date(2026, 11, day),
+        )
+
+    decide(1, "chair.police", 3)
+    client = signed_in("probation.om")
+    client.get(f"/people/{smith.id}/")
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(f"/people/{smith.id}/").status_code == 200
+    for day, (who, level) in enumerate([("coordinator", 2), ("chair.police", 3)] * 3, start=2):
+        decide(day, who, level)
+    with django_assert_max_num_queries(PERSON_PAGE_MAX_QUERIES) as after:
+        page = client.get(f"/people/{smith.id}/").content.decode()
+    assert "Decision 6" in page
+    assert len(after) == len(before)
