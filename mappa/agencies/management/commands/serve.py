@@ -10,8 +10,11 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--workers", type=int, default=2)
+        # Threads per worker. Pages are CPU-bound Python, so under saturation more
+        # threads mostly contend for the GIL: see docs/benchmarks.md.
+        parser.add_argument("--threads", type=int, default=4)
 
-    def handle(self, *args, port: int, host: str, workers: int, **options):
+    def handle(self, *args, port: int, host: str, workers: int, threads: int, **options):
         from gunicorn.app.wsgiapp import WSGIApplication
 
         self.stdout.write(f"mappa is serving on http://{host}:{port}/")
@@ -22,7 +25,7 @@ class Command(BaseCommand):
             "--workers",
             str(workers),
             "--threads",
-            "4",
+            str(threads),
             "--access-logfile",
             "-",
             "mappa.wsgi:application",
