@@ -415,6 +415,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[MAPPA_TASK_BACKEND], "QUEUES": ["d
 # (amber). Four weeks gives a co-ordinator time to list a level 2 or 3 case for a meeting
 # (local practice; MAPPA Guidance sets the intervals, not the notice).
 MAPPA_REVIEW_DUE_SOON_WEEKS = env_int("MAPPA_REVIEW_DUE_SOON_WEEKS", 4)
+# Dashboard case tables show at most this many rows (soonest review first) with the total beside
+# them: an area's register runs to thousands of cases, and the filter narrows the list.
+MAPPA_DASHBOARD_ROWS = env_int("MAPPA_DASHBOARD_ROWS", 100)
 
 # Disclosure schemes (docs/disclosures.md). Target days for the whole process, counted in
 # calendar days from the day an application is received. Child Sex Offender Disclosure Scheme:

@@ -152,7 +152,11 @@ def coordinator(user, query, today: date) -> dict:
     context |= {
         "referrals": awaiting_screening(user, today),
         "screening_queue_url": reverse("screening-queue"),
-        "reviews": _with_links(cases.reviews_due(user, today, context["case_filter"])),
+        "reviews": _with_links(
+            cases.reviews_due(user, today, context["case_filter"], settings.MAPPA_DASHBOARD_ROWS)
+        ),
+        "reviews_total": cases.reviews_due_cases(user, today, context["case_filter"]).count(),
+        "rows_limit": settings.MAPPA_DASHBOARD_ROWS,
         "review_caption": "Open cases with the chosen review status"
         if context["case_filter"].review_status
         else f"Open cases whose review is overdue or due in the next {context['due_soon_weeks_text']}",
@@ -188,13 +192,16 @@ def awaiting_screening(user, today: date) -> dict:
 def practitioner(user, query, today: date) -> dict:
     context = _filter_context(query)
     case_filter = context["case_filter"]
-    every = cases.your_cases(user, today, cases.CaseFilter())
-    shown = every if case_filter.is_empty else cases.your_cases(user, today, case_filter)
+    counts = cases.review_counts(cases.your_open_cases(user), today)
     context |= {
-        "your_cases": _with_links(shown),
-        "your_case_count": len(every),
-        "overdue_count": sum(row.review_status == case_rules.OVERDUE for row in every),
-        "due_soon_count": sum(row.review_status == case_rules.DUE_SOON for row in every),
+        "your_cases": _with_links(
+            cases.your_cases(user, today, case_filter, settings.MAPPA_DASHBOARD_ROWS)
+        ),
+        "your_cases_total": case_filter.apply(cases.your_open_cases(user), today).count(),
+        "rows_limit": settings.MAPPA_DASHBOARD_ROWS,
+        "your_case_count": counts["total"],
+        "overdue_count": counts[case_rules.OVERDUE],
+        "due_soon_count": counts[case_rules.DUE_SOON],
     }
     return context
 

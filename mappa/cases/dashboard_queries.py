@@ -94,11 +94,11 @@ class CaseRow:
         return list(REVIEW_STATUSES).index(self.review_status)
 
 
-def rows(cases: QuerySet[MappaCase], today: date) -> list[CaseRow]:
-    """Cases with their review status, soonest review first (unset last)."""
+def rows(cases: QuerySet[MappaCase], today: date, limit: int | None = None) -> list[CaseRow]:
+    """Cases with their review status, soonest review first (unset last); at most `limit`."""
     ordered = cases.select_related("nominal", "responsible_officer").order_by(
         "next_review_due", "nominal__surname", "nominal__forenames"
-    )
+    )[:limit]
     return [
         CaseRow(
             case,
@@ -114,22 +114,39 @@ def open_cases(user) -> QuerySet[MappaCase]:
     return cases_visible_to(user).filter(closed_on__isnull=True)
 
 
-def reviews_due(user, today: date, case_filter: CaseFilter) -> list[CaseRow]:
+def reviews_due_cases(user, today: date, case_filter: CaseFilter) -> QuerySet[MappaCase]:
     """Open cases whose review is overdue or due soon; a status filter shows that status instead."""
     cases = open_cases(user)
     if not case_filter.review_status:
         cases = cases.filter(
             review_status_q(rules.OVERDUE, today) | review_status_q(rules.DUE_SOON, today)
         )
-    return rows(case_filter.apply(cases, today), today)
+    return case_filter.apply(cases, today)
 
 
-def your_cases(user, today: date, case_filter: CaseFilter) -> list[CaseRow]:
+def reviews_due(user, today: date, case_filter: CaseFilter, limit: int | None = None):
+    return rows(reviews_due_cases(user, today, case_filter), today, limit)
+
+
+def your_open_cases(user) -> QuerySet[MappaCase]:
     """A practitioner's cases: those they are responsible officer for, and their agency leads."""
     mine = Q(responsible_officer=user)
     if user.agency_id is not None:
         mine |= Q(lead_agency=user.agency.kind)
-    return rows(case_filter.apply(open_cases(user).filter(mine), today), today)
+    return open_cases(user).filter(mine)
+
+
+def your_cases(user, today: date, case_filter: CaseFilter, limit: int | None = None):
+    return rows(case_filter.apply(your_open_cases(user), today), today, limit)
+
+
+def review_counts(cases: QuerySet[MappaCase], today: date) -> dict[str, int]:
+    """How many of the cases there are, and how many are overdue or due soon, counted in SQL."""
+    return {
+        "total": cases.count(),
+        rules.OVERDUE: cases.filter(review_status_q(rules.OVERDUE, today)).count(),
+        rules.DUE_SOON: cases.filter(review_status_q(rules.DUE_SOON, today)).count(),
+    }
 
 
 @dataclass(frozen=True)

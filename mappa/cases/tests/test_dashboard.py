@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from mappa.agencies.constants import Role
 from mappa.agencies.demo import load_demo
-from mappa.agencies.models import Area
+from mappa.agencies.models import Area, User
 from mappa.cases import dashboard_queries
 from mappa.cases.models import MappaCase
 from mappa.people.models import Nominal
@@ -287,3 +287,15 @@ def test_a_coordinator_of_another_area_sees_only_their_own(demo):
         coordinator, timezone.localdate(), dashboard_queries.CaseFilter()
     )
     assert [row.case for row in rows] == [elsewhere]
+
+
+def test_long_case_tables_show_the_first_rows_and_the_total(db, signed_in, settings):
+    load_demo()
+    settings.MAPPA_DASHBOARD_ROWS = 1
+    client = signed_in("probation.om")
+    page = client.get("/dashboard/").content.decode()
+    practitioner = User.objects.get(username="probation.om")
+    total = dashboard_queries.your_open_cases(practitioner).count()
+    assert total > 1
+    assert f"Showing the first 1 of {total}" in page
+    assert page.count('data-testid="case-row"') == 1
