@@ -14,10 +14,9 @@ from django.urls import reverse
 
 from mappa.actions.constants import Status
 from mappa.actions.models import Action
-from mappa.agencies.constants import Role
 from mappa.agencies.models import User
 from mappa.audit.events import EventType
-from mappa.cases.reminders import dashboard_link, send_counts
+from mappa.cases.reminders import coordinators_by_area, dashboard_link, send_counts
 
 SUBJECT = "MAPPA actions overdue"
 BODY = """{count} MAPPA action{plural} you are responsible for or oversee {verb} overdue.
@@ -38,10 +37,7 @@ def overdue_counts(today: date) -> tuple[dict[User, int], int]:
     by_agency: dict = {}
     for user in active.filter(agency_id__in={a["owner_agency_id"] for a in overdue}):
         by_agency.setdefault(user.agency_id, []).append(user)
-    coordinators: dict = {}
-    areas = {a["case__nominal__area_id"] for a in overdue}
-    for user in active.filter(role=Role.COORDINATOR, area_id__in=areas):
-        coordinators.setdefault(user.area_id, []).append(user)
+    coordinators = coordinators_by_area({a["case__nominal__area_id"] for a in overdue})
     owners = active.in_bulk({a["owner_user_id"] for a in overdue} - {None})
     counts: Counter[User] = Counter()
     for action in overdue:

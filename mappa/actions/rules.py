@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-OVERDUE, DUE_SOON, ON_TRACK, DONE = "overdue", "due_soon", "on_track", "done"
+from mappa.cases.rules import DUE_SOON, ON_TRACK, OVERDUE, review_status
+
+DONE = "done"
+__all__ = ["DONE", "DUE_SOON", "ON_TRACK", "OVERDUE", "action_status", "due_date_problem"]
 
 
 # MAPPA Guidance ch.13a: actions are owned, dated and reviewed at the next meeting; an open
@@ -12,11 +15,7 @@ OVERDUE, DUE_SOON, ON_TRACK, DONE = "overdue", "due_soon", "on_track", "done"
 def action_status(*, status: str, due_on: date, today: date, due_soon_days: int) -> str:
     if status != "open":
         return DONE
-    if due_on < today:
-        return OVERDUE
-    if due_on <= today + timedelta(days=due_soon_days):
-        return DUE_SOON
-    return ON_TRACK
+    return review_status(due=due_on, today=today, due_soon_days=due_soon_days)
 
 
 def due_date_problem(*, due_on: date, today: date) -> str | None:

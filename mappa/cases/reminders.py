@@ -42,9 +42,7 @@ def overdue_counts(today: date) -> tuple[dict[User, int], int]:
     """How many overdue reviews each recipient is told of, and how many there are in all."""
     cases = list(overdue_cases(today))
     areas = {case["nominal__area_id"] for case in cases}
-    coordinators: dict = {}
-    for user in User.objects.filter(role=Role.COORDINATOR, is_active=True, area_id__in=areas):
-        coordinators.setdefault(user.area_id, []).append(user)
+    coordinators = coordinators_by_area(areas)
     officers = User.objects.in_bulk({case["responsible_officer_id"] for case in cases} - {None})
     counts: Counter[User] = Counter()
     for case in cases:
@@ -57,6 +55,14 @@ def overdue_counts(today: date) -> tuple[dict[User, int], int]:
                 recipients.add(coordinator)
         counts.update(recipients)
     return {user: n for user, n in counts.items() if user.email}, len(cases)
+
+
+def coordinators_by_area(area_ids) -> dict:
+    """The active co-ordinators of each area: every reminder also goes to them."""
+    found: dict = {}
+    for user in User.objects.filter(role=Role.COORDINATOR, is_active=True, area_id__in=area_ids):
+        found.setdefault(user.area_id, []).append(user)
+    return found
 
 
 def dashboard_link() -> str:

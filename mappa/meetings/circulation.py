@@ -21,11 +21,10 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from mappa.agencies.constants import Role
 from mappa.agencies.models import User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.cases.reminders import dashboard_link, send_counts
+from mappa.cases.reminders import coordinators_by_area, dashboard_link, send_counts
 from mappa.meetings import rules
 from mappa.meetings.constants import AttendanceStatus, MeetingStatus
 from mappa.meetings.minutes_models import Circulation, Minutes
@@ -156,11 +155,7 @@ def overdue_meetings(today: date, area_id=None) -> list[Meeting]:
 def overdue_counts(today: date) -> tuple[dict[User, int], int]:
     """How many late minutes each chair, co-chair and area co-ordinator is told of."""
     late = overdue_meetings(today)
-    coordinators: dict = {}
-    for user in User.objects.filter(
-        role=Role.COORDINATOR, is_active=True, area_id__in={m.area_id for m in late}
-    ):
-        coordinators.setdefault(user.area_id, []).append(user)
+    coordinators = coordinators_by_area({m.area_id for m in late})
     counts: Counter[User] = Counter()
     for meeting in late:
         chairs = {u for u in (meeting.chair, meeting.co_chair) if u is not None and u.is_active}

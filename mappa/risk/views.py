@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from mappa.agencies import permissions
+from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.risk import queries, services
@@ -22,15 +23,6 @@ from mappa.risk.forms import AssessmentForm, PlanForm
 
 def _may_record(request) -> bool:
     return permissions.has_permission(request.user, permissions.RECORD_RISK)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
 
 
 @requires(permissions.VIEW_CASES)
@@ -66,7 +58,7 @@ def add_assessment(request, case_id):
         try:
             services.record_assessment(actor=request.user, case=case, **form.service_arguments())
         except ValidationError as refused:
-            _add_errors(form, refused)
+            add_service_errors(form, refused)
         else:
             messages.success(request, "RoSH assessment recorded")
             return redirect("rosh-assessments", case_id=case.id)
@@ -125,7 +117,7 @@ def edit_plan(request, case_id):
         try:
             saved = services.save_plan(actor=request.user, case=case, **form.service_arguments())
         except ValidationError as refused:
-            _add_errors(form, refused)
+            add_service_errors(form, refused)
         else:
             messages.success(request, f"Version {saved.version} of the plan saved")
             return redirect("risk-plan", case_id=case.id)
@@ -168,7 +160,7 @@ def add_condition(request, case_id, kind):
         try:
             services.add_condition(actor=request.user, case=case, kind=kind, **form.cleaned_data)
         except ValidationError as refused:
-            _add_errors(form, refused)
+            add_service_errors(form, refused)
         else:
             messages.success(request, f"{ConditionKind(kind).label} condition recorded")
             return redirect("licence-conditions", case_id=case.id)
