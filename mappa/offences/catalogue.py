@@ -35,7 +35,14 @@ CODE_PATTERN = re.compile(
 # Schedule 3 entries whose paragraph text could not be read through the project's search tool:
 # their conditions are a careful reading of the Act, not a verified transcription. Confirm them
 # against legislation.gov.uk before relying on them. (Paragraphs 1 to 11 and 35C were read;
-# 29A to 29C in the text inserted by S.I. 2007/296 art. 2(2).)
+# 29A to 29C in the text inserted by S.I. 2007/296 art. 2(2).) A second search for paragraphs
+# 12 to 35B found no text: the tool shows only the opening of a stored page, its copies of the
+# whole Schedule (as enacted, and the undated current text) stop at paragraph 12, and it holds
+# no per-paragraph copy of an England and Wales paragraph in that range, nor the amending
+# provisions that inserted 24A, 33A, 33B, 34A, 35A and 35B. Only Northern Ireland twins were
+# found (paras 61 to 65 as enacted, 65 at 2015-05-03, 75 at 2011-01-28, 85 at 2010-12-01, 89A at
+# 2021-06-29, 90 undated, 92A at 2015-05-03, 92T); a twin is not the England and Wales text, so
+# no code was removed.
 UNVERIFIED = frozenset(
     {
         "CLA1977/s54",  # para 12: text cut off in the copy read; listed unconditionally
@@ -92,6 +99,150 @@ UNVERIFIED = frozenset(
         "SOA2003/s70",  # para 35
         "CJIA2008/s63",  # para 35A (the twin, para 92A, was read and matches)
         "CJA2009/s62",  # para 35B
+    }
+)
+
+# Schedule 15 entries (CJA 2003, Parts 1 and 2) whose part, paragraph number and title could not be
+# checked against the text. Read: Part 1 paragraphs 1 to 21, in the Schedule as at 2019-04-12 and
+# at 2025-02-03 (legislation.gov.uk, ukpga/2003/44/schedule/15), whose excerpts stop at paragraph
+# 22 ("attempt to cause explosion, or making or k..."); they match the entries here.
+# Nothing from paragraph 22 of Part 1 onwards, nor any of Part 2, could be found, so neither the
+# entries below nor the list of paragraphs (whether any is missing) has been checked.
+SCHEDULE_15_UNVERIFIED = frozenset(
+    {
+        "ESA1883/s3",  # Part 1 para 22
+        "ESA1883/s4",  # Part 1 para 22A
+        "ILPA1929/s1",  # Part 1 para 23
+        "CYPA1933/s1",  # Part 1 para 24
+        "IA1938/s1",  # Part 1 para 25
+        "FA1968/s16",  # Part 1 para 26
+        "FA1968/s16A",  # Part 1 para 27
+        "FA1968/s17(1)",  # Part 1 para 28
+        "FA1968/s17(2)",  # Part 1 para 29
+        "FA1968/s18",  # Part 1 para 30
+        "TA1968/s8",  # Part 1 para 31
+        "TA1968/s9",  # Part 1 para 32
+        "TA1968/s10",  # Part 1 para 33
+        "TA1968/s12A",  # Part 1 para 34
+        "CDA1971/s1(3)",  # Part 1 para 35
+        "CDA1971/s1(2)",  # Part 1 para 36
+        "THA1982/s1",  # Part 1 para 37
+        "ASA1982/s1",  # Part 1 para 38
+        "ASA1982/s2",  # Part 1 para 39
+        "ASA1982/s3",  # Part 1 para 40
+        "ASA1982/s4",  # Part 1 para 41
+        "MHA1983/s127",  # Part 1 para 42
+        "PFCA1985/s1",  # Part 1 para 43
+        "POA1986/s1",  # Part 1 para 44
+        "POA1986/s2",  # Part 1 para 45
+        "POA1986/s3",  # Part 1 para 46
+        "CJA1988/s134",  # Part 1 para 47
+        "RTA1988/s1",  # Part 1 para 48
+        "RTA1988/s3A",  # Part 1 para 49
+        "AMSA1990/s1",  # Part 1 para 50
+        "AMSA1990/s9",  # Part 1 para 51
+        "AMSA1990/s10",  # Part 1 para 52
+        "AMSA1990/s11",  # Part 1 para 53
+        "AMSA1990/s12",  # Part 1 para 54
+        "AMSA1990/s13",  # Part 1 para 55
+        "CTSO1994/s4",  # Part 1 para 56
+        "CTSO1994/s5",  # Part 1 para 56
+        "CTSO1994/s6",  # Part 1 para 56
+        "CTSO1994/s7",  # Part 1 para 56
+        "CTSO1994/s8",  # Part 1 para 56
+        "PHA1997/s4",  # Part 1 para 57
+        "PHA1997/s4A",  # Part 1 para 57A
+        "CDA1998/s29",  # Part 1 para 58
+        "CDA1998/s31",  # Part 1 para 59
+        "DVCVA2004/s5",  # Part 1 para 63A
+        "FGMA2003/s1",  # Part 1 para 63B
+        "FGMA2003/s2",  # Part 1 para 63C
+        "FGMA2003/s3",  # Part 1 para 63D
+        "MSA2015/s1",  # Part 1 para 63E
+        "MSA2015/s2",  # Part 1 para 63F
+        "SCA2015/s75A",  # Part 1 para 63G
+        "SOA1956/s1",  # Part 2 para 66
+        "SOA1956/s2",  # Part 2 para 67
+        "SOA1956/s3",  # Part 2 para 68
+        "SOA1956/s4",  # Part 2 para 69
+        "SOA1956/s5",  # Part 2 para 70
+        "SOA1956/s6",  # Part 2 para 71
+        "SOA1956/s7",  # Part 2 para 72
+        "SOA1956/s9",  # Part 2 para 73
+        "SOA1956/s10",  # Part 2 para 74
+        "SOA1956/s11",  # Part 2 para 75
+        "SOA1956/s14",  # Part 2 para 76
+        "SOA1956/s15",  # Part 2 para 77
+        "SOA1956/s16",  # Part 2 para 78
+        "SOA1956/s17",  # Part 2 para 79
+        "SOA1956/s19",  # Part 2 para 80
+        "SOA1956/s20",  # Part 2 para 81
+        "SOA1956/s21",  # Part 2 para 82
+        "SOA1956/s22",  # Part 2 para 83
+        "SOA1956/s23",  # Part 2 para 84
+        "SOA1956/s24",  # Part 2 para 85
+        "SOA1956/s25",  # Part 2 para 86
+        "SOA1956/s26",  # Part 2 para 87
+        "SOA1956/s27",  # Part 2 para 88
+        "SOA1956/s28",  # Part 2 para 89
+        "SOA1956/s29",  # Part 2 para 90
+        "SOA1956/s32",  # Part 2 para 91
+        "MHA1959/s128",  # Part 2 para 93
+        "ICA1960/s1",  # Part 2 para 94
+        "SOA1967/s4",  # Part 2 para 95
+        "SOA1967/s5",  # Part 2 para 96
+        "CLA1977/s54",  # Part 2 para 98
+        "PCA1978/s1",  # Part 2 para 99
+        "CEMA1979/s170",  # Part 2 para 100
+        "CJA1988/s160",  # Part 2 para 101
+        "SOA2003/s1",  # Part 2 para 102
+        "SOA2003/s2",  # Part 2 para 103
+        "SOA2003/s3",  # Part 2 para 104
+        "SOA2003/s4",  # Part 2 para 105
+        "SOA2003/s5",  # Part 2 para 106
+        "SOA2003/s6",  # Part 2 para 107
+        "SOA2003/s7",  # Part 2 para 108
+        "SOA2003/s8",  # Part 2 para 109
+        "SOA2003/s9",  # Part 2 para 110
+        "SOA2003/s10",  # Part 2 para 111
+        "SOA2003/s11",  # Part 2 para 112
+        "SOA2003/s12",  # Part 2 para 113
+        "SOA2003/s13",  # Part 2 para 114
+        "SOA2003/s14",  # Part 2 para 115
+        "SOA2003/s15",  # Part 2 para 116
+        "SOA2003/s16",  # Part 2 para 117
+        "SOA2003/s17",  # Part 2 para 118
+        "SOA2003/s18",  # Part 2 para 119
+        "SOA2003/s19",  # Part 2 para 120
+        "SOA2003/s25",  # Part 2 para 121
+        "SOA2003/s26",  # Part 2 para 122
+        "SOA2003/s30",  # Part 2 para 123
+        "SOA2003/s31",  # Part 2 para 124
+        "SOA2003/s32",  # Part 2 para 125
+        "SOA2003/s33",  # Part 2 para 126
+        "SOA2003/s34",  # Part 2 para 127
+        "SOA2003/s35",  # Part 2 para 128
+        "SOA2003/s36",  # Part 2 para 129
+        "SOA2003/s37",  # Part 2 para 130
+        "SOA2003/s38",  # Part 2 para 131
+        "SOA2003/s39",  # Part 2 para 132
+        "SOA2003/s40",  # Part 2 para 133
+        "SOA2003/s41",  # Part 2 para 134
+        "SOA2003/s47",  # Part 2 para 135
+        "SOA2003/s48",  # Part 2 para 136
+        "SOA2003/s49",  # Part 2 para 137
+        "SOA2003/s50",  # Part 2 para 138
+        "SOA2003/s52",  # Part 2 para 139
+        "SOA2003/s53",  # Part 2 para 140
+        "SOA2003/s61",  # Part 2 para 144
+        "SOA2003/s62",  # Part 2 para 145
+        "SOA2003/s63",  # Part 2 para 146
+        "SOA2003/s64",  # Part 2 para 147
+        "SOA2003/s65",  # Part 2 para 148
+        "SOA2003/s66",  # Part 2 para 149
+        "SOA2003/s67",  # Part 2 para 150
+        "SOA2003/s69",  # Part 2 para 151
+        "SOA2003/s70",  # Part 2 para 152
     }
 )
 

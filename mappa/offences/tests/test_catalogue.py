@@ -11,12 +11,14 @@ from mappa.offences import catalogue, schedule_3
 from mappa.offences.catalogue import (
     CODE_PATTERN,
     DATA_DIR,
+    SCHEDULE_15_UNVERIFIED,
     UNVERIFIED,
     UnknownOffence,
     load_catalogue,
 )
 
 SCHEDULE_3 = json.loads((DATA_DIR / "schedule_3.json").read_text(encoding="utf-8"))
+SCHEDULE_15 = json.loads((DATA_DIR / "schedule_15.json").read_text(encoding="utf-8"))
 OTHER = json.loads((DATA_DIR / "other.json").read_text(encoding="utf-8"))
 
 # Sexual Offences Act 2003 Sch.3, England and Wales: paragraphs 1 to 35C as now in force.
@@ -123,6 +125,22 @@ def test_no_other_offence_is_also_a_schedule_3_offence():
 
 def test_every_unverified_code_is_a_schedule_3_code():
     assert UNVERIFIED <= {e["code"] for e in SCHEDULE_3}
+
+
+def test_every_schedule_15_unverified_code_is_a_schedule_15_code():
+    assert SCHEDULE_15_UNVERIFIED <= {e["code"] for e in SCHEDULE_15}
+
+
+def test_every_schedule_15_entry_is_either_read_or_recorded_as_unverified():
+    # CJA 2003 Sch.15 Part 1 paras 1 to 21 were read (the Schedule as at 2019-04-12 and
+    # 2025-02-03); every other listing must be in SCHEDULE_15_UNVERIFIED until it is read.
+    read = {
+        e["code"]
+        for e in SCHEDULE_15
+        if e["part"] == 1 and e["paragraph"] in {str(n) for n in range(1, 22)}
+    }
+    assert read.isdisjoint(SCHEDULE_15_UNVERIFIED)
+    assert read | SCHEDULE_15_UNVERIFIED == {e["code"] for e in SCHEDULE_15}
 
 
 def test_the_loader_and_the_evaluator_know_the_same_leaves():

@@ -108,6 +108,36 @@ def test_it_lists_the_offence_in_the_right_part_and_paragraph(code, part, paragr
     assert BY_CODE[code]["paragraph"] == paragraph
 
 
+# CJA 2003 Sch.15 Part 1 paras 4 to 21 as read in the Schedule as at 2019-04-12 and 2025-02-03
+# (legislation.gov.uk, ukpga/2003/44/schedule/15): the section each paragraph lists.
+@pytest.mark.parametrize(
+    "paragraph, code",
+    [
+        ("4", "OAPA1861/s4"),
+        ("5", "OAPA1861/s16"),
+        ("6", "OAPA1861/s18"),
+        ("7", "OAPA1861/s20"),
+        ("8", "OAPA1861/s21"),
+        ("9", "OAPA1861/s22"),
+        ("10", "OAPA1861/s23"),
+        ("11", "OAPA1861/s27"),
+        ("12", "OAPA1861/s28"),
+        ("13", "OAPA1861/s29"),
+        ("14", "OAPA1861/s30"),
+        ("15", "OAPA1861/s31"),
+        ("16", "OAPA1861/s32"),
+        ("17", "OAPA1861/s35"),
+        ("18", "OAPA1861/s37"),
+        ("19", "OAPA1861/s38"),
+        ("20", "OAPA1861/s47"),
+        ("21", "ESA1883/s2"),
+    ],
+)
+def test_part_1_paragraphs_4_to_21_list_the_sections_read(paragraph, code):
+    assert (BY_CODE[code]["part"], BY_CODE[code]["paragraph"]) == (1, paragraph)
+    assert [e["code"] for e in ENTRIES if e["part"] == 1 and e["paragraph"] == paragraph] == [code]
+
+
 def test_murder_is_not_a_schedule_15_offence():
     # Murder is named in CJA 2003 s.327(3)(a) itself; Sch.15 lists only attempts, conspiracy,
     # incitement and encouraging murder (Part 1 para 65), which are not offence entries here.
