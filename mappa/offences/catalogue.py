@@ -43,6 +43,14 @@ CODE_PATTERN = re.compile(
 # found (paras 61 to 65 as enacted, 65 at 2015-05-03, 75 at 2011-01-28, 85 at 2010-12-01, 89A at
 # 2021-06-29, 90 undated, 92A at 2015-05-03, 92T); a twin is not the England and Wales text, so
 # no code was removed.
+# A third search (about 30 queries) looked for Wikisource's proofread page-by-page transcription
+# of the Act as enacted (en.wikisource.org/wiki/Page:Sexual_Offences_Act_2003.pdf/N, where paras
+# 12 to 35 should be on about /91 to /96) and for per-paragraph legislation.gov.uk pages
+# (.../ukpga/2003/42/schedule/3/paragraph/N/.../data.html). The tool returned only /48 (ss.79 to
+# 81), /79 and /101 (paras 93(2) to 97), never a page holding paras 12 to 35; per-paragraph
+# pages only for 8, 35C, 94 and Northern Ireland paragraphs; a 2008 copy (uklaws.org) and the
+# Commons Bill print of 2003 (Bill 164, a Bill, not the Act) only up to paras 7 and 11. So no
+# entry below has been checked against any text, enacted or current, and none was removed.
 UNVERIFIED = frozenset(
     {
         "CLA1977/s54",  # para 12: text cut off in the copy read; listed unconditionally
@@ -107,7 +115,9 @@ UNVERIFIED = frozenset(
 # at 2025-02-03 (legislation.gov.uk, ukpga/2003/44/schedule/15), whose excerpts stop at paragraph
 # 22 ("attempt to cause explosion, or making or k..."); they match the entries here.
 # Nothing from paragraph 22 of Part 1 onwards, nor any of Part 2, could be found, so neither the
-# entries below nor the list of paragraphs (whether any is missing) has been checked.
+# entries below nor the list of paragraphs (whether any is missing) has been checked. A further
+# search for Wikisource's transcription of the Act as enacted (Page:Criminal_Justice_Act_2003.pdf/N)
+# and for per-paragraph or Part 2 pages on legislation.gov.uk found no page holding any of them.
 SCHEDULE_15_UNVERIFIED = frozenset(
     {
         "ESA1883/s3",  # Part 1 para 22
