@@ -30,6 +30,7 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         victim_age=conviction.victim_age,
         disposal_type=conviction.disposal_type or None,
         term_months=term,
+        sexual_gratification_purpose=conviction.sexual_gratification_purpose,
     )
     triggered, basis = schedule_3.notification_triggered(offence, condition)
     listing = offence.schedule_15
@@ -48,6 +49,7 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         if listing
         else "",
         is_murder=offence.is_murder,
+        in_schedule_3=offence.schedule_3 is not None,
     )
 
 

@@ -17,6 +17,8 @@ class Conviction(models.Model):
     relevant_date = models.DateField(help_text="Date of conviction, finding or caution")
     committed_on = models.DateField(null=True, blank=True)
     victim_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Schedule 3 paras 33A and 34A (SOA 2003 ss.66A, 67A): None means not recorded
+    sexual_gratification_purpose = models.BooleanField(null=True, blank=True)
     disposal_type = models.CharField(max_length=40, choices=DisposalType.choices, blank=True)
     term_months = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     is_index = models.BooleanField(default=False)

@@ -83,6 +83,7 @@ class OffenceFacts:
     in_schedule_15: bool
     schedule_15_reference: str
     is_murder: bool
+    in_schedule_3: bool = False
 
 
 @dataclass(frozen=True)
@@ -386,7 +387,11 @@ def _no_notification(
         reasons = [
             r for o in offences if o.triggers_notification and (r := no_requirement_reason(o))
         ]
-        return reasons[0] if reasons else NO_TRIGGER
+        if reasons:
+            return reasons[0]
+        # Say why each Schedule 3 offence's condition is not met, or what is not recorded
+        unmet = [o.notification_basis for o in offences if o.in_schedule_3]
+        return "; ".join([NO_TRIGGER, *unmet])
     if revoked := revoked_on(note, person):
         return f"the indefinite notification requirement ended on {revoked} on review ({SOA} s.91C)"
     return f"the notification requirement ended on {note.end_date} ({SOA} s.82)"

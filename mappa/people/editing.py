@@ -80,6 +80,8 @@ def _add_conviction(record: dict, data: dict) -> None:
         key: data[key]
         for key in ("offence", "outcome", "date", "committed_on", "victim_age", "index")
     }
+    if data["sexual_gratification_purpose"] is not None:
+        offence["sexual_gratification_purpose"] = data["sexual_gratification_purpose"]
     record["offences"].append(offence | {"disposal": disposal})
 
 

@@ -179,6 +179,18 @@ class ConvictionForm(GovukForm):
     victim_age = forms.IntegerField(
         label="Victim's age at the time", required=False, min_value=0, max_value=120
     )
+    sexual_gratification_purpose = forms.TypedChoiceField(
+        label="Was the offence committed to obtain sexual gratification?",
+        choices=[("", "Not recorded"), ("yes", "Yes"), ("no", "No")],
+        coerce=lambda answer: answer == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=(
+            "Needed only for sending images of genitals and for upskirting (Sexual Offences "
+            "Act 2003 ss.66A and 67A, Schedule 3 paragraphs 33A and 34A)"
+        ),
+    )
     disposal_type = forms.ChoiceField(
         label="Sentence or disposal",
         choices=[("", "None recorded"), *DisposalType.choices],

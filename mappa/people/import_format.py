@@ -11,7 +11,14 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import LeadAgency
@@ -84,12 +91,18 @@ class DisposalIn(Strict):
         return self
 
 
+# Optional offence fields added to the contract's format (docs/decisions/0009)
+ADDED_OPTIONAL = ("sexual_gratification_purpose",)
+
+
 class OffenceIn(Strict):
     offence: Annotated[str, Field(min_length=1, max_length=60)]
     outcome: Outcome
     date: date
     committed_on: date | None = None
     victim_age: Annotated[int, Field(ge=0, le=120)] | None = None
+    # An optional addition to the contract (docs/decisions/0009): Schedule 3 paras 33A and 34A
+    sexual_gratification_purpose: bool | None = None
     disposal: DisposalIn | None = None
     index: bool = False
 
@@ -98,6 +111,16 @@ class OffenceIn(Strict):
         if self.committed_on and self.committed_on > self.date:
             raise ValueError("committed_on: must not be after the relevant date")
         return self
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_additions(self, handler):
+        # Fields added to the format later are written only when set, so exports and the
+        # digests of records stored before they existed do not change.
+        data = handler(self)
+        for key in ADDED_OPTIONAL:
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 class PeriodIn(Strict):

@@ -129,6 +129,7 @@ class Children:
                 relevant_date=o.date,
                 committed_on=o.committed_on,
                 victim_age=o.victim_age,
+                sexual_gratification_purpose=o.sexual_gratification_purpose,
                 disposal_type=o.disposal.type.value if o.disposal else "",
                 term_months=None
                 if not o.disposal or o.disposal.term_months is None
@@ -310,6 +311,7 @@ def _offence_out(conviction: Conviction) -> dict:
         "date": conviction.relevant_date,
         "committed_on": conviction.committed_on,
         "victim_age": conviction.victim_age,
+        "sexual_gratification_purpose": conviction.sexual_gratification_purpose,
         "disposal": disposal,
         "index": conviction.is_index,
     }

@@ -301,3 +301,24 @@ def test_rules_stay_pure_python():
         for alias in node.names
     }
     assert not {name for name in imported if name.split(".")[0] in ("django", "mappa")}
+
+
+# SOA 2003 s.80 and Sch.3: when no offence brings a requirement, the basis says why for each
+# Schedule 3 offence (so an officer can see a missing fact, such as the purpose under para 34A)
+def test_no_category_names_each_schedule_3_offence_whose_condition_is_not_met():
+    unmet = offence(
+        triggers_notification=False,
+        in_schedule_3=True,
+        in_schedule_15=False,
+        notification_basis="Sch.3 para 34A: the purpose of the offence is not recorded",
+    )
+    theft = offence(
+        code="TA1968/s1",
+        triggers_notification=False,
+        in_schedule_15=False,
+        notification_basis="Theft (TA1968/s1) is not a Schedule 3 offence",
+    )
+    result = rules.evaluate(offences=[unmet, theft], person=person(), as_of=date(2026, 11, 21))
+    assert result.category is None
+    assert "Sch.3 para 34A: the purpose of the offence is not recorded" in result.basis
+    assert "Theft" not in result.basis
