@@ -66,5 +66,9 @@ def for_nominal(nominal, as_of: date) -> rules.Eligibility:
         licence_end_date=nominal.licence_end_date,
         lifetime_notification_revoked_on=min(revoked) if revoked else None,
     )
-    offences = [offence_facts(c, nominal.date_of_birth) for c in nominal.convictions.all()]
+    convictions = list(nominal.convictions.all())
+    offences = rules.aggregate_consecutive_terms(
+        [offence_facts(c, nominal.date_of_birth) for c in convictions],
+        [c.consecutive_group for c in convictions],
+    )
     return rules.evaluate(offences=offences, person=person, as_of=as_of)

@@ -21,6 +21,8 @@ class Conviction(models.Model):
     sexual_gratification_purpose = models.BooleanField(null=True, blank=True)
     disposal_type = models.CharField(max_length=40, choices=DisposalType.choices, blank=True)
     term_months = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    # Terms of imprisonment ordered to run consecutively share a label (SOA 2003 s.82(3), (4))
+    consecutive_group = models.CharField(max_length=20, blank=True)
     is_index = models.BooleanField(default=False)
 
     class Meta:

@@ -27,8 +27,11 @@ How the contract's disposals map onto the SOA 2003 s.82(1) table
   Longworth [2006] UKHL 1) and SOA 2003 s.134 saves only conditional discharges.
 - `conditional_discharge`: its period, not halved; unrecorded, the 3-year maximum
   (PCC(S)A 2000 s.12(1)(b); Sentencing Code s.80), and the basis says so.
-- Consecutive terms for several offences count as one aggregate (s.82(3),(4)): one
-  `OffenceFacts` carries one term, so the caller aggregates.
+- Consecutive terms of imprisonment for two or more Schedule 3 offences count, for the
+  table, as one term equal to their aggregate (s.82(3), (4)(a)): `aggregate_consecutive_terms`,
+  given each offence's consecutive group. Partly concurrent terms (X + Y - Z, s.82(4)(b))
+  are left to the caller. The aggregate decides the notification period only, not the
+  Schedule 3 conditions or category 2.
 
 s.91B review date: the day after 15 years (8 if under 18 on the relevant date) from the
 first notification after release. Notification dates are not recorded, so we take it as
@@ -41,7 +44,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -84,6 +87,9 @@ class OffenceFacts:
     schedule_15_reference: str
     is_murder: bool
     in_schedule_3: bool = False
+    # s.82(4)(a): the aggregate of consecutive terms, and which terms made it
+    aggregate_term_months: float | None = None
+    aggregate_basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,11 +184,48 @@ def _imprisonment_row(term: float, what: str) -> tuple[int | None, str, bool]:
     return 84, f"{what} (6 months or less)", True
 
 
+# SOA 2003 s.82(3), (4)(a): "in the case of consecutive terms", a term "equal to the
+# aggregate of those terms", for offenders sentenced for two or more Schedule 3 offences
+def aggregate_consecutive_terms(
+    offences: list[OffenceFacts], groups: list[str]
+) -> list[OffenceFacts]:
+    """Each offence with its group's aggregate term, where two or more of the group's
+    convictions trigger notification and were dealt with by imprisonment or detention."""
+    members: dict[str, list[OffenceFacts]] = {}
+    for offence, group in zip(offences, groups, strict=True):
+        if (
+            group
+            and offence.triggers_notification
+            and offence.outcome == "conviction"
+            and offence.disposal_type == "imprisonment"
+            and offence.term_months is not None
+        ):
+            members.setdefault(group, []).append(offence)
+    result = []
+    for offence, group in zip(offences, groups, strict=True):
+        together = members.get(group, [])
+        if len(together) >= 2 and any(offence is other for other in together):
+            total = sum(other.term_months for other in together)
+            terms = " + ".join(f"{_months(o.term_months)} ({o.code})" for o in together)
+            offence = replace(
+                offence,
+                aggregate_term_months=total,
+                aggregate_basis=(
+                    f"consecutive terms of imprisonment or detention for Schedule 3 offences, "
+                    f"{terms}, counted as one term of {_months(total)} (s.82(3), (4)(a))"
+                ),
+            )
+        result.append(offence)
+    return result
+
+
 # SOA 2003 s.82(1) with s.131; R v Wiles [2004] EWCA Crim 836 (extended sentences)
 def _custodial_term(offence: OffenceFacts) -> tuple[float, str]:
     term, kind = offence.term_months, offence.disposal_type
     if term is None:
         raise ValueError(f"{offence.code}: term_months is required for {kind}")
+    if offence.aggregate_term_months is not None:
+        return offence.aggregate_term_months, offence.aggregate_basis
     if kind == "suspended_imprisonment":
         return term, f"a suspended sentence of imprisonment for {_months(term)} (CJA 2003 s.189(6))"
     if kind != "extended_sentence":

@@ -7,9 +7,10 @@ area codes and offence codes are checked against what the caller knows.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -80,22 +81,44 @@ class AssociationIn(Strict):
     address: AddressIn | None = None
 
 
-class DisposalIn(Strict):
+class AddedOptional(Strict):
+    """Optional fields added to the contract's format (docs/decisions/0009) are written only
+    when set, so exports, and the digests of records stored before they existed, do not change."""
+
+    ADDED_OPTIONAL: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _leave_out_unset_additions(self, handler):
+        data = handler(self)
+        for key in self.ADDED_OPTIONAL:
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
+
+
+class DisposalIn(AddedOptional):
+    ADDED_OPTIONAL = ("consecutive_group",)
+
     type: DisposalType
     term_months: Annotated[float, Field(ge=0, le=1200)] | None = None
+    # Offences whose terms of imprisonment were ordered to run consecutively share a label
+    consecutive_group: Annotated[str, Field(min_length=1, max_length=20)] | None = None
 
     @model_validator(mode="after")
     def _term_where_needed(self):
         if self.type in TERM_REQUIRED and self.term_months is None:
             raise ValueError(f"term_months: required for {self.type.value}")
+        if self.consecutive_group is not None and self.type != DisposalType.IMPRISONMENT:
+            raise ValueError(
+                "consecutive_group: only terms of imprisonment or detention are aggregated; "
+                f"for {self.type.value}, record the term SOA 2003 s.82(4) gives instead"
+            )
         return self
 
 
-# Optional offence fields added to the contract's format (docs/decisions/0009)
-ADDED_OPTIONAL = ("sexual_gratification_purpose",)
+class OffenceIn(AddedOptional):
+    ADDED_OPTIONAL = ("sexual_gratification_purpose",)
 
-
-class OffenceIn(Strict):
     offence: Annotated[str, Field(min_length=1, max_length=60)]
     outcome: Outcome
     date: date
@@ -111,16 +134,6 @@ class OffenceIn(Strict):
         if self.committed_on and self.committed_on > self.date:
             raise ValueError("committed_on: must not be after the relevant date")
         return self
-
-    @model_serializer(mode="wrap")
-    def _leave_out_unset_additions(self, handler):
-        # Fields added to the format later are written only when set, so exports and the
-        # digests of records stored before they existed do not change.
-        data = handler(self)
-        for key in ADDED_OPTIONAL:
-            if data.get(key) is None:
-                data.pop(key, None)
-        return data
 
 
 class PeriodIn(Strict):
@@ -179,6 +192,18 @@ class NominalRecord(Strict):
     def _has_a_forename_or_alias(self):
         if not self.name.forenames and not self.aliases:
             raise ValueError("name.forenames: give forenames or at least one alias")
+        return self
+
+    @model_validator(mode="after")
+    def _consecutive_groups_have_company(self):
+        groups = Counter(o.disposal.consecutive_group for o in self.offences if o.disposal)
+        for index, offence in enumerate(self.offences):
+            group = offence.disposal.consecutive_group if offence.disposal else None
+            if group is not None and groups[group] < 2:
+                raise ValueError(
+                    f"offences[{index}].disposal.consecutive_group: no other offence in this "
+                    f"record is in consecutive group {group!r}"
+                )
         return self
 
     def to_json(self) -> str:

@@ -134,6 +134,7 @@ class Children:
                 term_months=None
                 if not o.disposal or o.disposal.term_months is None
                 else Decimal(str(o.disposal.term_months)),
+                consecutive_group=(o.disposal and o.disposal.consecutive_group) or "",
                 is_index=o.index,
             )
             for o in record.offences
@@ -304,7 +305,11 @@ def _offence_out(conviction: Conviction) -> dict:
     disposal = None
     if conviction.disposal_type:
         term = None if conviction.term_months is None else float(conviction.term_months)
-        disposal = {"type": conviction.disposal_type, "term_months": term}
+        disposal = {
+            "type": conviction.disposal_type,
+            "term_months": term,
+            "consecutive_group": conviction.consecutive_group or None,
+        }
     return {
         "offence": conviction.offence_code,
         "outcome": conviction.outcome,

@@ -11,6 +11,7 @@ import pytest
 
 from mappa.offences import rules
 from mappa.offences.rules import (
+    INDEFINITE,
     OffenceFacts,
     PersonFacts,
     format_period,
@@ -322,3 +323,66 @@ def test_no_category_names_each_schedule_3_offence_whose_condition_is_not_met():
     assert result.category is None
     assert "Sch.3 para 34A: the purpose of the offence is not recorded" in result.basis
     assert "Theft" not in result.basis
+
+
+def _aggregated(*terms: tuple[str, float, str, bool]) -> list[str]:
+    """Notification periods of offences (code, months, group, triggers) after aggregation."""
+    offences = [
+        offence(code=code, term_months=months, triggers_notification=triggers)
+        for code, months, _group, triggers in terms
+    ]
+    groups = [group for _code, _months, group, _triggers in terms]
+    return [
+        None if (p := notification_period(o)) is None else p.iso
+        for o in rules.aggregate_consecutive_terms(offences, groups)
+    ]
+
+
+# SOA 2003 s.82(3), (4)(a): consecutive terms of imprisonment for two or more Schedule 3
+# offences are treated, for the s.82(1) table, as a term equal to their aggregate
+@pytest.mark.parametrize(
+    "terms, periods",
+    [
+        # 18 + 18 months consecutive: 36 months, so indefinite (each alone would be 10 years)
+        (
+            [("SOA2003/s3", 18, "A", True), ("SOA2003/s7", 18, "A", True)],
+            [INDEFINITE, INDEFINITE],
+        ),
+        # 4 + 3 months: 7 months, "more than 6 months": 10 years (each alone 7 years)
+        ([("SOA2003/s3", 4, "A", True), ("SOA2003/s3", 3, "A", True)], ["P10Y", "P10Y"]),
+        # concurrent terms (no group): each on its own term
+        ([("SOA2003/s3", 4, "", True), ("SOA2003/s3", 3, "", True)], ["P7Y", "P7Y"]),
+        # a term for an offence that brings no requirement does not add (s.82(3): offences
+        # "listed in Schedule 3"), so the Schedule 3 term stands alone
+        ([("SOA2003/s3", 4, "A", True), ("TA1968/s1", 26, "A", False)], ["P7Y", None]),
+        # two groups are aggregated separately
+        (
+            [
+                ("SOA2003/s3", 12, "A", True),
+                ("SOA2003/s3", 12, "A", True),
+                ("SOA2003/s3", 2, "B", True),
+                ("SOA2003/s3", 3, "B", True),
+            ],
+            ["P10Y", "P10Y", "P7Y", "P7Y"],
+        ),
+    ],
+)
+def test_consecutive_terms_count_as_their_aggregate(terms, periods):
+    assert _aggregated(*terms) == periods
+
+
+def test_an_aggregate_is_still_halved_for_an_offender_under_18():
+    # s.82(2) applies to the row the aggregate falls in: 4 + 3 months, 10 years halved
+    offences = [offence(term_months=n, age_on_relevant_date=16) for n in (4, 3)]
+    aggregated = rules.aggregate_consecutive_terms(offences, ["A", "A"])
+    period = notification_period(aggregated[0])
+    assert period.iso == "P5Y"
+    assert "counted as one term of 7 months (s.82(3), (4)(a))" in period.basis
+    assert "halved" in period.basis
+
+
+def test_the_aggregate_does_not_change_the_term_category_2_reads():
+    # s.82(4) has effect for s.82(1) only; CJA 2003 s.327 reads each sentence as passed
+    aggregated = rules.aggregate_consecutive_terms([offence(term_months=6)] * 2, ["A", "A"])
+    assert [o.term_months for o in aggregated] == [6, 6]
+    assert [o.aggregate_term_months for o in aggregated] == [12, 12]

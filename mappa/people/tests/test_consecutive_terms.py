@@ -1,0 +1,95 @@
+"""The optional `offences[].disposal.consecutive_group` (docs/decisions/0009).
+
+SOA 2003 s.82(3), (4)(a): an offender sentenced for two or more Schedule 3 offences to
+consecutive terms of imprisonment is treated, for the notification period, as sentenced
+for each to a term equal to their aggregate. nDelius and court records hold one term per
+offence, so the import takes each offence's own term and a label shared by the terms
+ordered to run consecutively.
+"""
+
+import json
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from mappa.offences.eligibility import for_nominal
+from mappa.people.models import Nominal
+from mappa.people.tests.records import jsonl, record
+from mappa.people.tests.test_import import rejected, run_import
+
+pytestmark = pytest.mark.django_db
+
+AS_OF = date(2026, 11, 21)
+
+
+def sexual_assault(months: float, group: str | None = None, **disposal) -> dict:
+    disposal = {"type": "imprisonment", "term_months": months} | disposal
+    if group is not None:
+        disposal["consecutive_group"] = group
+    return {
+        "offence": "SOA2003/s3",
+        "outcome": "conviction",
+        "date": "2021-09-14",
+        "victim_age": 15,
+        "disposal": disposal,
+    }
+
+
+def test_consecutive_terms_make_an_indefinite_requirement(demo, tmp_path):
+    # 18 + 18 months consecutive = 36 months: indefinite (s.82(1), 30 months or more)
+    offences = [sexual_assault(18, "A"), sexual_assault(18, "A")]
+    run_import(tmp_path, jsonl([record(1, offences=offences)]))
+    eligibility = for_nominal(Nominal.objects.get(), AS_OF)
+    assert eligibility.category == 1
+    assert eligibility.notification.end_date is None
+    assert "counted as one term of 36 months (s.82(3), (4)(a))" in eligibility.basis
+
+
+def test_concurrent_terms_are_not_added(demo, tmp_path):
+    # the same terms without a group run concurrently: 18 months, 10 years from 2021-09-14
+    offences = [sexual_assault(18), sexual_assault(18)]
+    run_import(tmp_path, jsonl([record(1, offences=offences)]))
+    eligibility = for_nominal(Nominal.objects.get(), AS_OF)
+    assert eligibility.notification.end_date.isoformat() == "2031-09-13"
+
+
+@pytest.mark.parametrize(
+    "offences, problem",
+    [
+        (
+            [sexual_assault(18, "A"), sexual_assault(18, "B")],
+            "line 1: offences[0].disposal.consecutive_group: no other offence in this record "
+            "is in consecutive group 'A'",
+        ),
+        (
+            [sexual_assault(18, "A", type="community_order"), sexual_assault(18, "A")],
+            "line 1: offences[0].disposal.consecutive_group: only terms of imprisonment or "
+            "detention are aggregated; for community_order, record the term SOA 2003 s.82(4) "
+            "gives instead",
+        ),
+        (
+            [sexual_assault(18, ""), sexual_assault(18, "")],
+            "line 1: offences[0].disposal.consecutive_group: String should have at least 1 "
+            "character",
+        ),
+    ],
+)
+def test_a_consecutive_group_that_cannot_apply_is_refused(demo, tmp_path, offences, problem):
+    assert rejected(tmp_path, jsonl([record(1, offences=offences)]))[0] == problem
+
+
+def test_an_export_keeps_the_groups_and_imports_back_unchanged(demo, tmp_path):
+    grouped = record(1, offences=[sexual_assault(18, "A"), sexual_assault(6, "A")])
+    run_import(tmp_path, jsonl([grouped, record(2)]))
+    exported = tmp_path / "export.jsonl"
+    call_command("export", "nominals", "--area", "DEMO", "--out", str(exported), stderr=StringIO())
+    disposals = {
+        line["external_ids"]["crn"]: [o["disposal"] for o in line["offences"]]
+        for line in map(json.loads, exported.read_text().splitlines())
+    }
+    assert [d["consecutive_group"] for d in disposals["X000001"]] == ["A", "A"]
+    assert "consecutive_group" not in disposals["X000002"][0]
+    out, _ = run_import(tmp_path, exported.read_text())
+    assert out.strip() == "0 nominals created, 0 updated, 2 unchanged"
