@@ -22,11 +22,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+from bench.results import write_section
 from mappa.linkage import evaluation, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "docs" / "benchmarks.md"
-BEGIN, END = "<!-- mash-check benchmark -->", "<!-- end mash-check benchmark -->"
 TARGET_SECONDS, TARGET_BYTES = 120, 4 * 1024**3
 EXPLANATION = (
     "The exact-match baseline is a search as by hand: the same forenames, surname and date of "
@@ -106,7 +105,6 @@ def report(args, seconds, peak, base_seconds, splink, exact, misses) -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
     met = "met" if seconds < TARGET_SECONDS and peak < TARGET_BYTES else "**not met**"
     lines = [
-        BEGIN,
         "## MASH check (`mappa mash-check`, Splink on DuckDB)",
         "",
         f"Measured {date.today().isoformat()} on {os.cpu_count()} cores ({cpu}), "
@@ -140,19 +138,8 @@ def report(args, seconds, peak, base_seconds, splink, exact, misses) -> str:
         "Person pairs Splink missed, by the error the generator gave them: "
         + ("; ".join(f"{kind}: {count}" for kind, count in sorted(misses.items())) or "none")
         + ".",
-        END,
     ]
     return "\n".join(lines) + "\n"
-
-
-def write_section(section: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -184,7 +171,7 @@ def main() -> None:
     )
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section("mash-check", section)
 
 
 if __name__ == "__main__":
