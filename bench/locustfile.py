@@ -4,13 +4,17 @@ Run by bench/national.py; MAPPA_BENCH_IDS names a file of nominal ids (one a lin
 MAPPA_BENCH_PATH is "person" (the person page) or "dashboard" (the baseline page);
 MAPPA_BENCH_THINK is "0" (each client asks again at once) or "LOW-HIGH" seconds of
 reading time between pages.
+
+The clients are FastHttpUser (geventhttpclient): the load generator shares the server's
+cores, and this client takes less of them than the requests-based HttpUser.
 """
 
 import os
 import random
 import re
 
-from locust import HttpUser, between, constant, task
+from locust import between, constant, task
+from locust.contrib.fasthttp import FastHttpUser
 
 IDS = open(os.environ["MAPPA_BENCH_IDS"]).read().split()
 TARGET = os.environ.get("MAPPA_BENCH_PATH", "person")
@@ -18,7 +22,7 @@ USERNAME = os.environ.get("MAPPA_BENCH_USER", "probation.om")
 THINK = os.environ.get("MAPPA_BENCH_THINK", "0")
 
 
-class Practitioner(HttpUser):
+class Practitioner(FastHttpUser):
     wait_time = constant(0) if THINK == "0" else between(*map(float, THINK.split("-")))
 
     def on_start(self):

@@ -12,7 +12,7 @@ from datetime import date
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
@@ -40,9 +40,21 @@ def get_decision(user, decision_id: UUID) -> DisclosureDecision:
     return found
 
 
+def on_record() -> dict[str, Exists]:
+    """An annotation for a person's own query: whether any disclosure decision is about them.
+    Most people have none; `history` then looks for nothing."""
+    return {
+        "has_disclosure_decisions": Exists(
+            DisclosureDecision.objects.filter(nominal=OuterRef("pk"))
+        )
+    }
+
+
 def history(nominal) -> list[tuple[DisclosureDecision, str]]:
     """A person's disclosure decisions, newest first, each with its status. The caller has
     already found the person in the reader's scope."""
+    if not getattr(nominal, "has_disclosure_decisions", True):
+        return []
     decisions = nominal.disclosure_decisions.select_related(
         "made", "decided_by", "application"
     ).order_by("-decided_on", "-recorded_at")

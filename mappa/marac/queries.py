@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
@@ -160,8 +160,16 @@ def links_for_mappa_case(user, mappa_case) -> QuerySet[MappaLink]:
     return MappaLink.objects.filter(mappa_case=mappa_case).prefetch_related("shared_facts")
 
 
+def on_record() -> dict[str, Exists]:
+    """An annotation for a person's own query: whether any MARAC link names them. Most people
+    have none; `links_for_nominal` then looks for nothing."""
+    return {"has_marac_links": Exists(MappaLink.objects.filter(nominal=OuterRef("pk")))}
+
+
 def links_for_nominal(user, nominal) -> QuerySet[MappaLink]:
     """The MARAC links of a person on the register, for a reader who may see the person."""
+    if not getattr(nominal, "has_marac_links", True):
+        return MappaLink.objects.none()
     if not nominals_visible_to(user).filter(id=nominal.id).exists():
         return MappaLink.objects.none()
     return (

@@ -46,9 +46,14 @@ def nominals_visible_to(user) -> QuerySet[Nominal]:
     return nominals
 
 
-def get_nominal(user, nominal_id: UUID, *, whole_record: bool = False) -> Nominal:
-    """One nominal in the user's scope, or 404; with `whole_record`, everything its page shows."""
-    nominals = nominals_visible_to(user).filter(id=nominal_id)
+def get_nominal(
+    user, nominal_id: UUID, *, whole_record: bool = False, annotations: dict | None = None
+) -> Nominal:
+    """One nominal in the user's scope, or 404; with `whole_record`, everything its page shows.
+
+    `annotations` are computed in the nominal's own query (a page's `on_record` flags).
+    """
+    nominals = nominals_visible_to(user).filter(id=nominal_id).annotate(**(annotations or {}))
     nominal = (with_record(nominals) if whole_record else nominals.select_related("area")).first()
     if nominal is None:
         raise Http404("No such person")

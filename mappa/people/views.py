@@ -1,22 +1,26 @@
 from django.core.exceptions import PermissionDenied
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from pydantic import ValidationError as PydanticError
 
 from mappa.agencies import permissions
+from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases import timeline
+from mappa.cases.models import Review
+from mappa.disclosures import queries as disclosures
+from mappa.marac import queries as marac
 from mappa.offences.eligibility import for_nominal
 from mappa.people import editing, queries, records, services
 from mappa.people.forms import SearchForm
 from mappa.people.import_format import problems_in
 from mappa.people.models import Nominal
-from mappa.referrals.queries import submitted_referrals
-from mappa.risk.queries import person_risk
+from mappa.referrals import queries as referrals
+from mappa.risk import queries as risk
 
 
 @requires(permissions.VIEW_CASES)
@@ -53,13 +57,27 @@ def search(request):
 
 @requires(permissions.VIEW_CASES)
 def person(request, nominal_id):
-    nominal = queries.get_nominal(request.user, nominal_id, whole_record=True)
+    # Whether the person has referrals, RoSH, exclusion zones, MARAC links or disclosure
+    # decisions at all comes with the nominal's own query: the sections that read them look
+    # (through the reader's scope, as ever) only when there is something to find.
+    on_record = (
+        referrals.on_record() | risk.on_record() | marac.on_record() | disclosures.on_record()
+    )
+    nominal = queries.get_nominal(
+        request.user, nominal_id, whole_record=True, annotations=on_record
+    )
     # The whole record already holds the cases and their level history: add only what the
-    # timeline reads, rather than fetching the cases a second time.
+    # timeline reads (who decided, with their agency, in one query each), rather than
+    # fetching the cases a second time.
     prefetch_related_objects(
         [nominal],
-        "mappa_cases__level_history__decided_by__agency",
-        "mappa_cases__reviews__reviewed_by__agency",
+        Prefetch(
+            "mappa_cases__level_history__decided_by",
+            queryset=User.objects.select_related("agency"),
+        ),
+        Prefetch(
+            "mappa_cases__reviews", queryset=Review.objects.select_related("reviewed_by__agency")
+        ),
     )
     cases = nominal.mappa_cases.all()
     audit.record_read(actor=request.user, subject=nominal.id, content="person record")
@@ -67,10 +85,10 @@ def person(request, nominal_id):
         "nominal": nominal,
         "eligibility": for_nominal(nominal, timezone.localdate()),
         "case": next((c for c in cases if c.closed_on is None), None),
-        "timeline": timeline.entries(cases, submitted_referrals(request.user, nominal)),
+        "timeline": timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)),
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
-        "risk": person_risk(nominal, timezone.localdate()),
+        "risk": risk.person_risk(nominal, timezone.localdate()),
     }
     return render(request, "people/person.html", context)
 

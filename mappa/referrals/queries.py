@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
@@ -60,12 +60,26 @@ def made_by(user) -> QuerySet[Referral]:
     return Referral.objects.filter(referred_by=user).order_by("-created_at")
 
 
+SUBMITTED = Q(submitted_at__isnull=False) & ~Q(status=Status.DRAFT)
+
+
+def on_record() -> dict[str, Exists]:
+    """An annotation for a person's own query: whether any submitted referral names them,
+    whoever may see it. Most people have none; `submitted_referrals` then looks for nothing."""
+    return {
+        "has_submitted_referrals": Exists(
+            Referral.objects.filter(SUBMITTED, nominal=OuterRef("pk"))
+        )
+    }
+
+
 def submitted_referrals(user, nominal) -> QuerySet[Referral]:
     """Referrals about a person that have been submitted, for their timeline."""
+    if not getattr(nominal, "has_submitted_referrals", True):
+        return Referral.objects.none()
     return (
         referrals_visible_to(user)
-        .filter(nominal=nominal, submitted_at__isnull=False)
-        .exclude(status=Status.DRAFT)
+        .filter(SUBMITTED, nominal=nominal)
         .select_related("referred_by__agency", "referring_agency")
         .prefetch_related("decisions__decided_by__agency")
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
@@ -84,23 +84,44 @@ class ZoneWarning:
     condition: LicenceCondition
 
 
-def zone_warnings(nominal: Nominal, today: date) -> list[ZoneWarning]:
-    """Each recorded address of the person (with a location) inside a current exclusion zone.
-
-    The zones are the exclusion-zone conditions of the person's open case in force today;
-    the person is already in the reader's scope. Addresses come from the prefetched record.
-    """
-    located = [
-        a for a in nominal.addresses.all() if a.latitude is not None and a.longitude is not None
-    ]
-    if not located:
-        return []
-    conditions = LicenceCondition.objects.filter(
+def _exclusion_zones(nominal) -> QuerySet[LicenceCondition]:
+    """Exclusion-zone conditions of the person's open case (`nominal` may be an OuterRef)."""
+    return LicenceCondition.objects.filter(
         case__nominal=nominal,
         case__closed_on__isnull=True,
         kind=ConditionKind.EXCLUSION_ZONE,
         zone__isnull=False,
     )
+
+
+def _open_case_assessments(nominal) -> QuerySet[RoshAssessment]:
+    return RoshAssessment.objects.filter(case__nominal=nominal, case__closed_on__isnull=True)
+
+
+def on_record() -> dict[str, Exists]:
+    """Annotations for a person's own query: whether their open case has a RoSH assessment or
+    an exclusion zone. Most people have neither; `person_risk` then looks for nothing."""
+    return {
+        "has_open_case_rosh": Exists(_open_case_assessments(OuterRef("pk"))),
+        "has_exclusion_zones": Exists(_exclusion_zones(OuterRef("pk"))),
+    }
+
+
+def zone_warnings(nominal: Nominal, today: date) -> list[ZoneWarning]:
+    """Each recorded address of the person (with a location) inside a current exclusion zone.
+
+    The zones are the exclusion-zone conditions of the person's open case in force today;
+    the person is already in the reader's scope. Addresses come from the prefetched record;
+    with no exclusion zone found by `on_record` there is nothing to look up.
+    """
+    if not getattr(nominal, "has_exclusion_zones", True):
+        return []
+    located = [
+        a for a in nominal.addresses.all() if a.latitude is not None and a.longitude is not None
+    ]
+    if not located:
+        return []
+    conditions = _exclusion_zones(nominal)
     return [
         ZoneWarning(address, condition)
         for condition in conditions
@@ -120,12 +141,14 @@ def person_risk(nominal: Nominal, today: date) -> PersonRisk:
     """What the person page shows: the open case's latest RoSH and any exclusion-zone warnings.
 
     Reads the person's cases from the prefetched record: with no open case there is no
-    assessment to look up.
+    assessment to look up, nor when `on_record` found none.
     """
-    if not any(case.closed_on is None for case in nominal.mappa_cases.all()):
+    if not getattr(nominal, "has_open_case_rosh", True) or not any(
+        case.closed_on is None for case in nominal.mappa_cases.all()
+    ):
         return PersonRisk(None, zone_warnings(nominal, today))
     latest = (
-        RoshAssessment.objects.filter(case__nominal=nominal, case__closed_on__isnull=True)
+        _open_case_assessments(nominal)
         .select_related("assessor__agency")
         .prefetch_related("ratings")
         .first()
