@@ -32,25 +32,11 @@ CODE_PATTERN = re.compile(
     r"^(?:CL/[a-z]+(?:_[a-z]+)*|[A-Z]+[0-9]{4}/s[0-9]+[A-Z]*(?:\([0-9]+[A-Z]?\))?)$"
 )
 
-# Schedule 3 entries whose paragraph text could not be read through the project's search tool:
-# their conditions are a careful reading of the Act, not a verified transcription. Confirm them
-# against legislation.gov.uk before relying on them. (Paragraphs 1 to 11 and 35C were read;
-# 29A to 29C in the text inserted by S.I. 2007/296 art. 2(2).) A second search for paragraphs
-# 12 to 35B found no text: the tool shows only the opening of a stored page, its copies of the
-# whole Schedule (as enacted, and the undated current text) stop at paragraph 12, and it holds
-# no per-paragraph copy of an England and Wales paragraph in that range, nor the amending
-# provisions that inserted 24A, 33A, 33B, 34A, 35A and 35B. Only Northern Ireland twins were
-# found (paras 61 to 65 as enacted, 65 at 2015-05-03, 75 at 2011-01-28, 85 at 2010-12-01, 89A at
-# 2021-06-29, 90 undated, 92A at 2015-05-03, 92T); a twin is not the England and Wales text, so
-# no code was removed.
-# A third search (about 30 queries) looked for Wikisource's proofread page-by-page transcription
-# of the Act as enacted (en.wikisource.org/wiki/Page:Sexual_Offences_Act_2003.pdf/N, where paras
-# 12 to 35 should be on about /91 to /96) and for per-paragraph legislation.gov.uk pages
-# (.../ukpga/2003/42/schedule/3/paragraph/N/.../data.html). The tool returned only /48 (ss.79 to
-# 81), /79 and /101 (paras 93(2) to 97), never a page holding paras 12 to 35; per-paragraph
-# pages only for 8, 35C, 94 and Northern Ireland paragraphs; a 2008 copy (uklaws.org) and the
-# Commons Bill print of 2003 (Bill 164, a Bill, not the Act) only up to paras 7 and 11. So no
-# entry below has been checked against any text, enacted or current, and none was removed.
+# Schedule 3 entries whose conditions have not yet been checked against the published text of
+# the Act (legislation.gov.uk, ukpga/2003/42/schedule/3): they are a reading of the Act as
+# amended, and the eligibility reason says so (`eligibility.offence_facts`). Paragraphs 1 to 11,
+# 29A to 29C (as inserted by S.I. 2007/296 art. 2(2)) and 35C were checked. Remove a code from
+# here only after reading its paragraph's current text.
 UNVERIFIED = frozenset(
     {
         "CLA1977/s54",  # para 12: text cut off in the copy read; listed unconditionally
@@ -110,14 +96,10 @@ UNVERIFIED = frozenset(
     }
 )
 
-# Schedule 15 entries (CJA 2003, Parts 1 and 2) whose part, paragraph number and title could not be
-# checked against the text. Read: Part 1 paragraphs 1 to 21, in the Schedule as at 2019-04-12 and
-# at 2025-02-03 (legislation.gov.uk, ukpga/2003/44/schedule/15), whose excerpts stop at paragraph
-# 22 ("attempt to cause explosion, or making or k..."); they match the entries here.
-# Nothing from paragraph 22 of Part 1 onwards, nor any of Part 2, could be found, so neither the
-# entries below nor the list of paragraphs (whether any is missing) has been checked. A further
-# search for Wikisource's transcription of the Act as enacted (Page:Criminal_Justice_Act_2003.pdf/N)
-# and for per-paragraph or Part 2 pages on legislation.gov.uk found no page holding any of them.
+# Schedule 15 entries (CJA 2003, Parts 1 and 2) whose part, paragraph number and title have not
+# yet been checked against the published text (legislation.gov.uk, ukpga/2003/44/schedule/15),
+# nor has the list been checked for missing paragraphs. Part 1 paragraphs 1 to 21 were checked
+# against the Schedule as at 2025-02-03.
 SCHEDULE_15_UNVERIFIED = frozenset(
     {
         "ESA1883/s3",  # Part 1 para 22

@@ -14,6 +14,8 @@ from dateutil.relativedelta import relativedelta
 from mappa.offences import catalogue, rules, schedule_3
 from mappa.people.constants import EventKind
 
+UNCHECKED = "the wording of this condition is still to be checked against the published text"
+
 
 def _age(born: date | None, on: date) -> int | None:
     return None if born is None else relativedelta(on, born).years
@@ -33,6 +35,8 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         sexual_gratification_purpose=conviction.sexual_gratification_purpose,
     )
     triggered, basis = schedule_3.notification_triggered(offence, condition)
+    if offence.code in catalogue.UNVERIFIED:
+        basis += f" ({UNCHECKED})"
     listing = offence.schedule_15
     return rules.OffenceFacts(
         code=offence.code,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -16,6 +18,7 @@ from mappa.offences.catalogue import (
     UnknownOffence,
     load_catalogue,
 )
+from mappa.offences.eligibility import UNCHECKED, offence_facts
 
 SCHEDULE_3 = json.loads((DATA_DIR / "schedule_3.json").read_text(encoding="utf-8"))
 SCHEDULE_15 = json.loads((DATA_DIR / "schedule_15.json").read_text(encoding="utf-8"))
@@ -293,3 +296,23 @@ def test_a_missing_required_file_raises(data_dir, name):
     (data_dir / name).unlink()
     with pytest.raises(ValueError, match="is missing"):
         load_catalogue(data_dir)
+
+
+# A condition not yet checked against the published text says so wherever it is used
+@pytest.mark.parametrize(
+    ("code", "flagged"),
+    [("SOA2003/s3", True), ("SOA1956/s1", False), ("OAPA1861/s18", False)],
+)
+def test_the_reason_says_when_a_condition_is_still_to_be_checked(code, flagged):
+    conviction = SimpleNamespace(
+        offence_code=code,
+        outcome="conviction",
+        relevant_date=date(2021, 9, 14),
+        committed_on=None,
+        victim_age=15,
+        disposal_type="imprisonment",
+        term_months=18,
+        sexual_gratification_purpose=None,
+    )
+    facts = offence_facts(conviction, date(1984, 3, 2))
+    assert (UNCHECKED in facts.notification_basis) is flagged
