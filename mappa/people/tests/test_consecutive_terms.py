@@ -93,3 +93,12 @@ def test_an_export_keeps_the_groups_and_imports_back_unchanged(demo, tmp_path):
     assert "consecutive_group" not in disposals["X000002"][0]
     out, _ = run_import(tmp_path, exported.read_text())
     assert out.strip() == "0 nominals created, 0 updated, 2 unchanged"
+
+
+def test_the_person_page_shows_the_group_and_the_aggregate(signed_in, demo, tmp_path):
+    offences = [sexual_assault(18, "A"), sexual_assault(18, "A")]
+    run_import(tmp_path, jsonl([record(1, offences=offences)]))
+    page = signed_in("probation.om").get(f"/people/{Nominal.objects.get().id}/")
+    text = page.content.decode()
+    assert text.count("consecutive with the other terms in group A") == 2
+    assert "counted as one term of 36 months" in text

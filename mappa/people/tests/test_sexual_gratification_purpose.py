@@ -98,3 +98,9 @@ def test_the_conviction_form_records_the_purpose(signed_in, demo, tmp_path, answ
     )
     assert response.status_code == 302, response.content
     assert Conviction.objects.get(nominal=nominal).sexual_gratification_purpose is stored
+
+
+def test_the_person_page_shows_a_recorded_purpose(signed_in, demo, tmp_path):
+    run_import(tmp_path, jsonl([upskirting(sexual_gratification_purpose=False)]))
+    page = signed_in("probation.om").get(f"/people/{Nominal.objects.get().id}/")
+    assert "Not committed to obtain sexual gratification" in page.content.decode()
