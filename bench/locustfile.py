@@ -1,7 +1,8 @@
 """Load on the person page: each simulated user signs in as a demo persona, then opens people.
 
 Run by bench/national.py; MAPPA_BENCH_IDS names a file of nominal ids (one a line) and
-MAPPA_BENCH_PATH is "person" (the person page) or "dashboard" (the baseline page);
+MAPPA_BENCH_PATH is "person" (the person page) or "search" (the baseline: the search page with
+no query, the lightest signed-in page, whose cost is what every page pays);
 MAPPA_BENCH_THINK is "0" (each client asks again at once) or "LOW-HIGH" seconds of
 reading time between pages.
 
@@ -42,4 +43,4 @@ class Practitioner(FastHttpUser):
         if TARGET == "person":
             self.client.get(f"/people/{random.choice(IDS)}/", name="person page")
         else:
-            self.client.get("/dashboard/", name="dashboard")
+            self.client.get("/people/", name="search page")
