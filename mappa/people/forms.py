@@ -181,7 +181,7 @@ class ConvictionForm(GovukForm):
     )
     sexual_gratification_purpose = forms.TypedChoiceField(
         label="Was the offence committed to obtain sexual gratification?",
-        choices=[("", "Not recorded"), ("yes", "Yes"), ("no", "No")],
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not recorded")],
         coerce=lambda answer: answer == "yes",
         empty_value=None,
         required=False,
