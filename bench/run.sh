@@ -12,5 +12,7 @@ trap 'scripts/throwaway-postgres stop "$PG_DIR"' EXIT
 DATABASE_URL=$(scripts/throwaway-postgres start "$PG_DIR" 55460)
 export DATABASE_URL=${DATABASE_URL#DATABASE_URL=}
 .venv/bin/python -m bench.national --count "${1:-100000}"
+# The co-ordinator's dashboard on the same database: its own section.
+.venv/bin/python -m bench.coordinator_dashboard
 # The MASH check (Splink on DuckDB): 500 cases against 1,000,000 records; its own section.
 .venv/bin/python -m bench.mash_check

@@ -161,9 +161,12 @@ def coordinator(user, query, today: date) -> dict:
         if context["case_filter"].review_status
         else f"Open cases whose review is overdue or due in the next {context['due_soon_weeks_text']}",
         "counts": cases.counts_by_category_and_level(user),
-        "eligibility_ending": [
-            (item, case_url(item.case)) for item in cases.eligibility_ending(user, today)
-        ],
+    }
+    ending, context["eligibility_ending_total"] = cases.eligibility_ending(
+        user, today, settings.MAPPA_DASHBOARD_ROWS
+    )
+    context |= {
+        "eligibility_ending": [(item, case_url(item.case)) for item in ending],
         "eligibility_warning_weeks": settings.MAPPA_ELIGIBILITY_WARNING_WEEKS,
         "ENDED": case_rules.ENDED,
     }

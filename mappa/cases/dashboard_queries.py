@@ -6,8 +6,11 @@ the database with the same boundaries, so a filtered table and its tags always a
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
+from uuid import UUID
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
@@ -17,6 +20,8 @@ from mappa.cases.constants import Category, Level
 from mappa.cases.models import MappaCase
 from mappa.cases.queries import cases_visible_to
 from mappa.offences import eligibility
+from mappa.offences.models import Conviction
+from mappa.people.models import RecordedEvent
 
 REVIEW_STATUSES = {
     rules.OVERDUE: "Overdue",
@@ -183,31 +188,66 @@ class EligibilityEnding:
     warning: str  # rules.ENDED or rules.ENDING_SOON
 
 
-def eligibility_ending(user, today: date) -> list[EligibilityEnding]:
-    """Open category 1 and 2 cases whose eligibility has ended or ends within the warning window.
+def eligibility_ending(
+    user, today: date, limit: int | None = None
+) -> tuple[list[EligibilityEnding], int]:
+    """Open category 1 and 2 cases whose eligibility has ended or ends within the warning
+    window, soonest first: the first `limit` of them (all without one), and how many there are.
 
-    Eligibility is computed from each person's record (`offences.eligibility.for_nominal`);
-    convictions and events come in two prefetch queries, whatever the number of cases.
+    Eligibility is computed from each person's record (`offences.eligibility.for_record`). An
+    area holds thousands of such cases, so the record is read as plain rows (three queries,
+    whatever the number of cases) and only the cases shown are fetched as models.
     """
-    cases = (
-        open_cases(user)
-        .filter(category__in=ELIGIBILITY_CATEGORIES)
-        .select_related("nominal")
-        .prefetch_related("nominal__convictions", "nominal__events")
-    )
-    found = []
-    for case in cases:
-        ends_on, warning = _eligibility_warning(case.nominal, today)
+    cases = open_cases(user).filter(category__in=ELIGIBILITY_CATEGORIES)
+    rows = _PersonRow.fetch(cases)
+    convictions, events = _record_rows(cases.values("nominal_id"))
+    found = {}
+    for row in rows:
+        ends_on, warning = _eligibility_warning(
+            row, convictions[row.nominal_id], events[row.nominal_id], today
+        )
         if warning is not None:
-            found.append(EligibilityEnding(case, ends_on, warning))
-    return sorted(found, key=lambda item: item.ends_on or date.min)
+            found[row.case_id] = (ends_on, warning)
+    shown = sorted(found, key=lambda case_id: (found[case_id][0] or date.min, str(case_id)))
+    shown = shown[:limit] if limit is not None else shown
+    models = MappaCase.objects.select_related("nominal").in_bulk(shown)
+    return [EligibilityEnding(models[case_id], *found[case_id]) for case_id in shown], len(found)
 
 
-def _eligibility_warning(nominal, today: date) -> tuple[date | None, str | None]:
-    result = eligibility.for_nominal(nominal, today)
+class _PersonRow(NamedTuple):
+    case_id: UUID
+    nominal_id: UUID
+    date_of_birth: date | None
+    release_date: date | None
+    licence_end_date: date | None
+
+    @classmethod
+    def fetch(cls, cases: QuerySet[MappaCase]) -> list[_PersonRow]:
+        fields = ("id", "nominal_id", *(f"nominal__{name}" for name in cls._fields[2:]))
+        return [cls(*row) for row in cases.values_list(*fields)]
+
+
+def _record_rows(nominal_ids: QuerySet) -> tuple[dict, dict]:
+    """Each person's convictions and events as `eligibility` rows, by nominal id."""
+    convictions, events = defaultdict(list), defaultdict(list)
+    for nominal_id, *fields in Conviction.objects.filter(nominal_id__in=nominal_ids).values_list(
+        "nominal_id", *eligibility.CONVICTION_FIELDS
+    ):
+        convictions[nominal_id].append(eligibility.ConvictionRow(*fields))
+    for nominal_id, *fields in RecordedEvent.objects.filter(nominal_id__in=nominal_ids).values_list(
+        "nominal_id", *eligibility.EventRow._fields
+    ):
+        events[nominal_id].append(eligibility.EventRow(*fields))
+    return convictions, events
+
+
+def _eligibility_warning(
+    person, convictions, events, today: date
+) -> tuple[date | None, str | None]:
+    result = eligibility.for_record(person, convictions=convictions, events=events, as_of=today)
     if result.category is None:
         # The record no longer makes the person eligible: the case outlives its basis.
-        return _ended_on(result, nominal, today), rules.ENDED
+        return _ended_on(result, person, today), rules.ENDED
     warn_weeks = settings.MAPPA_ELIGIBILITY_WARNING_WEEKS
     end = result.eligibility_end_date
     return end, rules.eligibility_warning(eligibility_end=end, today=today, warn_weeks=warn_weeks)

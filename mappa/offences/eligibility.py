@@ -8,6 +8,8 @@ rules in `rules.py`.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -18,7 +20,13 @@ UNCHECKED = "the wording of this condition is still to be checked against the pu
 
 
 def _age(born: date | None, on: date) -> int | None:
-    return None if born is None else relativedelta(on, born).years
+    """Whole years from `born` to `on`, as `relativedelta` counts them (a 29 February birthday
+    falls on 28 February in other years), without its cost on the common path."""
+    if born is None:
+        return None
+    if (born.month, born.day) == (2, 29) or on < born:
+        return relativedelta(on, born).years
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
@@ -57,22 +65,51 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
     )
 
 
+class ConvictionRow(NamedTuple):
+    """The fields of a `Conviction` the rules read, for callers that fetch rows, not models."""
+
+    offence_code: str
+    outcome: str
+    relevant_date: date
+    committed_on: date | None
+    victim_age: int | None
+    disposal_type: str
+    term_months: Decimal | None
+    sexual_gratification_purpose: bool | None
+    consecutive_group: str
+
+
+CONVICTION_FIELDS = ConvictionRow._fields
+
+
+class EventRow(NamedTuple):
+    kind: str
+    occurred_on: date
+
+
 def for_nominal(nominal, as_of: date) -> rules.Eligibility:
     """Evaluate eligibility on `as_of` (expects convictions and events to be prefetched or cheap)."""
-    revoked = [
-        e.occurred_on
-        for e in nominal.events.all()
-        if e.kind == EventKind.LIFETIME_NOTIFICATION_REVOKED
-    ]
-    person = rules.PersonFacts(
-        date_of_birth=nominal.date_of_birth,
-        release_date=nominal.release_date,
-        licence_end_date=nominal.licence_end_date,
+    return for_record(
+        nominal,
+        convictions=list(nominal.convictions.all()),
+        events=list(nominal.events.all()),
+        as_of=as_of,
+    )
+
+
+def for_record(person, *, convictions, events, as_of: date) -> rules.Eligibility:
+    """Evaluate eligibility on `as_of` from a person's date of birth, release and licence end
+    dates, their convictions (`Conviction`s or `ConvictionRow`s) and events (`kind`,
+    `occurred_on`)."""
+    revoked = [e.occurred_on for e in events if e.kind == EventKind.LIFETIME_NOTIFICATION_REVOKED]
+    facts = rules.PersonFacts(
+        date_of_birth=person.date_of_birth,
+        release_date=person.release_date,
+        licence_end_date=person.licence_end_date,
         lifetime_notification_revoked_on=min(revoked) if revoked else None,
     )
-    convictions = list(nominal.convictions.all())
     offences = rules.aggregate_consecutive_terms(
-        [offence_facts(c, nominal.date_of_birth) for c in convictions],
+        [offence_facts(c, person.date_of_birth) for c in convictions],
         [c.consecutive_group for c in convictions],
     )
-    return rules.evaluate(offences=offences, person=person, as_of=as_of)
+    return rules.evaluate(offences=offences, person=facts, as_of=as_of)

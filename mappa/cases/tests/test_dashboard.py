@@ -208,14 +208,17 @@ def demo_cases(db):
 
 def test_a_case_whose_eligibility_ends_within_the_warning_window_is_flagged(demo_cases):
     # X234567 (category 2, Demoshire): the licence, and with it eligibility, ends on 25 Dec 2028.
-    found = dashboard_queries.eligibility_ending(demo_cases["coordinator"], date(2028, 11, 30))
+    found, total = dashboard_queries.eligibility_ending(
+        demo_cases["coordinator"], date(2028, 11, 30)
+    )
     assert [(item.case.nominal.crn, item.ends_on, item.warning) for item in found] == [
         ("X234567", date(2028, 12, 25), "ending_soon")
     ]
+    assert total == 1
 
 
 def test_a_case_whose_eligibility_has_ended_is_flagged_as_ended(demo_cases):
-    found = dashboard_queries.eligibility_ending(demo_cases["coordinator"], date(2029, 1, 10))
+    found, _ = dashboard_queries.eligibility_ending(demo_cases["coordinator"], date(2029, 1, 10))
     assert ("X234567", date(2028, 12, 25), "ended") in [
         (item.case.nominal.crn, item.ends_on, item.warning) for item in found
     ]
@@ -232,7 +235,20 @@ def test_eligibility_is_computed_in_a_fixed_number_of_queries(
 
 
 def test_far_off_eligibility_ends_are_not_flagged(demo_cases):
-    assert dashboard_queries.eligibility_ending(demo_cases["coordinator"], date(2026, 11, 21)) == []
+    found = dashboard_queries.eligibility_ending(demo_cases["coordinator"], date(2026, 11, 21))
+    assert found == ([], 0)
+
+
+def test_only_the_soonest_ends_are_shown_with_the_total(demo_cases):
+    # By 2040 every demo case with a finite end has ended; the limit keeps the soonest
+    everything, total = dashboard_queries.eligibility_ending(
+        demo_cases["coordinator"], date(2040, 1, 1)
+    )
+    first, same_total = dashboard_queries.eligibility_ending(
+        demo_cases["coordinator"], date(2040, 1, 1), limit=1
+    )
+    assert total == same_total == len(everything) >= 2
+    assert first == everything[:1]
 
 
 def test_a_practitioner_sees_cases_they_are_responsible_for_and_those_their_agency_leads(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mappa.offences.eligibility import _age
 from mappa.offences.rules import (
     OffenceFacts,
     PersonFacts,
@@ -121,3 +123,12 @@ def test_nothing_applies_before_every_relevant_date(offence_list, person, as_of)
     if all(o.relevant_date > as_of for o in offence_list):
         result = evaluate(offences=offence_list, person=person, as_of=as_of)
         assert (result.category, result.notification) == (None, None)
+
+
+@given(
+    born=st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31)),
+    on=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+)
+def test_the_quick_age_is_relativedeltas_age(born, on):
+    # eligibility._age avoids relativedelta's cost; it must give the same whole years
+    assert _age(born, on) == relativedelta(on, born).years
