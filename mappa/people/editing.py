@@ -126,6 +126,29 @@ SECTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Removable:
+    """A list of the record whose entries can be removed from the person page."""
+
+    key: str  # the list in the record (and in `records.listed`)
+    noun: str  # what one entry is called, for the confirmation page
+
+
+REMOVABLE = {
+    "alias": Removable("aliases", "alias or nickname"),
+    "address": Removable("addresses", "address"),
+    "association": Removable("associations", "associated person"),
+    "conviction": Removable("offences", "conviction, caution or finding"),
+    "event": Removable("events", "order, breach, recall or charge"),
+}
+
+
+def without(record: dict, removable: Removable, position: int) -> NominalRecord:
+    """The record without one entry of a list, validated as an import line would be."""
+    del record[removable.key][position]
+    return NominalRecord.model_validate_json(json.dumps(record))
+
+
 def as_dict(record: NominalRecord) -> dict:
     return json.loads(record.to_json())
 

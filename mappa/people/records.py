@@ -264,9 +264,21 @@ def _address_out(address: Address) -> dict:
     }
 
 
+def listed(nominal: Nominal) -> dict[str, list]:
+    """The rows behind each list of the record, in the order `to_record` writes them (expects
+    the prefetches of `exportable`): a row's position here is its position in the record."""
+    return {
+        "aliases": list(nominal.aliases.all()),
+        "addresses": sorted(nominal.addresses.all(), key=lambda a: a.pk),
+        "associations": list(nominal.associations.all()),
+        "offences": list(nominal.convictions.all()),
+        "events": list(nominal.events.all()),
+    }
+
+
 def to_record(nominal: Nominal) -> NominalRecord:
     """The nominal in the import format (expects the prefetches of `exportable`)."""
-    addresses = [a for a in nominal.addresses.all()]
+    rows = listed(nominal)
     data = {
         "area": nominal.area.code,
         "external_ids": {
@@ -275,17 +287,17 @@ def to_record(nominal: Nominal) -> NominalRecord:
         "name": _drop_empty({"forenames": nominal.forenames, "surname": nominal.surname}),
         "aliases": [
             {"forenames": a.forenames, "surname": a.surname, "kind": a.kind}
-            for a in nominal.aliases.all()
+            for a in rows["aliases"]
         ],
         "date_of_birth": nominal.date_of_birth,
         "gender": nominal.gender,
         "ethnicity": nominal.ethnicity,
-        "addresses": [_address_out(a) for a in sorted(addresses, key=lambda a: a.pk)],
-        "associations": [_association_out(a) for a in nominal.associations.all()],
-        "offences": [_offence_out(c) for c in nominal.convictions.all()],
+        "addresses": [_address_out(a) for a in rows["addresses"]],
+        "associations": [_association_out(a) for a in rows["associations"]],
+        "offences": [_offence_out(c) for c in rows["offences"]],
         "custody": _custody_out(nominal),
         "mappa": _case_out(nominal),
-        "events": [{"kind": e.kind, "date": e.occurred_on} for e in nominal.events.all()],
+        "events": [{"kind": e.kind, "date": e.occurred_on} for e in rows["events"]],
     }
     return NominalRecord.model_validate(_drop_empty(data), strict=False)
 

@@ -7,4 +7,9 @@ urlpatterns = [
     path("add/", views.add, name="add-person"),
     path("<uuid:nominal_id>/", views.person, name="person"),
     path("<uuid:nominal_id>/<slug:section_name>/", views.edit, name="edit-person"),
+    path(
+        "<uuid:nominal_id>/<slug:section_name>/<str:item_id>/remove/",
+        views.remove,
+        name="remove-from-record",
+    ),
 ]

@@ -130,14 +130,19 @@ def add(request):
     )
 
 
+def _editable(request, nominal_id) -> Nominal:
+    nominal = queries.get_nominal(request.user, nominal_id)
+    if nominal.area_id != request.user.area_id:
+        raise PermissionDenied("You can change nominals only in your own area")
+    return nominal
+
+
 @requires(permissions.EDIT_REGISTER)
 def edit(request, nominal_id, section_name):
     section = editing.SECTIONS.get(section_name)
     if section is None:
         raise Http404("No such section")
-    nominal = queries.get_nominal(request.user, nominal_id)
-    if nominal.area_id != request.user.area_id:
-        raise PermissionDenied("You can change nominals only in your own area")
+    nominal = _editable(request, nominal_id)
     record = editing.as_dict(
         records.to_record(records.exportable(Nominal.objects.filter(id=nominal.id)).get())
     )
@@ -149,3 +154,31 @@ def edit(request, nominal_id, section_name):
     return render(
         request, "people/edit.html", {"form": form, "title": section.title, "nominal": nominal}
     )
+
+
+@requires(permissions.EDIT_REGISTER)
+def remove(request, nominal_id, section_name, item_id):
+    """Remove one entry (an alias, address, conviction...) from the record, after confirming."""
+    removable = editing.REMOVABLE.get(section_name)
+    if removable is None:
+        raise Http404("No such section")
+    nominal = _editable(request, nominal_id)
+    whole = records.exportable(Nominal.objects.filter(id=nominal.id)).get()
+    rows = records.listed(whole)[removable.key]
+    position = next((i for i, row in enumerate(rows) if str(row.pk) == item_id), None)
+    if position is None:
+        raise Http404("No such entry")
+    problems = []
+    if request.method == "POST":
+        record = editing.as_dict(records.to_record(whole))
+        try:
+            updated = editing.without(record, removable, position)
+            services.save_nominal(actor=request.user, record=updated, nominal=nominal, via="web")
+        except PydanticError as error:
+            problems = [reason for _path, reason in problems_in(error)]
+        except services.RecordRejected as rejected:
+            problems = [reason for _path, reason in rejected.problems]
+        else:
+            return redirect("person", nominal_id=nominal.id)
+    context = {"nominal": nominal, "noun": removable.noun, "entry": rows[position]}
+    return render(request, "people/remove.html", context | {"problems": problems})

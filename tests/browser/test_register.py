@@ -62,3 +62,16 @@ def test_a_housing_officer_without_a_grant_is_told_the_person_does_not_exist(sig
     response = page.goto(person_url)
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+
+
+def test_a_practitioner_removes_an_alias_after_confirming(sign_in):
+    page = find(sign_in("probation.om"), "John Smith")
+    page.get_by_role("link", name="John Paul Smith").click()
+    page.get_by_role("link", name="Remove Johnny Smith").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Remove this alias or nickname?")
+    expect(page.get_by_test_id("entry")).to_have_text("Johnny Smith")
+    assert_no_violations(page)
+    page.get_by_role("button", name="Yes, remove it").click()
+    expect(page.get_by_test_id("person-name")).to_have_text("John Paul Smith")
+    expect(page.get_by_text("Johnny Smith")).to_have_count(0)
+    assert_no_violations(page)
