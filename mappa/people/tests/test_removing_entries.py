@@ -100,3 +100,18 @@ def test_people_who_may_not_change_the_record_cannot_remove_from_it(
 def test_an_unknown_entry_or_section_is_not_found(signed_in, demo, path):
     smith = saved(demo)
     assert signed_in("probation.om").post(f"/people/{smith.id}/{path}").status_code == 404
+
+
+def test_one_of_two_consecutive_terms_cannot_be_removed_alone(signed_in, demo):
+    grouped = {
+        "offence": "SOA2003/s3",
+        "outcome": "conviction",
+        "date": "2021-09-14",
+        "disposal": {"type": "imprisonment", "term_months": 18, "consecutive_group": "A"},
+    }
+    smith = saved(demo, offences=[grouped, grouped | {"date": "2021-09-15"}])
+    response = signed_in("probation.om").post(
+        remove_url(smith, "conviction", smith.convictions.first())
+    )
+    assert "no other offence in this record is in consecutive group" in response.content.decode()
+    assert smith.convictions.count() == 2
