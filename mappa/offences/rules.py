@@ -219,12 +219,14 @@ def aggregate_consecutive_terms(
     return result
 
 
-# SOA 2003 s.82(1) with s.131; R v Wiles [2004] EWCA Crim 836 (extended sentences)
-def _custodial_term(offence: OffenceFacts) -> tuple[float, str]:
+# SOA 2003 s.82(1) with s.131; R v Wiles [2004] EWCA Crim 836 (extended sentences). The
+# aggregate of consecutive terms counts for s.82 only (s.82(4)); CJA 2003 s.327 reads each
+# sentence as it was passed.
+def _custodial_term(offence: OffenceFacts, *, for_s82: bool) -> tuple[float, str]:
     term, kind = offence.term_months, offence.disposal_type
     if term is None:
         raise ValueError(f"{offence.code}: term_months is required for {kind}")
-    if offence.aggregate_term_months is not None:
+    if for_s82 and offence.aggregate_term_months is not None:
         return offence.aggregate_term_months, offence.aggregate_basis
     if kind == "suspended_imprisonment":
         return term, f"a suspended sentence of imprisonment for {_months(term)} (CJA 2003 s.189(6))"
@@ -261,7 +263,7 @@ def _s82_row(offence: OffenceFacts) -> tuple[int | None, int, str, bool]:
         words = "imprisonment for life" if kind == "life_imprisonment" else "IPP (CJA 2003 s.225)"
         return None, 0, words, False
     if kind in TERMED:
-        months, words, halvable = _imprisonment_row(*_custodial_term(offence))
+        months, words, halvable = _imprisonment_row(*_custodial_term(offence, for_s82=True))
         return months, 0, words, halvable
     if kind == "hospital_order_with_restriction":
         return None, 0, "admission to hospital subject to a restriction order", False
@@ -396,7 +398,7 @@ def qualifying_sentence(offence: OffenceFacts) -> str | None:
     if kind in ("life_imprisonment", "ipp"):
         return "imprisonment for life" if kind == "life_imprisonment" else "IPP"
     if kind in TERMED:
-        term, words = _custodial_term(offence)
+        term, words = _custodial_term(offence, for_s82=False)
         return words if term >= 12 else None
     return None
 

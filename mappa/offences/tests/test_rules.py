@@ -381,8 +381,11 @@ def test_an_aggregate_is_still_halved_for_an_offender_under_18():
     assert "halved" in period.basis
 
 
-def test_the_aggregate_does_not_change_the_term_category_2_reads():
-    # s.82(4) has effect for s.82(1) only; CJA 2003 s.327 reads each sentence as passed
+def test_the_aggregate_does_not_make_category_2():
+    # s.82(4) has effect for s.82(1) only; CJA 2003 s.327(3)(b)(i) asks for "a sentence of
+    # imprisonment for a term of 12 months or more", each sentence as passed: two consecutive
+    # 6-month terms are not one
     aggregated = rules.aggregate_consecutive_terms([offence(term_months=6)] * 2, ["A", "A"])
-    assert [o.term_months for o in aggregated] == [6, 6]
     assert [o.aggregate_term_months for o in aggregated] == [12, 12]
+    assert [rules.qualifying_sentence(o) for o in aggregated] == [None, None]
+    assert rules.qualifying_sentence(offence(term_months=12)) is not None
