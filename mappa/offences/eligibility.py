@@ -32,6 +32,7 @@ def _age(born: date | None, on: date) -> int | None:
 def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
     offence = catalogue.get(conviction.offence_code)
     term = None if conviction.term_months is None else float(conviction.term_months)
+    dto = conviction.detention_and_training_order
     condition = schedule_3.ConditionFacts(
         outcome=conviction.outcome,
         relevant_date=conviction.relevant_date,
@@ -39,10 +40,12 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         offender_age_from_relevant_date=conviction.committed_on is None,
         victim_age=conviction.victim_age,
         disposal_type=conviction.disposal_type or None,
-        term_months=term,
+        term_months=rules.detention_period(term) if dto else term,
         sexual_gratification_purpose=conviction.sexual_gratification_purpose,
     )
     triggered, basis = schedule_3.notification_triggered(offence, condition)
+    if dto and offence.schedule_3 is not None and term is not None:
+        basis += f" (the detention half of a {term:g}-month detention and training order, s.131)"
     if offence.code in catalogue.UNVERIFIED:
         basis += f" ({UNCHECKED})"
     listing = offence.schedule_15
@@ -62,6 +65,7 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         else "",
         is_murder=offence.is_murder,
         in_schedule_3=offence.schedule_3 is not None,
+        detention_and_training_order=dto,
     )
 
 
@@ -77,6 +81,7 @@ class ConvictionRow(NamedTuple):
     term_months: Decimal | None
     sexual_gratification_purpose: bool | None
     consecutive_group: str
+    detention_and_training_order: bool
 
 
 CONVICTION_FIELDS = ConvictionRow._fields

@@ -23,6 +23,9 @@ class Conviction(models.Model):
     term_months = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     # Terms of imprisonment ordered to run consecutively share a label (SOA 2003 s.82(3), (4))
     consecutive_group = models.CharField(max_length=20, blank=True)
+    # A detention and training order, whose term_months is the order's whole term: SOA 2003
+    # s.131(a) counts the detention half of it, CJA 2003 s.327(3)(b)(vii) the whole term
+    detention_and_training_order = models.BooleanField(default=False)
     is_index = models.BooleanField(default=False)
 
     class Meta:

@@ -6,8 +6,11 @@ How the contract's disposals map onto the SOA 2003 s.82(1) table
 
 - `imprisonment`, by term. s.131 reads "imprisonment" as including YOI detention, s.91
   PCC(S)A 2000 / s.250 Sentencing Code detention and "a period of detention which a
-  person is liable to serve under a detention and training order" (for a DTO, the
-  detention half of the order: the caller should record half its term).
+  person is liable to serve under a detention and training order". A DTO's detention is
+  one half of its term (PCC(S)A 2000 s.102(2); Sentencing Code s.242(2)), so an offence
+  marked `detention_and_training_order` counts half its term here and in Schedule 3,
+  and its whole term for category 2 (CJA 2003 s.327(3)(b)(vii): "a detention and
+  training order for a term of 12 months or more").
 - `suspended_imprisonment`, by term, as imprisonment: a suspended sentence "is to be
   treated as a sentence of imprisonment for the purposes of all enactments" (CJA 2003
   s.189(6); Sentencing Code s.286(1)); so 12 months or more also makes category 2.
@@ -90,6 +93,8 @@ class OffenceFacts:
     # s.82(4)(a): the aggregate of consecutive terms, and which terms made it
     aggregate_term_months: float | None = None
     aggregate_basis: str = ""
+    # term_months is a detention and training order's whole term (s.131(a): half counts)
+    detention_and_training_order: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,17 @@ def _imprisonment_row(term: float, what: str) -> tuple[int | None, str, bool]:
     return 84, f"{what} (6 months or less)", True
 
 
+# SOA 2003 s.131(a) with PCC(S)A 2000 s.102(2) / Sentencing Code s.242(2): the detention a
+# detention and training order's offender "is liable to serve" is one half of its term
+def detention_period(order_months: float | None) -> float | None:
+    return None if order_months is None else order_months / 2
+
+
+def _s82_term(offence: OffenceFacts) -> float:
+    dto = offence.detention_and_training_order
+    return detention_period(offence.term_months) if dto else offence.term_months
+
+
 # SOA 2003 s.82(3), (4)(a): "in the case of consecutive terms", a term "equal to the
 # aggregate of those terms", for offenders sentenced for two or more Schedule 3 offences
 def aggregate_consecutive_terms(
@@ -205,8 +221,8 @@ def aggregate_consecutive_terms(
     for offence, group in zip(offences, groups, strict=True):
         together = members.get(group, [])
         if len(together) >= 2 and any(offence is other for other in together):
-            total = sum(other.term_months for other in together)
-            terms = " + ".join(f"{_months(o.term_months)} ({o.code})" for o in together)
+            total = sum(_s82_term(other) for other in together)
+            terms = " + ".join(f"{_months(_s82_term(o))} ({o.code})" for o in together)
             offence = replace(
                 offence,
                 aggregate_term_months=total,
@@ -228,6 +244,14 @@ def _custodial_term(offence: OffenceFacts, *, for_s82: bool) -> tuple[float, str
         raise ValueError(f"{offence.code}: term_months is required for {kind}")
     if for_s82 and offence.aggregate_term_months is not None:
         return offence.aggregate_term_months, offence.aggregate_basis
+    if offence.detention_and_training_order:
+        if not for_s82:
+            return term, f"a detention and training order for {_months(term)}"
+        half = detention_period(term)
+        return half, (
+            f"detention for {_months(half)}, the detention half of a detention and training "
+            f"order for {_months(term)} (s.131(a))"
+        )
     if kind == "suspended_imprisonment":
         return term, f"a suspended sentence of imprisonment for {_months(term)} (CJA 2003 s.189(6))"
     if kind != "extended_sentence":

@@ -76,6 +76,8 @@ def _add_conviction(record: dict, data: dict) -> None:
     if data["disposal_type"]:
         term = None if data["term_months"] is None else float(data["term_months"])
         disposal = {"type": data["disposal_type"], "term_months": term}
+        if data["detention_and_training_order"]:
+            disposal["detention_and_training_order"] = True
     offence = {
         key: data[key]
         for key in ("offence", "outcome", "date", "committed_on", "victim_age", "index")

@@ -204,6 +204,11 @@ class ConvictionForm(GovukForm):
         decimal_places=2,
         help_text="The custodial term, or the length of the order or conditional discharge",
     )
+    detention_and_training_order = forms.BooleanField(
+        label="This was a detention and training order",
+        required=False,
+        help_text="Give the order's whole term above: half of it counts as detention",
+    )
     index = forms.BooleanField(label="This is the index offence", required=False)
 
 

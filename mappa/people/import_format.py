@@ -97,17 +97,24 @@ class AddedOptional(Strict):
 
 
 class DisposalIn(AddedOptional):
-    ADDED_OPTIONAL = ("consecutive_group",)
+    ADDED_OPTIONAL = ("consecutive_group", "detention_and_training_order")
 
     type: DisposalType
     term_months: Annotated[float, Field(ge=0, le=1200)] | None = None
     # Offences whose terms of imprisonment were ordered to run consecutively share a label
     consecutive_group: Annotated[str, Field(min_length=1, max_length=20)] | None = None
+    # `true`: a detention and training order, `term_months` being the order's whole term
+    detention_and_training_order: Literal[True] | None = None
 
     @model_validator(mode="after")
     def _term_where_needed(self):
         if self.type in TERM_REQUIRED and self.term_months is None:
             raise ValueError(f"term_months: required for {self.type.value}")
+        if self.detention_and_training_order and self.type != DisposalType.IMPRISONMENT:
+            raise ValueError(
+                "detention_and_training_order: a detention and training order is recorded "
+                f"with the type imprisonment, not {self.type.value}"
+            )
         if self.consecutive_group is not None and self.type != DisposalType.IMPRISONMENT:
             raise ValueError(
                 "consecutive_group: only terms of imprisonment or detention are aggregated; "

@@ -135,6 +135,9 @@ class Children:
                 if not o.disposal or o.disposal.term_months is None
                 else Decimal(str(o.disposal.term_months)),
                 consecutive_group=(o.disposal and o.disposal.consecutive_group) or "",
+                detention_and_training_order=bool(
+                    o.disposal and o.disposal.detention_and_training_order
+                ),
                 is_index=o.index,
             )
             for o in record.offences
@@ -321,6 +324,7 @@ def _offence_out(conviction: Conviction) -> dict:
             "type": conviction.disposal_type,
             "term_months": term,
             "consecutive_group": conviction.consecutive_group or None,
+            "detention_and_training_order": conviction.detention_and_training_order or None,
         }
     return {
         "offence": conviction.offence_code,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -18,7 +17,7 @@ from mappa.offences.catalogue import (
     UnknownOffence,
     load_catalogue,
 )
-from mappa.offences.eligibility import UNCHECKED, offence_facts
+from mappa.offences.eligibility import UNCHECKED, ConvictionRow, offence_facts
 
 SCHEDULE_3 = json.loads((DATA_DIR / "schedule_3.json").read_text(encoding="utf-8"))
 SCHEDULE_15 = json.loads((DATA_DIR / "schedule_15.json").read_text(encoding="utf-8"))
@@ -304,7 +303,7 @@ def test_a_missing_required_file_raises(data_dir, name):
     [("SOA2003/s3", True), ("SOA1956/s1", False), ("OAPA1861/s18", False)],
 )
 def test_the_reason_says_when_a_condition_is_still_to_be_checked(code, flagged):
-    conviction = SimpleNamespace(
+    conviction = ConvictionRow(
         offence_code=code,
         outcome="conviction",
         relevant_date=date(2021, 9, 14),
@@ -313,6 +312,8 @@ def test_the_reason_says_when_a_condition_is_still_to_be_checked(code, flagged):
         disposal_type="imprisonment",
         term_months=18,
         sexual_gratification_purpose=None,
+        consecutive_group="",
+        detention_and_training_order=False,
     )
     facts = offence_facts(conviction, date(1984, 3, 2))
     assert (UNCHECKED in facts.notification_basis) is flagged

@@ -389,3 +389,25 @@ def test_the_aggregate_does_not_make_category_2():
     assert [o.aggregate_term_months for o in aggregated] == [12, 12]
     assert [rules.qualifying_sentence(o) for o in aggregated] == [None, None]
     assert rules.qualifying_sentence(offence(term_months=12)) is not None
+
+
+# SOA 2003 s.131(a) with PCC(S)A 2000 s.102(2) / Sentencing Code s.242(2): a detention and
+# training order counts, for the s.82 table, as the detention half of its term; CJA 2003
+# s.327(3)(b)(vii) asks for "a detention and training order for a term of 12 months or more"
+@pytest.mark.parametrize(
+    ("order_months", "age", "period", "category_2"),
+    [
+        (24, 16, "P5Y", True),  # 12 months' detention: 10 years, halved under 18
+        (12, 16, "P3Y6M", True),  # 6 months' detention: 7 years, halved; the order is 12 months
+        (10, 16, "P3Y6M", False),  # 5 months' detention; the order is under 12 months
+        (4, 19, "P7Y", False),  # (an adult would not get a DTO: no halving shows the row alone)
+    ],
+)
+def test_a_detention_and_training_order_counts_half_for_s82_and_whole_for_s327(
+    order_months, age, period, category_2
+):
+    dto = offence(
+        term_months=order_months, age_on_relevant_date=age, detention_and_training_order=True
+    )
+    assert notification_period(dto).iso == period
+    assert (rules.qualifying_sentence(dto) is not None) is category_2

@@ -102,3 +102,50 @@ def test_the_person_page_shows_the_group_and_the_aggregate(signed_in, demo, tmp_
     text = page.content.decode()
     assert text.count("consecutive with the other terms in group A") == 2
     assert "counted as one term of 36 months" in text
+
+
+def test_a_detention_and_training_order_is_imported_and_counted_by_half(demo, tmp_path):
+    # born 2005-01-01: 16 on the relevant date; a 24-month order is 12 months' detention
+    order = sexual_assault(24, detention_and_training_order=True)
+    run_import(tmp_path, jsonl([record(1, date_of_birth="2005-01-01", offences=[order])]))
+    eligibility = for_nominal(Nominal.objects.get(), AS_OF)
+    assert eligibility.notification.period == "P5Y"
+    assert (
+        "detention for 12 months, the detention half of a detention and training order for 24 months (s.131(a))"
+        in (eligibility.notification.basis)
+    )
+
+
+def test_a_detention_and_training_order_must_be_recorded_as_imprisonment(demo, tmp_path):
+    order = sexual_assault(24, type="community_order", detention_and_training_order=True)
+    assert rejected(tmp_path, jsonl([record(1, offences=[order])]))[0] == (
+        "line 1: offences[0].disposal.detention_and_training_order: a detention and training "
+        "order is recorded with the type imprisonment, not community_order"
+    )
+
+
+def test_a_detention_and_training_order_round_trips_and_comes_from_the_form(
+    signed_in, demo, tmp_path
+):
+    run_import(
+        tmp_path,
+        jsonl([record(1, offences=[sexual_assault(24, detention_and_training_order=True)])]),
+    )
+    exported = tmp_path / "export.jsonl"
+    call_command("export", "nominals", "--area", "DEMO", "--out", str(exported), stderr=StringIO())
+    disposal = json.loads(exported.read_text())["offences"][0]["disposal"]
+    assert disposal["detention_and_training_order"] is True
+    nominal = Nominal.objects.get()
+    response = signed_in("probation.om").post(
+        f"/people/{nominal.id}/conviction/",
+        {
+            "offence": "OAPA1861/s18",
+            "outcome": "conviction",
+            "date": "1/3/2024",
+            "disposal_type": "imprisonment",
+            "term_months": "12",
+            "detention_and_training_order": "on",
+        },
+    )
+    assert response.status_code == 302, response.content
+    assert nominal.convictions.get(offence_code="OAPA1861/s18").detention_and_training_order
