@@ -10,8 +10,8 @@ from rest_framework.views import APIView
 from mappa.actions import queries
 from mappa.actions.constants import Status
 from mappa.agencies import permissions
+from mappa.api.pagination import paginated
 from mappa.audit import services as audit
-from mappa.cases.api import Pages
 
 
 class UpdateSerializer(serializers.Serializer):
@@ -59,9 +59,7 @@ class ActionList(APIView):
             actions = actions.filter(status=request.query_params["status"])
         if case := request.query_params.get("case"):
             actions = actions.filter(case_id__in=_uuids(case))
-        paginator = Pages()
-        page = paginator.paginate_queryset(actions, request, view=self)
-        return paginator.get_paginated_response(ActionSerializer(page, many=True).data)
+        return paginated(self, request, actions, ActionSerializer)
 
 
 class ActionDetail(APIView):

@@ -2,11 +2,11 @@
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
+from mappa.api.pagination import paginated
 from mappa.audit import services as audit
 from mappa.cases import queries
 
@@ -56,12 +56,6 @@ class CaseDetailSerializer(CaseSerializer):
     reviews = ReviewSerializer(many=True)
 
 
-class Pages(PageNumberPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
-
-
 class CaseList(APIView):
     """MAPPA cases in the caller's scope; `?open=true` for open cases only."""
 
@@ -78,9 +72,7 @@ class CaseList(APIView):
             cases = cases.filter(closed_on__isnull=True)
         if request.query_params.get("level") in {"1", "2", "3"}:
             cases = cases.filter(level=int(request.query_params["level"]))
-        paginator = Pages()
-        page = paginator.paginate_queryset(cases, request, view=self)
-        return paginator.get_paginated_response(CaseSerializer(page, many=True).data)
+        return paginated(self, request, cases, CaseSerializer)
 
 
 class CaseDetail(APIView):

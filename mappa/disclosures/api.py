@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
+from mappa.api.pagination import paginated
 from mappa.audit import services as audit
-from mappa.cases.api import Pages
 from mappa.disclosures import queries, services
 from mappa.disclosures.constants import Decision, Method, Relationship, Scheme, Stage
 from mappa.people import queries as people
@@ -165,9 +165,7 @@ class DecisionList(APIView):
         elif nominal:
             decisions = decisions.filter(nominal_id=nominal)
         decisions = decisions.order_by("-decided_on", "-recorded_at", "id")
-        paginator = Pages()
-        page = paginator.paginate_queryset(decisions, request, view=self)
-        return paginator.get_paginated_response(DisclosureDecisionSerializer(page, many=True).data)
+        return paginated(self, request, decisions, DisclosureDecisionSerializer)
 
     @extend_schema(
         request=NewDisclosureDecisionSerializer,
@@ -226,9 +224,7 @@ class ApplicationList(APIView):
             applications = applications.filter(stage=params["stage"])
         if params.get("open") == "true":
             applications = applications.exclude(stage=Stage.CLOSED)
-        paginator = Pages()
-        page = paginator.paginate_queryset(applications, request, view=self)
-        return paginator.get_paginated_response(SchemeApplicationSerializer(page, many=True).data)
+        return paginated(self, request, applications, SchemeApplicationSerializer)
 
 
 class ApplicationDetail(APIView):

@@ -10,8 +10,8 @@ from rest_framework.views import APIView
 
 from mappa.actions import rules as action_rules
 from mappa.agencies import permissions
+from mappa.api.pagination import paginated
 from mappa.audit import services as audit
-from mappa.cases.api import Pages
 from mappa.marac import checklist, queries, rules, sections
 
 PARTICIPATING = permissions.TAKE_PART_IN_MARAC
@@ -149,12 +149,6 @@ class MaracActionSerializer(serializers.Serializer):
         )
 
 
-def _page(view, request, queryset, serializer):
-    paginator = Pages()
-    page = paginator.paginate_queryset(queryset, request, view=view)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
-
-
 class DashList(APIView):
     """DASH assessments in the caller's scope, newest first."""
 
@@ -163,7 +157,7 @@ class DashList(APIView):
     @extend_schema(responses=DashSerializer(many=True), summary="List DASH assessments")
     def get(self, request):
         dashes = queries.dashes_visible_to(request.user).select_related("completed_by", "agency")
-        return _page(self, request, dashes.order_by("-created_at", "id"), DashSerializer)
+        return paginated(self, request, dashes.order_by("-created_at", "id"), DashSerializer)
 
 
 class DashDetail(APIView):
@@ -186,7 +180,7 @@ class CaseList(APIView):
     @extend_schema(responses=MaracCaseSerializer(many=True), summary="List MARAC cases")
     def get(self, request):
         cases = queries.cases_visible_to(request.user).select_related("referring_agency")
-        return _page(self, request, cases.order_by("referred_on", "id"), MaracCaseSerializer)
+        return paginated(self, request, cases.order_by("referred_on", "id"), MaracCaseSerializer)
 
 
 class CaseDetail(APIView):
@@ -209,7 +203,7 @@ class MeetingList(APIView):
     @extend_schema(responses=MaracMeetingSerializer(many=True), summary="List MARAC meetings")
     def get(self, request):
         meetings = queries.meetings_visible_to(request.user).order_by("date", "id")
-        return _page(self, request, meetings, MaracMeetingSerializer)
+        return paginated(self, request, meetings, MaracMeetingSerializer)
 
 
 class MeetingDetail(APIView):
@@ -236,7 +230,7 @@ class ActionList(APIView):
     @extend_schema(responses=MaracActionSerializer(many=True), summary="List MARAC actions")
     def get(self, request):
         actions = queries.actions_visible_to(request.user).select_related("owner_agency")
-        return _page(self, request, actions.order_by("due_on", "id"), MaracActionSerializer)
+        return paginated(self, request, actions.order_by("due_on", "id"), MaracActionSerializer)
 
 
 class ActionDetail(APIView):

@@ -10,8 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
+from mappa.api.pagination import paginated
 from mappa.audit import services as audit
-from mappa.cases.api import Pages
 from mappa.meetings import circulation, queries
 from mappa.meetings import minutes_queries as read
 from mappa.meetings.constants import MeetingStatus
@@ -104,9 +104,7 @@ class MeetingList(APIView):
             except serializers.ValidationError as error:
                 raise serializers.ValidationError({"from": error.detail}) from error
             meetings = meetings.filter(date__gte=since)
-        paginator = Pages()
-        page = paginator.paginate_queryset(meetings, request, view=self)
-        return paginator.get_paginated_response(MeetingSerializer(page, many=True).data)
+        return paginated(self, request, meetings, MeetingSerializer)
 
 
 class MeetingDetail(APIView):

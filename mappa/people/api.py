@@ -10,11 +10,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from pydantic import ValidationError as PydanticError
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
+from mappa.api.pagination import Pages
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.offences.eligibility import for_nominal
@@ -55,12 +55,6 @@ def _save(request, nominal=None):
         )
     except services.RecordRejected as rejected:
         raise ValidationError({path: [reason] for path, reason in rejected.problems}) from None
-
-
-class Pages(PageNumberPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
 
 
 AS_OF = OpenApiParameter(

@@ -6,8 +6,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
+from mappa.api.pagination import paginated
 from mappa.audit import services as audit
-from mappa.cases.api import Pages
 from mappa.referrals import queries
 from mappa.referrals.constants import Status
 
@@ -56,9 +56,7 @@ class ReferralList(APIView):
         )
         if request.query_params.get("status") in Status.values:
             referrals = referrals.filter(status=request.query_params["status"])
-        paginator = Pages()
-        page = paginator.paginate_queryset(referrals, request, view=self)
-        return paginator.get_paginated_response(ReferralSerializer(page, many=True).data)
+        return paginated(self, request, referrals, ReferralSerializer)
 
 
 class ReferralDetail(APIView):

@@ -5,8 +5,8 @@ from rest_framework import serializers
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
+from mappa.api.pagination import paginated
 from mappa.audit import services as audit
-from mappa.cases.api import Pages
 from mappa.risk import queries
 
 
@@ -79,9 +79,7 @@ class _CaseRiskList(APIView):
     def respond(self, request, case_id, serializer):
         case = queries.get_case(request.user, case_id)
         audit.record_read(actor=request.user, subject=case.id, content=f"{self.content} (API)")
-        paginator = Pages()
-        page = paginator.paginate_queryset(self.records(case), request, view=self)
-        return paginator.get_paginated_response(serializer(page, many=True).data)
+        return paginated(self, request, self.records(case), serializer)
 
 
 class AssessmentList(_CaseRiskList):
