@@ -11,22 +11,11 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from dateutil.relativedelta import relativedelta
-
 from mappa.offences import catalogue, rules, schedule_3
 from mappa.people.constants import EventKind
 
 UNCHECKED = "the wording of this condition is still to be checked against the published text"
-
-
-def _age(born: date | None, on: date) -> int | None:
-    """Whole years from `born` to `on`, as `relativedelta` counts them (a 29 February birthday
-    falls on 28 February in other years), without its cost on the common path."""
-    if born is None:
-        return None
-    if (born.month, born.day) == (2, 29) or on < born:
-        return relativedelta(on, born).years
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+_age = rules.whole_years
 
 
 def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:

@@ -298,6 +298,16 @@ def _s82_row(offence: OffenceFacts) -> tuple[int | None, int, str, bool]:
     return 60, 0, f"{(kind or 'no disposal').replace('_', ' ')}: any other description", True
 
 
+def whole_years(born: date | None, on: date) -> int | None:
+    """A person's age in whole years on a date, as `relativedelta` counts it (a 29 February
+    birthday falls on 28 February in other years), without its cost on the common path."""
+    if born is None:
+        return None
+    if (born.month, born.day) == (2, 29) or on < born:
+        return relativedelta(on, born).years
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
 # SOA 2003 s.82(2): the age that decides halving is the age on the relevant date
 def age_on_relevant_date(offence: OffenceFacts, person: PersonFacts | None = None) -> int | None:
     """The offender's age on the relevant date: as given, else from the date of birth."""
@@ -305,7 +315,7 @@ def age_on_relevant_date(offence: OffenceFacts, person: PersonFacts | None = Non
         return offence.age_on_relevant_date
     if person is None or person.date_of_birth is None:
         return None
-    return relativedelta(offence.relevant_date, person.date_of_birth).years
+    return whole_years(person.date_of_birth, offence.relevant_date)
 
 
 # SOA 2003 s.80(1), s.134; Sentencing Code s.82(2): why an offence brings no requirement
