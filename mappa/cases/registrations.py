@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from mappa import csv_cells
 from mappa.cases import ndelius, rules
 
 COLUMNS = ["crn", "register_type", "category", "level", "start_date", "review_date"]
@@ -85,7 +86,7 @@ def read(text: str) -> tuple[list[Registration], list[str]]:
 
 def write(registrations: Iterable[Registration]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_cells.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in registrations:
         writer.writerow(

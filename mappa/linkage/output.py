@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import tempfile
 from pathlib import Path
+
+from mappa import csv_cells
 
 COLUMNS = (
     "case_id",
@@ -23,7 +24,7 @@ def write_matches(path: str | Path, candidates) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=".matches-", suffix=".csv")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(out)
+            writer = csv_cells.writer(out)
             writer.writerow(COLUMNS)
             for c in candidates:
                 writer.writerow(

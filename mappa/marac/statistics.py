@@ -3,7 +3,6 @@ agency, and cases with children (SafeLives' MARAC data measures; domain.md §7.3
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,6 +10,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.db.models import Count
 
+from mappa import csv_cells
 from mappa.agencies.constants import AgencyKind
 from mappa.marac import rules
 from mappa.marac.models import AgendaItem, MaracCase
@@ -78,7 +78,7 @@ def for_quarter(area_id, start: date) -> Statistics:
 def as_csv(stats: Statistics, *, area_name: str, recipient: str, produced_at: datetime) -> str:
     """The figures as CSV, headed by the protective marking, the recipient and the time."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_cells.writer(out, lineterminator="\n")
     writer.writerow([settings.MAPPA_PROTECTIVE_MARKING])
     writer.writerow([f"MARAC statistics for {area_name}, {stats.label}"])
     writer.writerow([f"Produced for {recipient} on {produced_at:%-d %B %Y at %H:%M}"])

@@ -8,13 +8,13 @@ category 2 with the licence or order end date recorded on the person.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from datetime import date
 
 from django.db.models import Prefetch
 
+from mappa import csv_cells
 from mappa.agencies.models import Area
 from mappa.cases.models import MappaCase
 from mappa.offences import rules as eligibility_rules
@@ -123,7 +123,7 @@ def flatten(report: dict) -> list[tuple[str, str, str, object]]:
 def as_csv(report: dict, marking_line: str) -> str:
     """One marking line, then a header and one row per figure: table, row, column, value."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_cells.writer(out, lineterminator="\n")
     writer.writerow([marking_line])
     writer.writerow(["area", "year_start", "year_end", "table", "row", "column", "value"])
     year = report["year"]

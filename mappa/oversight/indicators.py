@@ -6,7 +6,6 @@ chart beside it and the CSV export. Figures are counts and percentages only.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 
+from mappa import csv_cells
 from mappa.oversight import indicator_data as data
 from mappa.oversight import rules
 from mappa.oversight.charts import Figure
@@ -291,7 +291,7 @@ def compute(indicator: Indicator, area, start: date, end: date, today: date | No
 
 def as_csv(result: Result, marking_line: str) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_cells.writer(out, lineterminator="\n")
     writer.writerow([marking_line])
     writer.writerow(result.headings)
     writer.writerows([["" if cell is None else cell for cell in row] for row in result.rows])

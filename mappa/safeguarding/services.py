@@ -6,7 +6,6 @@ transaction with its audit event, and leaves e-mail until the transaction commit
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date
 from functools import partial
@@ -19,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from mappa import csv_cells
 from mappa.agencies import permissions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
@@ -235,7 +235,7 @@ def export_case_list(*, actor, case_list: CaseList, via: str) -> str:
     }
     rows = case_list_rows(case_list)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[*CASE_LIST_COLUMNS, *rules.MARKING_COLUMNS])
+    writer = csv_cells.DictWriter(out, fieldnames=[*CASE_LIST_COLUMNS, *rules.MARKING_COLUMNS])
     writer.writeheader()
     writer.writerows({**row, **marking} for row in rows)
     with transaction.atomic():
