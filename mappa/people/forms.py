@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
 from mappa.agencies.forms import GovukForm
 from mappa.offences import catalogue
 from mappa.offences.constants import DisposalType, Outcome
+from mappa.people import rules
 from mappa.people.constants import (
     IDENTIFIER_LABELS,
     AddressKind,
@@ -35,6 +37,22 @@ def date_field(label: str, required: bool = False, hint: str = DATE_HINT) -> for
             "required": f"Enter {label.lower()}",
         },
     )
+
+
+def date_of_birth_field(
+    label: str = "Date of birth", name: str = "Date of birth", required: bool = False
+) -> forms.DateField:
+    """A date of birth: a real date, and not after today (`rules.date_of_birth_problem`).
+    `name` is how the error message names the field."""
+
+    def born_by_today(value):
+        problem = rules.date_of_birth_problem(value, today=timezone.localdate(), name=name)
+        if problem:
+            raise forms.ValidationError(problem, code="in_the_future")
+
+    field = date_field(label, required=required)
+    field.validators.append(born_by_today)
+    return field
 
 
 def text_field(
@@ -91,7 +109,7 @@ class SearchForm(GovukForm):
 class IdentityForm(GovukForm):
     forenames = text_field("Forenames")
     surname = text_field("Surname", required=True)
-    date_of_birth = date_field("Date of birth")
+    date_of_birth = date_of_birth_field()
     gender = forms.ChoiceField(label="Gender", choices=Gender.choices, initial=Gender.NOT_KNOWN)
     ethnicity = text_field("Ethnicity", help_text="As the person describes it")
     pnc = text_field(IDENTIFIER_LABELS["pnc"], max_length=40)
@@ -159,7 +177,7 @@ class AssociationForm(GovukForm):
     )
     forenames = text_field("Forenames")
     surname = text_field("Surname")
-    date_of_birth = date_field("Date of birth")
+    date_of_birth = date_of_birth_field()
     address_line_1 = text_field("Their address line 1", help_text="Leave blank if not known")
     address_town = text_field("Their town or city", max_length=100)
     address_postcode = text_field("Their postcode", max_length=10)

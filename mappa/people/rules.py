@@ -1,10 +1,13 @@
-"""Pure rules for finding people by name and postcode. No Django imports (structural test)."""
+"""Pure rules for people: finding them by name and postcode; their dates of birth.
+
+No Django imports (structural test)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 
 import jellyfish
 
@@ -60,3 +63,16 @@ def name_score(query: str, candidate_words: Iterable[str]) -> float:
             best = max(best, score)
         total += best
     return total / len(words)
+
+
+def date_of_birth_problem(
+    date_of_birth: date | None, *, today: date, name: str = "Date of birth"
+) -> str | None:
+    """Why a date of birth cannot be right, or None: nobody on the register is born after today.
+
+    Today itself is accepted, so a child born today can be recorded as an associated person.
+    """
+    # GOV.UK Design System, date input error messages: "[Whatever it is] must be in the past".
+    if date_of_birth is not None and date_of_birth > today:
+        return f"{name} must be in the past"
+    return None

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from mappa.agencies.forms import GovukForm
 from mappa.agencies.models import Area
-from mappa.people.forms import date_field, text_field
+from mappa.people.forms import date_of_birth_field, text_field
 from mappa.referrals.forms import long_text, radios
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -74,7 +74,9 @@ class ApplicationForm(GovukForm):
     )
     subject_name = _text("Name of the person you are worried about", max_length=200)
     subject_other_names = _text("Other names they use", required=False, max_length=300)
-    subject_date_of_birth = date_field("Their date of birth, if you know it")
+    subject_date_of_birth = date_of_birth_field(
+        "Their date of birth, if you know it", name="Their date of birth"
+    )
     subject_address = long_text("Their address, if you know it", required=False)
     concern = long_text("Why are you worried?")
 
