@@ -75,6 +75,36 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+
+def read_audit_key(name: str, path: str) -> bytes:
+    try:
+        key = Path(path).read_text().strip()
+    except OSError as error:
+        raise ImproperlyConfigured(f"{name}: cannot read {path}: {error.strerror}") from error
+    if len(key) < 32:
+        raise ImproperlyConfigured(f"{name}: the key in {path} is shorter than 32 characters")
+    return key.encode()
+
+
+# The audit log's HMAC key, held in a file outside the database so that someone who can write to
+# the database cannot recompute the chain (docs/operations.md, "The audit key"). Required in
+# production. Development and tests use the fixed key below, which is not a secret. Keys replaced
+# in a rotation stay listed in MAPPA_AUDIT_OLD_KEY_FILES so the entries they sealed still verify.
+MAPPA_AUDIT_DEVELOPMENT_KEY = b"mappa development and test audit key: not a secret"
+if audit_key_file := os.environ.get("MAPPA_AUDIT_KEY_FILE"):
+    MAPPA_AUDIT_KEY = read_audit_key("MAPPA_AUDIT_KEY_FILE", audit_key_file)
+elif LOCAL:
+    MAPPA_AUDIT_KEY = MAPPA_AUDIT_DEVELOPMENT_KEY
+else:
+    raise ImproperlyConfigured(
+        "MAPPA_AUDIT_KEY_FILE must be set in production (docs/operations.md, The audit key)"
+    )
+MAPPA_AUDIT_OLD_KEYS = [
+    read_audit_key("MAPPA_AUDIT_OLD_KEY_FILES", path)
+    for path in env_list("MAPPA_AUDIT_OLD_KEY_FILES", [])
+]
+
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

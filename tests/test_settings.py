@@ -51,8 +51,19 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must be set in production" in result.stderr
 
 
-def test_production_defaults_are_secure():
-    result = probe(SECRET_KEY="x" * 50, ALLOWED_HOSTS="mappa.example.gov.uk")
+def audit_key_file(tmp_path) -> str:
+    """Production also needs the audit log's key (mappa/audit/tests/test_key_settings.py)."""
+    path = tmp_path / "audit.key"
+    path.write_text("k" * 64 + "\n")
+    return str(path)
+
+
+def test_production_defaults_are_secure(tmp_path):
+    result = probe(
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="mappa.example.gov.uk",
+        MAPPA_AUDIT_KEY_FILE=audit_key_file(tmp_path),
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
         "DEBUG": False,
@@ -79,5 +90,9 @@ def test_a_malformed_boolean_setting_is_refused_by_name():
 def test_the_secret_key_can_be_read_from_a_file(tmp_path):
     secret = tmp_path / "secret"
     secret.write_text("y" * 50 + "\n")
-    result = probe(SECRET_KEY_FILE=str(secret), ALLOWED_HOSTS="mappa.example.gov.uk")
+    result = probe(
+        SECRET_KEY_FILE=str(secret),
+        ALLOWED_HOSTS="mappa.example.gov.uk",
+        MAPPA_AUDIT_KEY_FILE=audit_key_file(tmp_path),
+    )
     assert result.returncode == 0, result.stderr

@@ -22,6 +22,10 @@ class EventType(models.TextChoices):
     CASE_ACCESS_REVOKED = "access.case_access_revoked", "Case access revoked"
     CASE_CONTENT_READ = "access.case_content_read", "Case content read"
     AUDIT_LOG_SEARCHED = "audit.log_searched", "Audit log searched"
+    AUDIT_CHAIN_KEYED = "audit.chain_keyed", "Audit log keyed (earlier entries anchored)"
+    AUDIT_CHECKPOINT_TAKEN = "audit.checkpoint_taken", "Audit log checkpoint taken"
+    DATABASE_BACKED_UP = "database.backed_up", "Database backed up"
+    DATABASE_RESTORED = "database.restored", "Database restored from a backup"
     REFERENCE_DATA_CHANGED = "reference_data.changed", "Reference data changed"
     DEMO_DATA_LOADED = "demo.loaded", "Demo data loaded"
     NOMINALS_IMPORTED = "register.nominals_imported", "Nominals imported"
@@ -146,6 +150,10 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.CASE_ACCESS_REVOKED: frozenset({"grant"}),
     EventType.CASE_CONTENT_READ: frozenset({"content"}),
     EventType.AUDIT_LOG_SEARCHED: frozenset({"filters", "results"}),
+    EventType.AUDIT_CHAIN_KEYED: frozenset({"legacy_entries"}),
+    EventType.AUDIT_CHECKPOINT_TAKEN: frozenset({"destination"}),
+    EventType.DATABASE_BACKED_UP: frozenset({"destination", "engine"}),
+    EventType.DATABASE_RESTORED: frozenset({"source", "engine", "entries"}),
     EventType.REFERENCE_DATA_CHANGED: frozenset({"model", "object", "action"}),
     EventType.DEMO_DATA_LOADED: frozenset({"areas", "users"}),
     EventType.NOMINALS_IMPORTED: frozenset({"source", "created", "updated", "unchanged"}),

@@ -16,6 +16,28 @@ class AuditEventQuerySet(models.QuerySet):
         raise AppendOnlyError("the audit log is append-only: entries cannot be deleted")
 
 
+def chain_content(event) -> dict:
+    """The fields an entry's hash covers, in a form that survives a database round trip.
+
+    A function of the entry's fields, so migrations can use it on their historical models.
+    """
+    content = {
+        "sequence": event.sequence,
+        "occurred_at": event.occurred_at.isoformat(timespec="microseconds"),
+        "actor": event.actor_id,
+        "agency": str(event.agency_id) if event.agency_id else None,
+        "area": str(event.area_id) if event.area_id else None,
+        "subject": str(event.subject) if event.subject else None,
+        "event_type": event.event_type,
+        "payload": event.payload,
+        "request_id": event.request_id,
+        "ip_address": event.ip_address,
+    }
+    if event.key_id:
+        content["key"] = event.key_id
+    return content
+
+
 class AuditEvent(models.Model):
     """One entry in the append-only, hash-chained audit log."""
 
@@ -37,6 +59,9 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(null=True)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Which audit key sealed the entry (mappa.audit.rules.key_id); blank for entries written
+    # before the chain was keyed, which verify as plain SHA-256 (migration 0006).
+    key_id = models.CharField(max_length=16, blank=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -64,23 +89,15 @@ class AuditEvent(models.Model):
         )
 
     def chain_content(self) -> dict:
-        """The fields the hash covers, in a form that survives a database round trip."""
-        return {
-            "sequence": self.sequence,
-            "occurred_at": self.occurred_at.isoformat(timespec="microseconds"),
-            "actor": self.actor_id,
-            "agency": str(self.agency_id) if self.agency_id else None,
-            "area": str(self.area_id) if self.area_id else None,
-            "subject": str(self.subject) if self.subject else None,
-            "event_type": self.event_type,
-            "payload": self.payload,
-            "request_id": self.request_id,
-            "ip_address": self.ip_address,
-        }
+        return chain_content(self)
 
 
 class ChainHead(models.Model):
-    """A single row locked while an entry is appended, so the chain stays linear."""
+    """A single row locked while an entry is appended, so the chain stays linear.
+
+    It is not trusted by verification: anyone who can write to the database can rewind it.
+    Signed checkpoints kept off the machine catch a log cut short (rules.sign_checkpoint).
+    """
 
     last_sequence = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64)

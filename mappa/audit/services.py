@@ -7,9 +7,10 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from mappa.audit import context, rules
+from mappa.audit import context, keys, rules
 from mappa.audit.events import EventType, validate_payload
 from mappa.audit.models import AuditEvent, ChainHead
+from mappa.audit.verification import ChainBroken, verify_chain
 
 
 def record(
@@ -47,13 +48,41 @@ def record(
             request_id=context.request_id.get(),
             ip_address=context.ip_address.get(),
             previous_hash=head.last_hash,
+            key_id=keys.current_id(),
         )
-        event.hash = rules.chain_hash(event.previous_hash, event.chain_content())
+        event.hash = rules.chain_hash(
+            event.previous_hash, event.chain_content(), key=keys.current()
+        )
         event.save()
         head.last_sequence = event.sequence
         head.last_hash = event.hash
         head.save(update_fields=["last_sequence", "last_hash"])
     return event
+
+
+def take_checkpoint(*, actor, destination: str) -> dict:
+    """Verify the log, record that a checkpoint was taken, and sign a statement of that entry.
+
+    Raises verification.ChainBroken, writing nothing, if the log does not verify.
+    """
+    # Verified outside the transaction: on SQLite a write transaction would hold up every other
+    # write for as long as the walk takes.
+    _, broken = verify_chain()
+    if broken is not None:
+        raise ChainBroken(broken)
+    event = record(
+        actor=actor,
+        event_type=EventType.AUDIT_CHECKPOINT_TAKEN,
+        payload={"destination": destination},
+    )
+    # The chain verified as entries 1 to N with nothing missing, so the count is the sequence.
+    return rules.sign_checkpoint(
+        sequence=event.sequence,
+        hash=event.hash,
+        count=event.sequence,
+        taken_at=event.occurred_at.isoformat(),
+        key=keys.current(),
+    )
 
 
 def record_read(*, actor, subject: UUID, content: str) -> AuditEvent:

@@ -1,49 +1,21 @@
 """The audit log: catalogue, append-only, hash-chained, verifiable."""
 
-import json
-from io import StringIO
-
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.db import DatabaseError, connection, transaction
 
 from mappa.audit import rules, services
 from mappa.audit.events import REQUIRED_KEYS, EventType, PayloadError
 from mappa.audit.models import AppendOnlyError, AuditEvent
+from mappa.audit.tests.tampering import (
+    behind_the_applications_back,
+    tamper,
+    verify,
+    write_events,
+)
 from tests.factories import create_user
 
 pytestmark = pytest.mark.django_db
-
-
-def write_events(count: int = 3) -> list[AuditEvent]:
-    user = create_user()
-    return [
-        services.record(actor=user, event_type=EventType.SIGNED_IN, payload={"method": f"test {n}"})
-        for n in range(count)
-    ]
-
-
-def behind_the_applications_back(statement: str, params: list) -> None:
-    """Run SQL as someone with direct database access might, bypassing the trigger on PostgreSQL."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Superuser only: replica mode skips ordinary triggers for this transaction.
-            cursor.execute("SET LOCAL session_replication_role = replica")
-        cursor.execute(statement, params)
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL session_replication_role = DEFAULT")
-
-
-def tamper(event: AuditEvent, payload: dict) -> None:
-    behind_the_applications_back(
-        "UPDATE audit_auditevent SET payload = %s WHERE id = %s", [json.dumps(payload), event.pk]
-    )
-
-
-def verify() -> str:
-    out = StringIO()
-    call_command("audit", "verify", stdout=out)
-    return out.getvalue()
 
 
 def test_every_event_type_is_in_the_catalogue():
@@ -118,21 +90,33 @@ def test_the_application_refuses_to_change_or_delete_an_entry():
         AuditEvent.objects.all().delete()
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only"
-)
 def test_the_database_refuses_to_change_or_delete_an_entry():
+    """PostgreSQL's trigger since migration 0002, SQLite's since 0005."""
     event = write_events(1)[0]
     for statement in (
         "UPDATE audit_auditevent SET payload = '{}' WHERE id = %s",
         "DELETE FROM audit_auditevent WHERE id = %s",
+        "DELETE FROM audit_auditevent",
     ):
         with (
             pytest.raises(DatabaseError, match="append-only"),
             transaction.atomic(),
             connection.cursor() as cursor,
         ):
-            cursor.execute(statement, [event.pk])
+            cursor.execute(statement, [event.pk] if "%s" in statement else [])
+    assert AuditEvent.objects.get(pk=event.pk).payload == event.payload
+
+
+def test_the_chain_head_stays_updatable_under_the_triggers():
+    write_events(2)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_chainhead SET last_sequence = last_sequence WHERE id = 1")
+    assert (
+        services.record(
+            actor=None, event_type=EventType.SIGNED_IN, payload={"method": "after"}
+        ).sequence
+        == 3
+    )
 
 
 def test_the_audit_write_rolls_back_with_the_change():
