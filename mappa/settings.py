@@ -104,7 +104,6 @@ MAPPA_AUDIT_OLD_KEYS = [
     for path in env_list("MAPPA_AUDIT_OLD_KEY_FILES", [])
 ]
 
-
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
