@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
@@ -35,6 +37,13 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         )
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed("The token is not valid")
+        if AxesProxyHandler.is_locked(request, {"username": token.user.username}):
+            # The lock is on the account (docs/decisions/0002), so it holds for its tokens too.
+            minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+            raise exceptions.AuthenticationFailed(
+                "The account is locked after repeated failed sign-ins; "
+                f"try again after {minutes} minutes"
+            )
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         user = token.user
         # A token was issued to a session that passed the second factor.
