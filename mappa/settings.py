@@ -296,7 +296,7 @@ REST_FRAMEWORK = {
         "mappa.agencies.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["mappa.agencies.permissions.HasDeclaredPermission"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "mappa.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "mappa.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],

@@ -1,8 +1,6 @@
 """Actions in the JSON API: /api/v1/actions/, scoped as the pages are."""
 
-import uuid
-
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -10,7 +8,8 @@ from rest_framework.views import APIView
 from mappa.actions import queries
 from mappa.actions.constants import Status
 from mappa.agencies import permissions
-from mappa.api.pagination import paginated
+from mappa.api import params
+from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
 
 
@@ -40,25 +39,28 @@ class ActionList(APIView):
     """Actions on cases in the caller's scope; `?case=` and `?status=` narrow the list."""
 
     permission = permissions.VIEW_CASES
+    pagination_class = Pages
+    filters = params.Query(
+        params.Uuid("case", "Only actions on this case"),
+        params.Choice("status", Status, "Only actions with this status"),
+    )
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("case", str),
-            OpenApiParameter("status", str, enum=Status.values),
-        ],
+        parameters=filters.schema(),
         responses=ActionSerializer(many=True),
         summary="List actions",
     )
     def get(self, request):
+        query = self.filters.parse(request)
         actions = (
             queries.actions_visible_to(request.user)
             .select_related("owner_agency", "owner_user")
             .order_by("due_on", "id")
         )
-        if request.query_params.get("status") in Status.values:
-            actions = actions.filter(status=request.query_params["status"])
-        if case := request.query_params.get("case"):
-            actions = actions.filter(case_id__in=_uuids(case))
+        if query["status"]:
+            actions = actions.filter(status=query["status"])
+        if query["case"]:
+            actions = actions.filter(case_id=query["case"])
         return paginated(self, request, actions, ActionSerializer)
 
 
@@ -72,10 +74,3 @@ class ActionDetail(APIView):
         action = queries.get_action(request.user, action_id)
         audit.record_read(actor=request.user, subject=action.case_id, content="action (API)")
         return Response(ActionDetailSerializer(action).data)
-
-
-def _uuids(text: str) -> list:
-    try:
-        return [uuid.UUID(text)]
-    except ValueError:
-        return []

@@ -1,14 +1,16 @@
 """MAPPA cases in the JSON API: /api/v1/cases/."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
-from mappa.api.pagination import paginated
+from mappa.api import params
+from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
 from mappa.cases import queries
+from mappa.cases.constants import Level
 
 
 class LevelChangeSerializer(serializers.Serializer):
@@ -57,21 +59,27 @@ class CaseDetailSerializer(CaseSerializer):
 
 
 class CaseList(APIView):
-    """MAPPA cases in the caller's scope; `?open=true` for open cases only."""
+    """MAPPA cases in the caller's scope; `?open=` and `?level=` narrow the list."""
 
     permission = permissions.VIEW_CASES
+    pagination_class = Pages
+    filters = params.Query(
+        params.Boolean("open", "true: only open cases; false: only closed ones"),
+        params.Choice("level", Level, "Only cases managed at this level"),
+    )
 
     @extend_schema(
-        parameters=[OpenApiParameter("open", bool), OpenApiParameter("level", int)],
+        parameters=filters.schema(),
         responses=CaseSerializer(many=True),
         summary="List MAPPA cases",
     )
     def get(self, request):
+        query = self.filters.parse(request)
         cases = queries.cases_visible_to(request.user).order_by("next_review_due", "id")
-        if request.query_params.get("open") == "true":
-            cases = cases.filter(closed_on__isnull=True)
-        if request.query_params.get("level") in {"1", "2", "3"}:
-            cases = cases.filter(level=int(request.query_params["level"]))
+        if query["open"] is not None:
+            cases = cases.filter(closed_on__isnull=query["open"])
+        if query["level"]:
+            cases = cases.filter(level=query["level"])
         return paginated(self, request, cases, CaseSerializer)
 
 

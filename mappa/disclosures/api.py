@@ -3,17 +3,16 @@ decisions to whoever may see the person; applications to the area's disclosure t
 
 from __future__ import annotations
 
-import uuid
-
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
-from mappa.api.pagination import paginated
+from mappa.api import params
+from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
 from mappa.disclosures import queries, services
 from mappa.disclosures.constants import Decision, Method, Relationship, Scheme, Stage
@@ -136,34 +135,27 @@ class SchemeApplicationDetailSerializer(SchemeApplicationSerializer):
     steps = ApplicationStepSerializer(many=True)
 
 
-def _uuid(text: str | None):
-    try:
-        return uuid.UUID(text) if text else None
-    except ValueError:
-        return False
-
-
 class DecisionList(APIView):
     """Disclosure decisions about people in the caller's scope; `?nominal=` narrows the list.
     POST records a standalone decision (disclosure officers only)."""
 
     permission = permissions.VIEW_CASES
     permissions_by_method = {"POST": permissions.DECIDE_DISCLOSURES}
+    pagination_class = Pages
+    filters = params.Query(params.Uuid("nominal", "Only decisions about this nominal"))
 
     @extend_schema(
-        parameters=[OpenApiParameter("nominal", str)],
+        parameters=filters.schema(),
         responses=DisclosureDecisionSerializer(many=True),
         summary="List disclosure decisions",
     )
     def get(self, request):
+        query = self.filters.parse(request)
         decisions = queries.decisions_visible_to(request.user).select_related(
             "made", "application", "decided_by", "disclosure_officer", "chair"
         )
-        nominal = _uuid(request.query_params.get("nominal"))
-        if nominal is False:
-            decisions = decisions.none()
-        elif nominal:
-            decisions = decisions.filter(nominal_id=nominal)
+        if query["nominal"]:
+            decisions = decisions.filter(nominal_id=query["nominal"])
         decisions = decisions.order_by("-decided_on", "-recorded_at", "id")
         return paginated(self, request, decisions, DisclosureDecisionSerializer)
 
@@ -205,25 +197,29 @@ class ApplicationList(APIView):
     `?open=true` narrow the list."""
 
     permission = permissions.DECIDE_DISCLOSURES
+    pagination_class = Pages
+    filters = params.Query(
+        params.Choice("scheme", Scheme, "Only applications under this scheme"),
+        params.Choice("stage", Stage, "Only applications at this stage"),
+        params.Boolean("open", "true: only applications not yet closed; false: only closed ones"),
+    )
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("scheme", str, enum=Scheme.values),
-            OpenApiParameter("stage", str, enum=Stage.values),
-            OpenApiParameter("open", bool),
-        ],
+        parameters=filters.schema(),
         responses=SchemeApplicationSerializer(many=True),
         summary="List scheme applications",
     )
     def get(self, request):
+        query = self.filters.parse(request)
         applications = queries.applications_visible_to(request.user).order_by("due_on", "id")
-        params = request.query_params
-        if params.get("scheme") in Scheme.values:
-            applications = applications.filter(scheme=params["scheme"])
-        if params.get("stage") in Stage.values:
-            applications = applications.filter(stage=params["stage"])
-        if params.get("open") == "true":
+        if query["scheme"]:
+            applications = applications.filter(scheme=query["scheme"])
+        if query["stage"]:
+            applications = applications.filter(stage=query["stage"])
+        if query["open"] is True:
             applications = applications.exclude(stage=Stage.CLOSED)
+        elif query["open"] is False:
+            applications = applications.filter(stage=Stage.CLOSED)
         return paginated(self, request, applications, SchemeApplicationSerializer)
 
 

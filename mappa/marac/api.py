@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from mappa.actions import rules as action_rules
 from mappa.agencies import permissions
-from mappa.api.pagination import paginated
+from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
 from mappa.marac import checklist, queries, rules, sections
 
@@ -153,6 +153,7 @@ class DashList(APIView):
     """DASH assessments in the caller's scope, newest first."""
 
     permission = PARTICIPATING
+    pagination_class = Pages
 
     @extend_schema(responses=DashSerializer(many=True), summary="List DASH assessments")
     def get(self, request):
@@ -176,6 +177,7 @@ class CaseList(APIView):
     """MARAC cases the caller takes part in, oldest referral first."""
 
     permission = PARTICIPATING
+    pagination_class = Pages
 
     @extend_schema(responses=MaracCaseSerializer(many=True), summary="List MARAC cases")
     def get(self, request):
@@ -199,6 +201,7 @@ class MeetingList(APIView):
     """MARAC meetings: the area's for the co-ordinator, otherwise those listing one's cases."""
 
     permission = PARTICIPATING
+    pagination_class = Pages
 
     @extend_schema(responses=MaracMeetingSerializer(many=True), summary="List MARAC meetings")
     def get(self, request):
@@ -226,6 +229,7 @@ class ActionList(APIView):
     """Actions on MARAC cases the caller takes part in, soonest due first."""
 
     permission = PARTICIPATING
+    pagination_class = Pages
 
     @extend_schema(responses=MaracActionSerializer(many=True), summary="List MARAC actions")
     def get(self, request):

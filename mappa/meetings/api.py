@@ -4,13 +4,14 @@ A meeting's agenda lists every item in slot order; an item the caller is not par
 `restricted`, with its time slot only: no case, no kind, no invitees.
 """
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
-from mappa.api.pagination import paginated
+from mappa.api import params
+from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
 from mappa.meetings import circulation, queries
 from mappa.meetings import minutes_queries as read
@@ -84,26 +85,24 @@ class MeetingList(APIView):
     """Meetings in the caller's scope: the area's, or those they are invited to."""
 
     permission = permissions.VIEW_CASES
+    pagination_class = Pages
+    filters = params.Query(
+        params.Choice("status", MeetingStatus, "Only meetings with this status"),
+        params.Date("from", "Only meetings on or after this date"),
+    )
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("status", str, enum=MeetingStatus.values),
-            OpenApiParameter("from", str, description="Meetings on or after this date (ISO)"),
-        ],
+        parameters=filters.schema(),
         responses=MeetingSerializer(many=True),
         summary="List meetings",
     )
     def get(self, request):
+        query = self.filters.parse(request)
         meetings = queries.meetings_visible_to(request.user).order_by("date", "start_time", "id")
-        if request.query_params.get("status") in MeetingStatus.values:
-            meetings = meetings.filter(status=request.query_params["status"])
-        if request.query_params.get("from"):
-            serializer = serializers.DateField()
-            try:
-                since = serializer.to_internal_value(request.query_params["from"])
-            except serializers.ValidationError as error:
-                raise serializers.ValidationError({"from": error.detail}) from error
-            meetings = meetings.filter(date__gte=since)
+        if query["status"]:
+            meetings = meetings.filter(status=query["status"])
+        if query["from"]:
+            meetings = meetings.filter(date__gte=query["from"])
         return paginated(self, request, meetings, MeetingSerializer)
 
 

@@ -7,28 +7,18 @@ indicators with their definitions; GET /api/v1/indicators/{slug}/?start=&end= gi
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
+from mappa.api import params
+from mappa.api.schema import ERRORS
 from mappa.oversight import annual, indicators, queries
 from mappa.oversight.forms import default_period, last_year_ending
-
-
-def _date(request, name: str, default: date) -> date:
-    text = request.query_params.get(name)
-    if not text:
-        return default
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise ValidationError({name: "Enter a date written YYYY-MM-DD"}) from error
 
 
 class IndicatorSummarySerializer(serializers.Serializer):
@@ -50,15 +40,20 @@ class AnnualStatistics(APIView):
     31 March), exactly as `mappa report annual --format json` writes them."""
 
     permission = permissions.VIEW_AGGREGATES
+    filters = params.Query(
+        params.Date("year_ending", "The last day of the year (default: the last 31 March)"),
+        params.Text("area", "The caller's own area's code (another area is a 404)"),
+    )
 
     @extend_schema(
-        parameters=[OpenApiParameter("year_ending", str), OpenApiParameter("area", str)],
-        responses=dict,
+        parameters=filters.schema(),
+        responses={200: dict, 404: ERRORS},
         summary="Annual statistics",
     )
     def get(self, request):
-        area = queries.area_for_code(request.user, request.query_params.get("area"))
-        year_ending = _date(request, "year_ending", last_year_ending(timezone.localdate()))
+        query = self.filters.parse(request)
+        area = queries.area_for_code(request.user, query["area"])
+        year_ending = query["year_ending"] or last_year_ending(timezone.localdate())
         return Response(annual.annual_report(area, year_ending))
 
 
@@ -75,7 +70,10 @@ class IndicatorList(APIView):
 
     permission = permissions.VIEW_AGGREGATES
 
-    @extend_schema(responses=IndicatorSummarySerializer(many=True), summary="List indicators")
+    @extend_schema(
+        responses={200: IndicatorSummarySerializer(many=True), 404: ERRORS},
+        summary="List indicators",
+    )
     def get(self, request):
         queries.area_of(request.user)
         return Response([_summary(indicator) for indicator in indicators.INDICATORS])
@@ -85,17 +83,20 @@ class IndicatorDetail(APIView):
     """One indicator for the caller's area and a period (default: the twelve months to today)."""
 
     permission = permissions.VIEW_AGGREGATES
+    filters = params.Query(
+        params.Date("start", "The first day of the period (default: a year before the end)"),
+        params.Date("end", "The last day of the period (default: today)"),
+    )
 
     @extend_schema(
-        parameters=[OpenApiParameter("start", str), OpenApiParameter("end", str)],
-        responses=IndicatorSerializer,
-        summary="Get an indicator",
+        parameters=filters.schema(), responses=IndicatorSerializer, summary="Get an indicator"
     )
     def get(self, request, slug):
+        query = self.filters.parse(request)
         found = indicators.get(slug)
         area = queries.area_of(request.user)
         first, last = default_period(timezone.localdate())
-        start, end = _date(request, "start", first), _date(request, "end", last)
+        start, end = query["start"] or first, query["end"] or last
         if start > end:
             raise ValidationError({"end": "The end of the period must be on or after its start"})
         result = indicators.compute(found, area, start, end)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from pydantic import ValidationError as PydanticError
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -14,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
+from mappa.api import params
 from mappa.api.pagination import Pages
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
@@ -23,18 +23,11 @@ from mappa.people.import_format import NominalRecord, problems_in
 from mappa.people.serializers import NominalSerializer
 
 FILTERS = ("pnc", "crn", "noms", "name")
+AS_OF_PARAM = params.Date("as_of", "Evaluate eligibility on this date (default: today)")
 
 
 def as_of_date(request) -> date:
-    value = request.query_params.get("as_of")
-    if not value:
-        return timezone.localdate()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError(
-            {"as_of": [f"{value!r} is not a real date in the form YYYY-MM-DD"]}
-        ) from None
+    return params.Query(AS_OF_PARAM).parse(request)["as_of"] or timezone.localdate()
 
 
 def _represent(nominal, as_of: date) -> dict:
@@ -57,9 +50,7 @@ def _save(request, nominal=None):
         raise ValidationError({path: [reason] for path, reason in rejected.problems}) from None
 
 
-AS_OF = OpenApiParameter(
-    "as_of", OpenApiTypes.DATE, description="evaluate eligibility on this date"
-)
+AS_OF = AS_OF_PARAM.openapi()
 RECORD_BODY = {
     "application/json": {
         "description": "A nominal in the import format (shared/contracts/nominal-import.md)",
@@ -73,20 +64,25 @@ class NominalList(APIView):
 
     permission = permissions.VIEW_CASES
     permissions_by_method = {"POST": permissions.EDIT_REGISTER}
+    pagination_class = Pages
+    filters = params.Query(
+        params.Text("pnc", "Only the nominal with this Police National Computer number"),
+        params.Text("crn", "Only the nominal with this case reference number (nDelius)"),
+        params.Text("noms", "Only the nominal with this prison (NOMS) number"),
+        params.Text("name", "Nominals whose name or alias is like this one"),
+        AS_OF_PARAM,
+    )
 
     @extend_schema(
-        parameters=[OpenApiParameter(name, str) for name in FILTERS] + [AS_OF],
+        parameters=filters.schema(),
         responses=NominalSerializer(many=True),
         summary="List nominals",
     )
     def get(self, request):
-        as_of = as_of_date(request)
+        query = self.filters.parse(request)
+        as_of = query["as_of"] or timezone.localdate()
         nominals = queries.nominals_visible_to(request.user)
-        filters = {
-            key: request.query_params[key].strip()
-            for key in FILTERS
-            if request.query_params.get(key)
-        }
+        filters = {key: query[key] for key in FILTERS if query[key]}
         for kind in ("pnc", "crn", "noms"):
             if kind in filters:
                 nominals = nominals.filter(**{f"{kind}__iexact": filters[kind]})
@@ -94,7 +90,7 @@ class NominalList(APIView):
             found = queries.search(request.user, queries.Criteria(name=filters["name"]))
             nominals = nominals.filter(id__in=[n.id for n in found])
         nominals = queries.with_record(nominals.order_by("surname", "forenames", "id"))
-        paginator = Pages()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(nominals, request, view=self)
         audit.record(
             actor=request.user,

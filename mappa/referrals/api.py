@@ -1,12 +1,13 @@
 """Referrals in the JSON API: /api/v1/referrals/, scoped exactly as the pages are."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
-from mappa.api.pagination import paginated
+from mappa.api import params
+from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
 from mappa.referrals import queries
 from mappa.referrals.constants import Status
@@ -42,20 +43,23 @@ class ReferralList(APIView):
     """Referrals in the caller's scope: their own, and submitted ones they may see."""
 
     permission = permissions.MAKE_REFERRAL
+    pagination_class = Pages
+    filters = params.Query(params.Choice("status", Status, "Only referrals with this status"))
 
     @extend_schema(
-        parameters=[OpenApiParameter("status", str, enum=Status.values)],
+        parameters=filters.schema(),
         responses=ReferralSerializer(many=True),
         summary="List referrals",
     )
     def get(self, request):
+        query = self.filters.parse(request)
         referrals = (
             queries.referrals_visible_to(request.user)
             .select_related("referred_by", "referring_agency")
             .order_by("-created_at", "id")
         )
-        if request.query_params.get("status") in Status.values:
-            referrals = referrals.filter(status=request.query_params["status"])
+        if query["status"]:
+            referrals = referrals.filter(status=query["status"])
         return paginated(self, request, referrals, ReferralSerializer)
 
 

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
-from mappa.api.pagination import paginated
+from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
 from mappa.risk import queries
 
@@ -71,6 +71,7 @@ class ConditionSerializer(serializers.Serializer):
 
 class _CaseRiskList(APIView):
     permission = permissions.VIEW_CASES
+    pagination_class = Pages
     content = ""
 
     def records(self, case):
