@@ -102,12 +102,10 @@ class VersionField(forms.IntegerField):
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("min_value", 1)
+        out_of_date = "This page is out of date: open it again and make your changes"
         kwargs.setdefault(
             "error_messages",
-            {
-                "required": "This page is out of date: open it again and make your changes",
-                "invalid": "This page is out of date: open it again and make your changes",
-            },
+            {"required": out_of_date, "invalid": out_of_date, "min_value": out_of_date},
         )
         super().__init__(**kwargs)
 

@@ -16,6 +16,15 @@ class GovukFormMixin:
         self.helper = FormHelper()
         self.helper.form_tag = False
 
+    def full_clean(self):
+        """A hidden field's error (the page's version) has no field to show beside: put it in
+        the error summary, above the form, instead."""
+        super().full_clean()
+        for name, field in self.fields.items():
+            if field.widget.is_hidden and name in self._errors:
+                for problem in self._errors.pop(name):
+                    self.add_error(None, problem)
+
 
 class GovukForm(GovukFormMixin, forms.Form):
     pass

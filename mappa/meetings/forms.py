@@ -9,6 +9,7 @@ from mappa.meetings.constants import AttendanceStatus, Frequency, Response, Week
 from mappa.meetings.models import MEETING_LEVELS
 from mappa.people.forms import date_field, text_field
 from mappa.referrals.forms import long_text, radios
+from mappa.versions import VersionField
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -103,6 +104,7 @@ class MeetingDetailsForm(PlaceForm):
     co_chair_name = text_field("Co-chair's name")
     co_chair_agency = text_field("Co-chair's agency")
     co_chair_rank = text_field("Co-chair's rank or grade")
+    version = VersionField()
     field_order = ["start_time", "end_time", "venue", "video_link", "chair"]
 
     def __init__(self, *args, chairs=(), **kwargs):
@@ -172,6 +174,7 @@ class ResponseForm(GovukForm):
         required=False,
         help_text="If you are sending a report, say what it covers and when it will arrive",
     )
+    version = VersionField()
 
 
 class AttendeeForm(GovukForm):

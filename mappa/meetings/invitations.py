@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies import rules as agency_rules
 from mappa.agencies import services as access
@@ -130,8 +131,14 @@ def withdraw(*, actor, invitation: Invitation) -> bool:
     return revoked
 
 
-def respond(*, actor, invitation: Invitation, response: str, note: str = "") -> Invitation:
-    """The invitee (or someone in the invited agency) says whether they will attend."""
+def respond(
+    *, actor, invitation: Invitation, version: int | None, response: str, note: str = ""
+) -> Invitation:
+    """The invitee (or someone in the invited agency) says whether they will attend.
+
+    `version` is the invitation's version the answer started from: an answer given since
+    (by a colleague in the invited agency) is not overwritten (`versions.StaleEdit`).
+    """
     if response not in Response.values or response == Response.AWAITING:
         raise ValidationError({"response": "Choose whether you will attend"})
     if invitation.agenda_item.meeting.status != MeetingStatus.PLANNED:
@@ -139,6 +146,7 @@ def respond(*, actor, invitation: Invitation, response: str, note: str = "") -> 
     if response == Response.SENDING_REPORT and not note.strip():
         raise ValidationError({"note": "Say what the report covers and when it will be sent"})
     with transaction.atomic():
+        versions.claim(invitation, version=version, actor=actor)
         invitation.response = response
         invitation.response_note = note.strip()
         invitation.responded_by = actor

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mappa import versions
 from mappa.actions import services as actions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
@@ -80,8 +81,14 @@ def start_minutes(*, actor, meeting) -> Minutes:
     return minutes
 
 
-def save_case_minutes(*, actor, case_minutes: CaseMinutes, **changes) -> CaseMinutes:
-    """Save the text sections of one case's minutes, or record that it was not discussed."""
+def save_case_minutes(
+    *, actor, case_minutes: CaseMinutes, version: int | None, **changes
+) -> CaseMinutes:
+    """Save the text sections of one case's minutes, or record that it was not discussed.
+
+    `version` is the version the writer started from: minutes changed since are not
+    overwritten (`versions.StaleEdit`).
+    """
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)}")
@@ -94,6 +101,7 @@ def save_case_minutes(*, actor, case_minutes: CaseMinutes, **changes) -> CaseMin
     if not changed:
         return case_minutes
     with transaction.atomic():
+        versions.claim(case_minutes, version=version, actor=actor)
         for field in changed:
             setattr(case_minutes, field, changes[field])
         case_minutes.updated_by, case_minutes.updated_at = actor, timezone.now()
@@ -106,6 +114,7 @@ def record_level_decision(
     *,
     actor,
     case_minutes: CaseMinutes,
+    version: int | None,
     level_decision: str,
     rationale: str,
     new_level: int | None = None,
@@ -133,6 +142,7 @@ def record_level_decision(
         raise ValidationError(problems)
     leaves = level_decision == rules.LEAVES
     with transaction.atomic():
+        versions.claim(case_minutes, version=version, actor=actor)
         case_minutes.level_decision = level_decision
         case_minutes.new_level = rules.decided_level(
             decision=level_decision, current=case.level, new_level=new_level

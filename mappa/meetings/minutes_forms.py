@@ -12,6 +12,7 @@ from mappa.meetings.forms import YES_NO
 from mappa.meetings.minutes_models import SECTION_LABELS
 from mappa.people.forms import date_field, text_field
 from mappa.referrals.forms import long_text, radios
+from mappa.versions import VersionField
 
 HINTS = {
     "offender_information": "Names, aliases, address, identifiers (same rules as the referral)",
@@ -31,6 +32,7 @@ class CaseMinutesForm(GovukForm):
         required=False,
         help_text="For example, there was not enough time: it is listed at the next meeting",
     )
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,6 +74,7 @@ class DecisionForm(GovukForm):
         hint="For example, 27/3/2027. Level 2 cases are reviewed at least every 16 weeks and "
         "level 3 cases every 8 weeks. Leave blank if the case leaves MAPPA",
     )
+    version = VersionField()
 
 
 class DisclosureForm(GovukForm):

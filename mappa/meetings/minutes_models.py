@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from mappa.cases.constants import Category, ClosureReason, Level
 from mappa.meetings.constants import CarriedFrom, LevelDecision, ShareStatus
+from mappa.versions import Versioned
 
 USER = "agencies.User"
 
@@ -53,7 +54,7 @@ SECTION_LABELS = {
 TEXT_SECTIONS = tuple(SECTION_LABELS)
 
 
-class CaseMinutes(models.Model):
+class CaseMinutes(Versioned, models.Model):
     """The minutes for one case on the agenda (MAPPA B/C sections), with the meeting's decisions.
 
     The level decision and next review are recorded here in draft and applied to the case

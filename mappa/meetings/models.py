@@ -12,6 +12,7 @@ from mappa.meetings.constants import (
     Response,
     Weekday,
 )
+from mappa.versions import Versioned
 
 MEETING_LEVELS = [(2, Level.MULTI_AGENCY.label), (3, Level.ACTIVE_MULTI_AGENCY.label)]
 
@@ -47,7 +48,7 @@ class MeetingSeries(models.Model):
         return self.name
 
 
-class Meeting(models.Model):
+class Meeting(Versioned, models.Model):
     """One level 2 or 3 meeting: when, where, who chairs it, and where it is in its life.
 
     The chair and co-chair are recorded by name, agency and rank or grade, as the MAPPA L
@@ -132,7 +133,7 @@ class AgendaItem(models.Model):
         return f"{self.get_kind_display()} at {self.starts_at:%H:%M}"
 
 
-class Invitation(models.Model):
+class Invitation(Versioned, models.Model):
     """An invitation to discuss one agenda item, to a named person or to an agency.
 
     Inviting someone who would not otherwise see the case grants them access to it

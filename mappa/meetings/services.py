@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mappa import versions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.meetings import invitations, queries, rules
@@ -178,8 +179,12 @@ def schedule_meeting(
         )
 
 
-def change_meeting(*, actor, meeting: Meeting, **changes) -> Meeting:
-    """Change a planned meeting's times, place or chairs (its date stays: cancel and rearrange)."""
+def change_meeting(*, actor, meeting: Meeting, version: int | None, **changes) -> Meeting:
+    """Change a planned meeting's times, place or chairs (its date stays: cancel and rearrange).
+
+    `version` is the meeting's version the editor started from: a meeting changed since is
+    not overwritten (`versions.StaleEdit`).
+    """
     unknown = set(changes) - set(CHANGEABLE)
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)}")
@@ -196,6 +201,7 @@ def change_meeting(*, actor, meeting: Meeting, **changes) -> Meeting:
     if not changed:
         return meeting
     with transaction.atomic():
+        versions.claim(meeting, version=version, actor=actor)
         for field in changed:
             setattr(meeting, field, changes[field])
         meeting.save(update_fields=changed)

@@ -108,6 +108,7 @@ def share_summary(*, actor, summary: PreMeetingSummary) -> PreMeetingSummary:
         minutes.save_case_minutes(
             actor=actor,
             case_minutes=case_minutes,
+            version=case_minutes.version,
             relevant_information=f"{existing}\n\n{text}".strip(),
         )
         summary.shared_to_minutes_by, summary.shared_to_minutes_at = actor, timezone.now()

@@ -24,7 +24,11 @@ def hold_meeting(world, *, statement_read: bool = True):
     world.due("X123456", world.today)
     services.build_agenda(actor=coordinator, meeting=meeting)
     services.change_meeting(
-        actor=coordinator, meeting=meeting, chair=chair, chair_name="Gareth Evans"
+        actor=coordinator,
+        meeting=meeting,
+        version=meeting.version,
+        chair=chair,
+        chair_name="Gareth Evans",
     )
     walsh = meeting.agenda.get(case__nominal__crn="X456789")
     housing = world.users["housing.officer"]
@@ -56,8 +60,9 @@ def decide(world, meeting, crn: str, **overrides):
         "rationale": "Risk unchanged; the plan is working",
         "next_review_on": world.today + timedelta(weeks=12),
     } | overrides
+    found = case_minutes(meeting, crn)
     return minutes.record_level_decision(
-        actor=world.users["chair.police"], case_minutes=case_minutes(meeting, crn), **fields
+        actor=world.users["chair.police"], case_minutes=found, version=found.version, **fields
     )
 
 

@@ -106,5 +106,8 @@ def test_after_it_is_held_invitees_can_no_longer_respond(world, meeting):
     attendance.mark_held(actor=chair, meeting=meeting, today=meeting.date)
     with pytest.raises(ValidationError, match="already taken place"):
         invitations.respond(
-            actor=world.users["housing.officer"], invitation=invitation, response="attending"
+            actor=world.users["housing.officer"],
+            invitation=invitation,
+            version=invitation.version,
+            response="attending",
         )

@@ -16,7 +16,12 @@ def meeting(world):
     world.due("X456789", meeting.date)
     (item,) = services.build_agenda(actor=coordinator, meeting=meeting)
     invitations.invite(actor=coordinator, item=item, user=world.users["housing.officer"])
-    services.change_meeting(actor=coordinator, meeting=meeting, chair=world.users["chair.police"])
+    services.change_meeting(
+        actor=coordinator,
+        meeting=meeting,
+        version=meeting.version,
+        chair=world.users["chair.police"],
+    )
     return meeting
 
 

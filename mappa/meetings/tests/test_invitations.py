@@ -150,7 +150,10 @@ def test_the_invitee_records_their_response(world, agenda, response):
     _, (item, _) = agenda
     invitation = invite(world, item, user=world.users["housing.officer"])
     invitations.respond(
-        actor=world.users["housing.officer"], invitation=invitation, response=response
+        actor=world.users["housing.officer"],
+        invitation=invitation,
+        version=invitation.version,
+        response=response,
     )
     invitation.refresh_from_db()
     assert invitation.response == response and invitation.responded_by.username == "housing.officer"
@@ -164,5 +167,6 @@ def test_sending_a_report_instead_needs_a_note_of_what_it_covers(world, agenda):
         invitations.respond(
             actor=world.users["housing.officer"],
             invitation=invitation,
+            version=invitation.version,
             response=Response.SENDING_REPORT,
         )

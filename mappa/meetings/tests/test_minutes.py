@@ -87,11 +87,15 @@ def test_a_case_not_discussed_needs_a_reason_and_no_decision(world, meeting):
     smith = case_minutes(meeting, "X123456")
     with pytest.raises(ValidationError):
         minutes.save_case_minutes(
-            actor=world.users["chair.police"], case_minutes=smith, discussed=False
+            actor=world.users["chair.police"],
+            case_minutes=smith,
+            version=smith.version,
+            discussed=False,
         )
     minutes.save_case_minutes(
         actor=world.users["chair.police"],
         case_minutes=smith,
+        version=smith.version,
         discussed=False,
         not_discussed_reason="Out of time: listed next week",
     )
@@ -231,6 +235,7 @@ def test_sections_are_carried_over_from_the_last_approved_minutes(world, meeting
     minutes.save_case_minutes(
         actor=chair,
         case_minutes=walsh,
+        version=walsh.version,
         victim_issues="Former partner: VLO in contact",
         relevant_information="Moved to a hostel",
     )

@@ -63,6 +63,7 @@ def test_a_next_review_too_late_is_refused_on_the_form_with_the_limit(world, mee
             "level_decision": "stays",
             "rationale": "No change",
             "next_review_on": late.strftime("%d/%m/%Y"),
+            "version": item.minutes.version,
         },
     )
     page = response.content.decode()
@@ -85,7 +86,11 @@ def test_the_chair_edits_a_cases_sections(world, meeting, signed_in):
     assert client.get(url(meeting, f"{item.id}/edit/")).status_code == 200
     response = client.post(
         url(meeting, f"{item.id}/edit/"),
-        {"discussed": "yes", "victim_issues": "VLO in contact with his former partner"},
+        {
+            "discussed": "yes",
+            "victim_issues": "VLO in contact with his former partner",
+            "version": item.minutes.version,
+        },
     )
     assert response.status_code == 302
     assert "VLO in contact" in client.get(url(meeting)).content.decode()

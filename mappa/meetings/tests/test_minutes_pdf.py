@@ -34,8 +34,9 @@ def approved(world):
     ready_to_approve(world, meeting)
     chair = world.users["chair.police"]
     long_text = "\n".join(f"Point {n}: information shared by an agency." for n in range(120))
+    smith = case_minutes(meeting, "X123456")
     minutes.save_case_minutes(
-        actor=chair, case_minutes=case_minutes(meeting, "X123456"), relevant_information=long_text
+        actor=chair, case_minutes=smith, version=smith.version, relevant_information=long_text
     )
     approval.approve_minutes(actor=chair, meeting=meeting)
     meeting.refresh_from_db()

@@ -101,7 +101,8 @@ def test_the_invitee_answers_on_their_page(world, meeting, signed_in):
     client = signed_in("housing.officer")
     url = f"/meetings/invitations/{invitation.id}/"
     assert "Respond to the invitation" in client.get(url).content.decode()
-    client.post(url, {"response": "sending_report", "note": "Tenancy report by Monday"})
+    answer = {"response": "sending_report", "note": "Tenancy report by Monday", "version": "1"}
+    client.post(url, answer)
     invitation.refresh_from_db()
     assert invitation.response == Response.SENDING_REPORT
     assert signed_in("probation.om").get(url).status_code == 404
@@ -149,6 +150,7 @@ def test_the_details_page_links_the_chairs_account(world, meeting, signed_in):
             "co_chair_name": "Sam Reed",
             "co_chair_agency": "Probation",
             "co_chair_rank": "Senior Probation Officer",
+            "version": meeting.version,
         },
     )
     assert response.status_code == 302

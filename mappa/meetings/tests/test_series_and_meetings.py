@@ -97,6 +97,7 @@ def test_the_chairs_are_recorded_by_name_agency_and_rank_and_audited(world):
     services.change_meeting(
         actor=coordinator,
         meeting=meeting,
+        version=meeting.version,
         chair=chair,
         chair_name="Gareth Evans",
         co_chair_name="Sam Reed",
@@ -112,7 +113,9 @@ def test_changing_the_start_time_moves_every_slot(world):
     world.due("X456789")
     meeting = create_meeting(coordinator)
     services.build_agenda(actor=coordinator, meeting=meeting)
-    services.change_meeting(actor=coordinator, meeting=meeting, start_time=time(9, 30))
+    services.change_meeting(
+        actor=coordinator, meeting=meeting, version=meeting.version, start_time=time(9, 30)
+    )
     assert meeting.agenda.get().starts_at == time(9, 30)
 
 

@@ -110,7 +110,11 @@ def respond(request, invitation_id):
     """The invitee's page: when and where, their item's time, and their answer."""
     invitation = queries.get_invitation(request.user, invitation_id)
     meeting = invitation.agenda_item.meeting
-    initial = {"response": invitation.response, "note": invitation.response_note}
+    initial = {
+        "response": invitation.response,
+        "note": invitation.response_note,
+        "version": invitation.version,
+    }
     form = ResponseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -30,10 +30,10 @@ def _page(request, template, form, meeting, case_minutes, **extra):
 @requires(permissions.CHAIR_MEETINGS)
 def decision(request, meeting_id, item_id):
     meeting, case_minutes = _found(request, meeting_id, item_id)
-    initial = {}
+    initial = {"version": case_minutes.version}
     if case_minutes.level_decision:
         changed = case_minutes.new_level != case_minutes.agenda_item.case.level
-        initial = {
+        initial |= {
             "level_decision": case_minutes.level_decision,
             "new_level": case_minutes.new_level if changed else None,
             "closure_reason": case_minutes.closure_reason,

@@ -78,6 +78,7 @@ def edit_case(request, meeting_id, item_id):
     initial |= {
         "discussed": "yes" if case_minutes.discussed else "no",
         "not_discussed_reason": case_minutes.not_discussed_reason,
+        "version": case_minutes.version,
     }
     form = CaseMinutesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
