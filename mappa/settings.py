@@ -142,6 +142,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "mappa.agencies.middleware.NoStoreMiddleware",
     "mappa.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mappa.agencies.middleware.IdleTimeoutMiddleware",

@@ -1,5 +1,7 @@
 """Every page: security headers, the protective marking, error pages in the design system."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -92,3 +94,67 @@ def test_moj_frontend_icons_are_served_where_its_stylesheet_asks_for_them(client
     assert response.status_code == 200
     assert b"<svg" in b"".join(response.streaming_content)
     assert client.get("/assets/images/../../../settings.py").status_code in (400, 404)
+
+
+# Every response may hold OFFICIAL-SENSITIVE data, or (on the public site) what an applicant
+# told us, so none is kept in a browser's or proxy's cache. Only the assets are cached.
+ASSETS = ("static/", "assets/")
+
+
+def _sample_urls() -> list[str]:
+    """Every route in the URL table, its parameters filled with demo records where they name
+    one (so the page itself is fetched) and with unknown values otherwise (a 404 or a refusal)."""
+    from mappa.cases.models import MappaCase
+    from mappa.people.models import Nominal
+    from tests import structure
+
+    known = {
+        "nominal_id": str(Nominal.objects.filter(area__code="DEMO").first().id),
+        "case_id": str(MappaCase.objects.filter(nominal__area__code="DEMO").first().id),
+    }
+    fillers = {"uuid": "00000000-0000-4000-8000-000000000000", "int": "1"}
+
+    def fill(match) -> str:
+        kind, name = match.group(1) or "str", match.group(2)
+        return known.get(name) or fillers.get(kind, "x")
+
+    return [
+        "/" + re.sub(r"<(?:(\w+):)?(\w+)>", fill, route)
+        for route, _ in structure.url_patterns()
+        if not route.startswith(ASSETS)
+    ]
+
+
+def test_every_route_tells_browsers_not_to_store_the_response(signed_in):
+    from mappa.agencies.demo import load_demo
+
+    load_demo()
+    staff = signed_in("coordinator")
+    staff.raise_request_exception = False
+    anonymous = Client(raise_request_exception=False)
+    urls = [*_sample_urls(), "/admin/", "/no-such-page/"]
+    assert len(urls) > 150
+    stored = [
+        (who, url, response.status_code, response.get("Cache-Control"))
+        for who, client in (("coordinator", staff), ("anonymous", anonymous))
+        for url in urls
+        for response in [client.get(url)]
+        if "no-store" not in response.get("Cache-Control", "")
+    ]
+    assert stored == []
+
+
+def test_api_responses_are_not_stored(demo):
+    for token in ("Token demo-coordinator", "Token not-a-token"):
+        response = Client().get("/api/v1/me/", HTTP_AUTHORIZATION=token)
+        assert response["Cache-Control"] == "no-store", token
+
+
+def test_static_assets_keep_their_cache(client):
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("govuk/govuk-frontend.min.css")
+    response = client.get("/static/govuk/govuk-frontend.min.css")
+    assert response.status_code == 200
+    assert "no-store" not in response["Cache-Control"]
+    assert "max-age=" in response["Cache-Control"]

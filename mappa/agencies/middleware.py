@@ -22,3 +22,25 @@ class IdleTimeoutMiddleware:
             if now - session.get("_renewed_at", 0) >= RENEW_AFTER_SECONDS:
                 session["_renewed_at"] = now
         return response
+
+
+class NoStoreMiddleware:
+    """Tell browsers and proxies to keep no copy of any response but the assets.
+
+    Staff pages and API responses hold OFFICIAL-SENSITIVE case content, and the public site's
+    application pages hold what an applicant told us (someone else may use the same browser),
+    so every response is sent with `Cache-Control: no-store`, whatever its status. The assets
+    (`/static/`, served by WhiteNoise before this runs, and GOV.UK and MoJ Frontend's fonts
+    and images under `/assets/`) keep their long cache.
+    """
+
+    ASSETS = ("/static/", "/assets/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(self.ASSETS):
+            response["Cache-Control"] = "no-store"
+        return response
