@@ -204,9 +204,13 @@ def bench_person_page(port: int, users: int, seconds: int) -> dict:
         str(i)
         for i in Nominal.objects.filter(area__code="DEMO").values_list("id", flat=True)[:5000]
     ]
+    # Production posture needs the audit key in a file (docs/operations.md); the bench's own.
+    audit_key = Path(tempfile.mkdtemp()) / "audit.key"
+    audit_key.write_text("bench-audit-key-" + "x" * 48)
     env = os.environ | {
         "MAPPA_ENV": "production",
         "SECRET_KEY": "bench-" + "x" * 50,
+        "MAPPA_AUDIT_KEY_FILE": str(audit_key),
         "ALLOWED_HOSTS": "127.0.0.1",
         "MAPPA_HTTPS": "false",
         "MAPPA_DEMO": "true",
