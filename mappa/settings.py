@@ -268,7 +268,8 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `mappa collectstatic` (and `mappa serve`, when they are missing) puts the static files.
+STATIC_ROOT = Path(os.environ.get("MAPPA_STATIC_ROOT") or BASE_DIR / "staticfiles")
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("govuk", NODE_MODULES / "govuk-frontend" / "dist" / "govuk"),
