@@ -10,6 +10,7 @@ from mappa.marac.constants import ActionStatus
 from mappa.meetings.constants import Frequency
 from mappa.people.forms import date_field, text_field
 from mappa.referrals.forms import long_text, radios
+from mappa.versions import VersionField
 
 
 def time_field(label: str) -> forms.TimeField:
@@ -97,6 +98,7 @@ class ActionForm(GovukForm):
 class ActionUpdateForm(GovukForm):
     status = radios("Status", ActionStatus.choices)
     update = long_text("Update", required=False)
+    version = VersionField()
 
 
 class IdvaForm(GovukForm):
@@ -104,6 +106,7 @@ class IdvaForm(GovukForm):
     organisation = text_field("Organisation")
     contact = text_field("Contact details", help_text="A telephone number or secure e-mail")
     allocated_on = date_field("Date allocated", required=True)
+    version = VersionField()
 
 
 class SafetyPlanForm(GovukForm):
@@ -113,6 +116,7 @@ class SafetyPlanForm(GovukForm):
         "court orders, and what to do in an emergency",
     )
     agreed_on = date_field("Date agreed", required=True)
+    based_on = VersionField(required=False)  # the plan's version the editor started from
 
 
 class ShareFactForm(GovukForm):

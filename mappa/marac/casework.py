@@ -7,9 +7,9 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
+from mappa import versions
 from mappa.actions import rules as action_rules
 from mappa.agencies import permissions
 from mappa.audit import services as audit
@@ -39,12 +39,23 @@ def add_participant(*, actor, case: MaracCase, agency, reason: str) -> Participa
 
 
 def record_idva(
-    *, actor, case: MaracCase, name: str, organisation: str, contact: str, allocated_on: date
+    *,
+    actor,
+    case: MaracCase,
+    version: int | None,
+    name: str,
+    organisation: str,
+    contact: str,
+    allocated_on: date,
 ) -> MaracCase:
-    """The Independent Domestic Violence Adviser who represents the victim (domain.md §7.3)."""
+    """The Independent Domestic Violence Adviser who represents the victim (domain.md §7.3).
+
+    `version` is the case's version the editor started from (`versions.StaleEdit` if changed).
+    """
     if not name.strip():
         raise ValidationError({"name": "Enter the IDVA's name"})
     with transaction.atomic():
+        versions.claim(case, version=version, actor=actor)
         case.idva_name, case.idva_organisation = name.strip(), organisation.strip()
         case.idva_contact, case.idva_allocated_on = contact.strip(), allocated_on
         case.save(
@@ -59,15 +70,25 @@ def record_idva(
     return case
 
 
-def save_safety_plan(*, actor, case: MaracCase, measures: str, agreed_on: date) -> SafetyPlan:
-    """A new version of the victim's safety plan; earlier versions are kept."""
+def save_safety_plan(
+    *, actor, case: MaracCase, based_on: int | None, measures: str, agreed_on: date
+) -> SafetyPlan:
+    """A new version of the victim's safety plan; earlier versions are kept.
+
+    `based_on` is the version the editor started from (None for the first plan): a version
+    saved since is not silently replaced (`versions.StaleEdit`, naming who saved it).
+    """
     if not measures.strip():
         raise ValidationError({"measures": "Enter the safety measures agreed"})
     with transaction.atomic():
-        last = case.safety_plans.aggregate(last=Max("version"))["last"] or 0
+        latest = case.safety_plans.select_related("written_by__agency").first()
+        if (latest.version if latest else None) != based_on:
+            if latest is None:
+                raise ValidationError("This page is out of date: open it again")
+            raise versions.StaleEdit(latest)
         plan = SafetyPlan.objects.create(
             case=case,
-            version=last + 1,
+            version=(latest.version if latest else 0) + 1,
             measures=measures.strip(),
             agreed_on=agreed_on,
             written_by=actor,
@@ -131,12 +152,17 @@ def may_update_action(user, action: MaracAction) -> bool:
     )
 
 
-def update_action(*, actor, action: MaracAction, status: str, update: str = "") -> MaracAction:
+def update_action(
+    *, actor, action: MaracAction, version: int | None, status: str, update: str = ""
+) -> MaracAction:
+    """The action's status and latest update; `version` is the one its editor started from
+    (`versions.StaleEdit` if someone has updated it since)."""
     if not may_update_action(actor, action):
         raise ValidationError("Only the owning agency or the MARAC co-ordinator can update this")
     if status not in ActionStatus.values:
         raise ValidationError({"status": "Choose the action's status"})
     with transaction.atomic():
+        versions.claim(action, version=version, actor=actor)
         action.status = status
         action.update = update.strip() or action.update
         action.closed_on = None if status == ActionStatus.OPEN else timezone.localdate()

@@ -6,6 +6,7 @@ import uuid
 from django.db import models
 
 from mappa.marac.constants import ActionStatus, MeetingStatus
+from mappa.versions import Versioned
 
 
 class MaracMeeting(models.Model):
@@ -108,7 +109,7 @@ class InformationShared(models.Model):
         return f"Information from {self.agency}"
 
 
-class MaracAction(models.Model):
+class MaracAction(Versioned, models.Model):
     """Something an agency agreed at MARAC to do for the victim's safety, by a date."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -156,3 +157,13 @@ class SafetyPlan(models.Model):
 
     def __str__(self) -> str:
         return f"Safety plan version {self.version}"
+
+    # Each save is a new version, so a stale save is refused by naming the version it started
+    # from (`casework.save_safety_plan`); these let `versions.StaleEdit` say who wrote this one.
+    @property
+    def changed_by(self):
+        return self.written_by
+
+    @property
+    def changed_at(self):
+        return self.written_at

@@ -10,6 +10,7 @@ import uuid
 from django.db import models
 
 from mappa.marac.constants import CaseStatus, DashStatus, FoundBy, ParticipantReason
+from mappa.versions import Versioned
 
 
 class Victim(models.Model):
@@ -82,7 +83,7 @@ class DashAssessment(models.Model):
         return f"{person.get('forenames', '')} {person.get('surname', '')}".strip()
 
 
-class MaracCase(models.Model):
+class MaracCase(Versioned, models.Model):
     """A referral of a victim to MARAC, made from a completed DASH, and its case at MARAC."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

@@ -11,6 +11,7 @@ from mappa.agencies.forms import GovukForm
 from mappa.oversight.constants import REPORT_SECTIONS, AuditKind, PlanStatus, items_for
 from mappa.people.forms import date_field, text_field
 from mappa.referrals.forms import long_text
+from mappa.versions import VersionField
 
 
 def last_year_ending(today: date) -> date:
@@ -171,6 +172,8 @@ class DecisionForm(GovukForm):
 
 
 class ReportForm(GovukForm):
+    version = VersionField()
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, label in REPORT_SECTIONS.items():
@@ -190,6 +193,12 @@ class ReviewActionForm(GovukForm):
         widget=forms.RadioSelect,
     )
     completed_on = date_field("Completed on (if completed)")
+    version = VersionField()
+
+    def __init__(self, *args, existing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if existing is None:  # a new action: nothing to overwrite
+            del self.fields["version"]
 
 
 class CompleteForm(GovukForm):

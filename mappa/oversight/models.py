@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from mappa.cases.constants import Category, LeadAgency, Level
 from mappa.oversight.constants import AuditKind, PlanStatus, ReviewStatus
+from mappa.versions import Versioned
 
 USER = "agencies.User"
 
@@ -64,7 +65,7 @@ class AuditScore(models.Model):
         return f"{self.item}: {self.score}"
 
 
-class SeriousCaseReview(models.Model):
+class SeriousCaseReview(Versioned, models.Model):
     """A serious further offence by a MAPPA offender: the notification to the board, the board's
     decision whether to review, and the review itself under the MAPPA O headings.
 
@@ -122,7 +123,7 @@ class SeriousCaseReview(models.Model):
         return f"Serious case review of a charge on {self.charged_on}"
 
 
-class ReviewAction(models.Model):
+class ReviewAction(Versioned, models.Model):
     """One action of a review's action plan (MAPPA O section 8): how, by whom, by when."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

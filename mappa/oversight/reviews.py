@@ -18,6 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.constants import Role
 from mappa.agencies.models import User
@@ -176,8 +177,14 @@ def decide(
     return review
 
 
-def save_report(*, actor, review: SeriousCaseReview, sections: dict[str, str]) -> SeriousCaseReview:
-    """Write the review's report under the MAPPA O headings."""
+def save_report(
+    *, actor, review: SeriousCaseReview, version: int | None, sections: dict[str, str]
+) -> SeriousCaseReview:
+    """Write the review's report under the MAPPA O headings.
+
+    `version` is the review's version the writer started from: a report saved since is not
+    overwritten (`versions.StaleEdit`).
+    """
     _board_change(actor, review, (ReviewStatus.IN_PROGRESS,))
     changed = []
     for name, text in sections.items():
@@ -187,6 +194,7 @@ def save_report(*, actor, review: SeriousCaseReview, sections: dict[str, str]) -
             setattr(review, name, text.strip())
             changed.append(name)
     with transaction.atomic():
+        versions.claim(review, version=version, actor=actor)
         review.save(update_fields=changed or None)
         _record(actor, review, EventType.SCR_REPORT_SAVED, fields=changed)
     return review
@@ -202,8 +210,13 @@ def save_action(
     status: str = PlanStatus.OPEN,
     completed_on: date | None = None,
     existing: ReviewAction | None = None,
+    version: int | None = None,
 ) -> ReviewAction:
-    """Add or update an action of the review's action plan: how, by whom, by when, and status."""
+    """Add or update an action of the review's action plan: how, by whom, by when, and status.
+
+    Updating an `existing` action needs the `version` its editor started from: an action
+    changed since is not overwritten (`versions.StaleEdit`).
+    """
     _board_change(actor, review, (ReviewStatus.IN_PROGRESS, ReviewStatus.COMPLETED))
     problems = {}
     if not action.strip():
@@ -215,6 +228,8 @@ def save_action(
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
+        if existing is not None:
+            versions.claim(existing, version=version, actor=actor)
         item = existing or ReviewAction(review=review)
         item.action, item.owner, item.due_on = action.strip(), owner.strip(), due_on
         item.status = status

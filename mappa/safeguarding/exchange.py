@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mappa import versions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.safeguarding import rules
@@ -218,10 +219,15 @@ def raise_referral(*, actor, case, reason: str) -> MashReferral:
     return referral
 
 
-def record_referral_outcome(*, actor, referral: MashReferral, outcome: str) -> MashReferral:
+def record_referral_outcome(
+    *, actor, referral: MashReferral, version: int | None, outcome: str
+) -> MashReferral:
+    """The outcome of the MASH's assessment; `version` is the referral's version the named
+    person started from (`versions.StaleEdit` if an outcome was recorded since)."""
     if not outcome.strip():
         raise ValidationError({"outcome": "Enter the assessment's outcome"})
     with transaction.atomic():
+        versions.claim(referral, version=version, actor=actor)
         referral.outcome = outcome.strip()
         referral.outcome_recorded_by, referral.outcome_recorded_at = actor, timezone.now()
         referral.save(update_fields=["outcome", "outcome_recorded_by", "outcome_recorded_at"])

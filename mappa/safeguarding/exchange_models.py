@@ -8,6 +8,7 @@ import uuid
 from django.db import models
 
 from mappa.safeguarding.constants import FlagKind, FlagStatus, InvitationRoute
+from mappa.versions import Versioned
 
 USER = "agencies.User"
 
@@ -127,7 +128,7 @@ class ActionOutcome(models.Model):
         return f"Action outcome {self.id}"
 
 
-class MashReferral(models.Model):
+class MashReferral(Versioned, models.Model):
     """A referral to the MASH for an assessment, raised from the case, and its outcome."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

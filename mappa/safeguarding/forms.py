@@ -5,6 +5,7 @@ from django import forms
 from mappa.agencies.forms import GovukForm
 from mappa.referrals.forms import long_text
 from mappa.safeguarding.constants import Concern, Decision, Involvement, NamedPosition
+from mappa.versions import VersionField
 
 
 class DesignateForm(GovukForm):
@@ -55,6 +56,7 @@ class DecideForm(GovukForm):
         required=False,
         help_text="Filled in from the extract's case status; change it if it is wrong",
     )
+    version = VersionField()
 
     def clean(self):
         data = super().clean()
@@ -123,3 +125,4 @@ class ReferralForm(GovukForm):
 
 class ReferralOutcomeForm(GovukForm):
     outcome = long_text("Outcome of the assessment")
+    version = VersionField()

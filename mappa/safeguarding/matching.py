@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mappa import versions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.linkage import engine, files
@@ -164,13 +165,20 @@ def _keep(run: MatchRun, found, extract: files.Table) -> None:
     Candidate.objects.bulk_create(rows)
 
 
-def decide(*, actor, candidate: Candidate, decision: str, involvement: str = "") -> Candidate:
-    """Confirm or reject a candidate; a confirmed one gets its social-care status."""
+def decide(
+    *, actor, candidate: Candidate, version: int | None, decision: str, involvement: str = ""
+) -> Candidate:
+    """Confirm or reject a candidate; a confirmed one gets its social-care status.
+
+    `version` is the candidate's version the named person started from: a decision made
+    since by someone else is not overwritten (`versions.StaleEdit`).
+    """
     if decision not in (Decision.CONFIRMED, Decision.REJECTED):
         raise ValidationError({"decision": "Say whether this is a match"})
     if decision == Decision.CONFIRMED and not involvement:
         involvement = rules.involvement_from_status(candidate.case_status)
     with transaction.atomic():
+        versions.claim(candidate, version=version, actor=actor)
         candidate.decision = decision
         candidate.involvement = involvement if decision == Decision.CONFIRMED else ""
         candidate.decided_by, candidate.decided_at = actor, timezone.now()

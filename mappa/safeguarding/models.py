@@ -15,6 +15,7 @@ from mappa.safeguarding.constants import (
     NamedPosition,
     RunStatus,
 )
+from mappa.versions import Versioned
 
 USER = "agencies.User"
 
@@ -132,7 +133,7 @@ class MatchRun(models.Model):
         return f"Match run {self.id}"
 
 
-class Candidate(models.Model):
+class Candidate(Versioned, models.Model):
     """A social-care record the matching put forward for one person on the list."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

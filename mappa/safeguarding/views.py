@@ -121,12 +121,19 @@ def _social_workers(user):
 def candidate(request, candidate_id):
     found = queries.get_candidate(request.user, candidate_id)
     services.record_read(actor=request.user, record=found, view="candidate")
-    initial = {"involvement": found.involvement or rules.involvement_from_status(found.case_status)}
+    initial = {
+        "involvement": found.involvement or rules.involvement_from_status(found.case_status),
+        "version": found.version,
+    }
     form = DecideForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        matching.decide(actor=request.user, candidate=found, **form.cleaned_data)
-        messages.success(request, "Decision recorded.")
-        return redirect("mash-candidate", candidate_id=found.id)
+        try:
+            matching.decide(actor=request.user, candidate=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Decision recorded.")
+            return redirect("mash-candidate", candidate_id=found.id)
     context = {
         "candidate": found,
         "form": form,
@@ -230,13 +237,18 @@ def referral(request, referral_id):
     _named(request)
     found = queries.get_referral(request.user, referral_id)
     services.record_read(actor=request.user, record=found, view="MASH referral")
-    form = ReferralOutcomeForm(request.POST or None)
+    initial = {"outcome": found.outcome, "version": found.version}
+    form = ReferralOutcomeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        exchange.record_referral_outcome(
-            actor=request.user, referral=found, outcome=form.cleaned_data["outcome"]
-        )
-        messages.success(request, "Outcome shared with MAPPA.")
-        return redirect("mash-home")
+        try:
+            exchange.record_referral_outcome(
+                actor=request.user, referral=found, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Outcome shared with MAPPA.")
+            return redirect("mash-home")
     return render(request, "safeguarding/referral.html", {"referral": found, "form": form})
 
 

@@ -20,6 +20,7 @@ def test_the_idva_is_recorded(demo):
     casework.record_idva(
         actor=demo["marac.coordinator"],
         case=case,
+        version=case.version,
         name="Sam Okafor",
         organisation="Demoshire Women's Aid",
         contact="01234 567890",
@@ -34,11 +35,16 @@ def test_the_safety_plan_is_versioned(demo):
     coordinator = demo["marac.coordinator"]
     case = referred(demo["police.ppu"])
     first = casework.save_safety_plan(
-        actor=coordinator, case=case, measures="Locks changed", agreed_on=date(2026, 11, 20)
+        actor=coordinator,
+        case=case,
+        based_on=None,
+        measures="Locks changed",
+        agreed_on=date(2026, 11, 20),
     )
     second = casework.save_safety_plan(
         actor=coordinator,
         case=case,
+        based_on=1,
         measures="Locks changed; panic alarm",
         agreed_on=date(2026, 11, 21),
     )
@@ -46,7 +52,7 @@ def test_the_safety_plan_is_versioned(demo):
     assert case.safety_plans.first() == second
     with pytest.raises(ValidationError):
         casework.save_safety_plan(
-            actor=coordinator, case=case, measures=" ", agreed_on=date(2026, 11, 21)
+            actor=coordinator, case=case, based_on=2, measures=" ", agreed_on=date(2026, 11, 21)
         )
 
 
@@ -61,11 +67,15 @@ def test_an_action_makes_its_owner_a_participant_who_may_update_it(demo):
         due_on=timezone.localdate() + timedelta(days=7),
     )
     assert case in queries.cases_visible_to(housing)
-    casework.update_action(actor=housing, action=action, status="completed", update="Fitted")
+    casework.update_action(
+        actor=housing, action=action, version=1, status="completed", update="Fitted"
+    )
     action.refresh_from_db()
     assert action.status == "completed" and action.closed_on == timezone.localdate()
     with pytest.raises(ValidationError):
-        casework.update_action(actor=demo["probation.om"], action=action, status="open")
+        casework.update_action(
+            actor=demo["probation.om"], action=action, version=action.version, status="open"
+        )
 
 
 def test_an_action_is_not_due_in_the_past(demo):

@@ -118,7 +118,12 @@ def test_the_coordinators_forms_save(signed_in, demo):
     case = referred(demo["police.ppu"])
     client = signed_in("marac.coordinator")
     base = f"/marac/cases/{case.id}/"
-    idva = {"name": "Sam Okafor", "organisation": "Women's Aid", "allocated_on": "20/11/2026"}
+    idva = {
+        "name": "Sam Okafor",
+        "organisation": "Women's Aid",
+        "allocated_on": "20/11/2026",
+        "version": case.version,
+    }
     assert client.post(base + "idva/", idva).status_code == 302
     plan = {"measures": "Locks changed", "agreed_on": "21/11/2026"}
     assert client.post(base + "safety-plan/", plan).status_code == 302

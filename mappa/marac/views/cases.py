@@ -133,12 +133,17 @@ def idva(request, case_id):
         "organisation": found.idva_organisation,
         "contact": found.idva_contact,
         "allocated_on": found.idva_allocated_on,
+        "version": found.version,
     }
     form = IdvaForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        casework.record_idva(actor=request.user, case=found, **form.cleaned_data)
-        messages.success(request, "IDVA recorded.")
-        return redirect("marac-case", case_id=found.id)
+        try:
+            casework.record_idva(actor=request.user, case=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "IDVA recorded.")
+            return redirect("marac-case", case_id=found.id)
     return _form_page(request, found, form, "Independent Domestic Violence Adviser")
 
 
@@ -146,12 +151,20 @@ def idva(request, case_id):
 def safety_plan(request, case_id):
     found = queries.get_case(request.user, case_id)
     current = found.safety_plans.first()
-    initial = {"measures": current.measures if current else "", "agreed_on": timezone.localdate()}
+    initial = {
+        "measures": current.measures if current else "",
+        "agreed_on": timezone.localdate(),
+        "based_on": current.version if current else None,
+    }
     form = SafetyPlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        casework.save_safety_plan(actor=request.user, case=found, **form.cleaned_data)
-        messages.success(request, "Safety plan saved.")
-        return redirect("marac-case", case_id=found.id)
+        try:
+            casework.save_safety_plan(actor=request.user, case=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Safety plan saved.")
+            return redirect("marac-case", case_id=found.id)
     return _form_page(request, found, form, "The victim's safety plan")
 
 
@@ -185,11 +198,16 @@ def action(request, action_id):
     found = queries.get_action(request.user, action_id)
     if not casework.may_update_action(request.user, found):
         raise Http404("No such action to update")
-    form = ActionUpdateForm(request.POST or None, initial={"status": found.status})
+    initial = {"status": found.status, "version": found.version}
+    form = ActionUpdateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        casework.update_action(actor=request.user, action=found, **form.cleaned_data)
-        messages.success(request, "Action updated.")
-        return redirect("marac-case", case_id=found.case_id)
+        try:
+            casework.update_action(actor=request.user, action=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Action updated.")
+            return redirect("marac-case", case_id=found.case_id)
     return _form_page(request, found.case, form, "Update the action", action=found)
 
 

@@ -126,6 +126,7 @@ def write_everything(demo, review):
     reviews.save_report(
         actor=demo["smb.member"],
         review=review,
+        version=review.version,
         sections={name: f"{label}: written." for name, label in REPORT_SECTIONS.items()},
     )
     reviews.save_action(
@@ -209,7 +210,7 @@ def test_the_pages_take_a_charge_from_notification_to_approval(demo, charged, si
         "report_due_on": due,
     }
     assert client.post(base + "decision/", decision).status_code == 302
-    sections = {name: "Written." for name in REPORT_SECTIONS}
+    sections = {name: "Written." for name in REPORT_SECTIONS} | {"version": review.version}
     assert client.post(base + "report/", sections).status_code == 302
     action = {"action": "Train chairs", "owner": "DCI, police", "due_on": due, "status": "open"}
     assert client.post(base + "actions/add/", action).status_code == 302

@@ -143,13 +143,15 @@ def decision(request, review_id):
 def report(request, review_id):
     found = _board_review(request, review_id)
     initial = {name: getattr(found, name) for name in REPORT_SECTIONS}
-    form = ReportForm(request.POST or None, initial=initial)
+    form = ReportForm(request.POST or None, initial=initial | {"version": found.version})
     return _form_page(
         request,
         found,
         form,
         "oversight/review_report.html",
-        lambda data: reviews.save_report(actor=request.user, review=found, sections=data),
+        lambda data: reviews.save_report(
+            actor=request.user, review=found, version=data.pop("version"), sections=data
+        ),
         "The report is saved.",
         heading="Write the review's report",
         button="Save the report",
@@ -170,8 +172,9 @@ def action(request, review_id, action_id=None):
             "completed_on": existing.completed_on.strftime("%d/%m/%Y")
             if existing.completed_on
             else "",
+            "version": existing.version,
         }
-    form = ReviewActionForm(request.POST or None, initial=initial)
+    form = ReviewActionForm(request.POST or None, initial=initial, existing=existing)
     return _form_page(
         request,
         found,

@@ -39,7 +39,9 @@ def test_someone_known_to_social_care_gets_no_pre_meeting_flag(
         )
     person = run.candidates.get(record_id="P1")
     assert person.kind == "person"
-    matching.decide(actor=users["mash.manager"], candidate=person, decision="confirmed")
+    matching.decide(
+        actor=users["mash.manager"], candidate=person, version=person.version, decision="confirmed"
+    )
     exchange.complete_check(actor=users["mash.manager"], entry=entry)
     assert not entry.hazard_flags.exists() and entry.known_to_social_care
 
@@ -127,7 +129,7 @@ def test_a_referral_to_the_mash_and_its_outcome(entry, users):
         actor=users["coordinator"], case=entry.case, reason="Assess Amy."
     )
     exchange.record_referral_outcome(
-        actor=users["mash.manager"], referral=referral, outcome="Child in need."
+        actor=users["mash.manager"], referral=referral, version=1, outcome="Child in need."
     )
     assert referral.outcome == "Child in need."
     assert AuditEvent.objects.filter(event_type="mash.referral_outcome_recorded").exists()

@@ -56,7 +56,9 @@ def test_a_bad_extract_is_refused_naming_row_and_column_and_nothing_is_written(u
 
 def test_confirming_a_child_with_an_open_case_records_its_status(run, users):
     child = run.candidates.get(record_id="SC-1")
-    matching.decide(actor=users["mash.manager"], candidate=child, decision="confirmed")
+    matching.decide(
+        actor=users["mash.manager"], candidate=child, version=child.version, decision="confirmed"
+    )
     child.refresh_from_db()
     assert (child.decision, child.involvement) == ("confirmed", "open")
     event = AuditEvent.objects.get(event_type="mash.candidate_decided")
@@ -65,7 +67,9 @@ def test_confirming_a_child_with_an_open_case_records_its_status(run, users):
 
 def test_the_allocated_social_worker_is_invited_to_the_meeting_with_case_access(run, users):
     child = run.candidates.get(record_id="SC-1")
-    matching.decide(actor=users["mash.manager"], candidate=child, decision="confirmed")
+    matching.decide(
+        actor=users["mash.manager"], candidate=child, version=child.version, decision="confirmed"
+    )
     record = matching.invite_worker(
         actor=users["mash.manager"],
         candidate=child,
@@ -83,7 +87,9 @@ def test_the_allocated_social_worker_is_invited_to_the_meeting_with_case_access(
 
 def test_without_a_planned_meeting_the_invitation_is_recorded_for_the_coordinator(run, users):
     child = run.candidates.get(record_id="SC-1")
-    matching.decide(actor=users["mash.manager"], candidate=child, decision="confirmed")
+    matching.decide(
+        actor=users["mash.manager"], candidate=child, version=child.version, decision="confirmed"
+    )
     meeting = child.entry.meeting
     meeting.status = "held"
     meeting.save()
@@ -95,7 +101,9 @@ def test_without_a_planned_meeting_the_invitation_is_recorded_for_the_coordinato
 
 def test_a_rejected_match_needs_no_invitation(run, users):
     child = run.candidates.get(record_id="SC-1")
-    matching.decide(actor=users["mash.manager"], candidate=child, decision="rejected")
+    matching.decide(
+        actor=users["mash.manager"], candidate=child, version=child.version, decision="rejected"
+    )
     with pytest.raises(ValidationError):
         matching.invite_worker(actor=users["mash.manager"], candidate=child, worker_name="Sam")
 
