@@ -90,4 +90,5 @@ def new_action(request, case_id):
         else:
             messages.success(request, "Action agreed.")
             return redirect("action", action_id=created.id)
+    audit.record_read(actor=request.user, subject=case.id, content="MAPPA case, new action form")
     return render(request, "actions/new.html", {"form": form, "case": case})

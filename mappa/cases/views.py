@@ -123,6 +123,7 @@ def grant_access(request, case_id):
             name = getattr(grantee, "display_name", None) or grantee.name
             messages.success(request, f"{name} can see this case until {_day(data['ends_on'])}")
             return redirect("case", case_id=case.id)
+    audit.record_read(actor=request.user, subject=case.id, content="MAPPA case, grant access form")
     return render(request, "cases/grant_access.html", {"case": case, "form": form})
 
 
@@ -134,6 +135,7 @@ def revoke_access(request, case_id, grant_id):
         messages.success(request, f"{_grantee(grant)} can no longer see this case")
         return redirect("case", case_id=case_id)
     case = queries.get_case(request.user, case_id)
+    audit.record_read(actor=request.user, subject=case.id, content="MAPPA case, revoke access")
     return render(
         request,
         "cases/revoke_access.html",
@@ -154,6 +156,7 @@ def _review_recorded(review, case) -> str:
 def add_review(request, case_id):
     case = queries.get_case(request.user, case_id)
     if not _is_open_at_level_1(case):
+        audit.record_read(actor=request.user, subject=case.id, content="MAPPA case")
         return render(request, "cases/no_review.html", {"case": case}, status=409)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -168,4 +171,5 @@ def add_review(request, case_id):
             if review.decision == ReviewDecision.REFER_UP:
                 return redirect(f"{reverse('start-referral')}?person={case.nominal_id}")
             return redirect("case", case_id=case.id)
+    audit.record_read(actor=request.user, subject=case.id, content="MAPPA case, review form")
     return render(request, "cases/review_form.html", {"case": case, "form": form})

@@ -35,6 +35,9 @@ def new_decision(request, nominal_id):
         else:
             messages.success(request, "Disclosure decision recorded.")
             return _show(recorded)
+    audit.record_read(
+        actor=request.user, subject=nominal.id, content="person record, disclosure decision form"
+    )
     return render(request, "disclosures/new_decision.html", {"form": form, "nominal": nominal})
 
 
@@ -93,4 +96,7 @@ def made(request, decision_id):
         else:
             messages.success(request, "Disclosure recorded.")
             return _show(found)
+    audit.record_read(
+        actor=request.user, subject=found.nominal_id, content="disclosure decision, made form"
+    )
     return render(request, "disclosures/made.html", {"decision": found, "form": form})

@@ -107,6 +107,9 @@ def stage(request, application_id):
         else:
             messages.success(request, "Stage recorded.")
             return _back(found)
+    audit.record_read(
+        actor=request.user, subject=found.id, content=f"disclosure application, {found.stage} form"
+    )
     context = {"application": found, "form": form}
     if found.stage == Stage.RESEARCH:
         context |= _research(request, found)
@@ -164,6 +167,9 @@ def decide(request, application_id):
         else:
             messages.success(request, "Decision recorded.")
             return _back(found)
+    audit.record_read(
+        actor=request.user, subject=found.id, content="disclosure application, decision form"
+    )
     return render(request, "disclosures/decide.html", {"application": found, "form": form})
 
 
@@ -174,6 +180,9 @@ def letter(request, application_id):
     if found.stage != Stage.DISCLOSURE or scheme_services.decided_to_disclose(found):
         return _back(found)
     document = letters.export_letter(actor=request.user, application=found)
+    audit.record_read(
+        actor=request.user, subject=found.id, content="disclosure application, letter (PDF)"
+    )
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{found.reference}-letter.pdf"'
     response["Cache-Control"] = "no-store"
@@ -196,6 +205,9 @@ def letter_sent(request, application_id):
         else:
             messages.success(request, "Letter recorded: the application is closed.")
             return _back(found)
+    audit.record_read(
+        actor=request.user, subject=found.id, content="disclosure application, letter sent form"
+    )
     return render(request, "disclosures/letter_sent.html", {"application": found, "form": form})
 
 

@@ -219,6 +219,9 @@ class MeetingDetail(APIView):
     )
     def get(self, request, meeting_id):
         meeting = queries.get_meeting(request.user, meeting_id)
+        audit.record_read(
+            actor=request.user, subject=meeting.id, content="MARAC meeting agenda (API)"
+        )
         agenda = MaracAgendaItemSerializer(
             queries.agenda_for(request.user, meeting), many=True
         ).data
@@ -243,4 +246,5 @@ class ActionDetail(APIView):
     @extend_schema(responses=MaracActionSerializer, summary="Get a MARAC action")
     def get(self, request, action_id):
         action = queries.get_action(request.user, action_id)
+        audit.record_read(actor=request.user, subject=action.case_id, content="MARAC action (API)")
         return Response(MaracActionSerializer(action).data)

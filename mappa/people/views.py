@@ -151,6 +151,9 @@ def edit(request, nominal_id, section_name):
         form, saved = _save_section(request, section, record, nominal)
         if saved:
             return redirect("person", nominal_id=saved.id)
+    audit.record_read(
+        actor=request.user, subject=nominal.id, content=f"person record, {section_name} form"
+    )
     return render(
         request, "people/edit.html", {"form": form, "title": section.title, "nominal": nominal}
     )
@@ -180,5 +183,8 @@ def remove(request, nominal_id, section_name, item_id):
             problems = [reason for _path, reason in rejected.problems]
         else:
             return redirect("person", nominal_id=nominal.id)
+    audit.record_read(
+        actor=request.user, subject=nominal.id, content=f"person record, {removable.noun} to remove"
+    )
     context = {"nominal": nominal, "noun": removable.noun, "entry": rows[position]}
     return render(request, "people/remove.html", context | {"problems": problems})

@@ -36,6 +36,10 @@ def start(request):
     if request.method == "POST":
         referral = services.start_referral(actor=request.user, nominal=nominal)
         return redirect("referral", referral_id=referral.id)
+    if nominal is not None:
+        audit.record_read(
+            actor=request.user, subject=nominal.id, content="person record, referral start"
+        )
     return render(request, "referrals/start.html", {"nominal": nominal})
 
 
@@ -92,6 +96,7 @@ def referral_section(request, referral_id, key):
             form.add_error(None, error)
         else:
             return redirect("referral", referral_id=found.id)
+    audit.record_read(actor=request.user, subject=found.id, content=f"referral, {key} section")
     return render(
         request, "referrals/section.html", {"form": form, "part": part, "referral": found}
     )
@@ -111,6 +116,7 @@ def check_and_submit(request, referral_id):
         else:
             messages.success(request, "Referral submitted. The MAPPA co-ordinator will screen it.")
             return redirect("referral", referral_id=found.id)
+    audit.record_read(actor=request.user, subject=found.id, content="referral, check answers")
     context = {
         "referral": found,
         "answers": sections.answers(found),

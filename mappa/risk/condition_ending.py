@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from mappa.agencies import permissions
 from mappa.agencies.forms import GovukForm, add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
 from mappa.people.forms import date_field
 from mappa.risk import queries, services
 
@@ -33,6 +34,7 @@ def end_condition(request, case_id, condition_id):
                 request, f"{condition.get_kind_display()} condition end date recorded."
             )
             return redirect("licence-conditions", case_id=case.id)
+    audit.record_read(actor=request.user, subject=case.id, content="licence condition, end form")
     return render(
         request, "risk/end_condition.html", {"case": case, "condition": condition, "form": form}
     )

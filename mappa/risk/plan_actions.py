@@ -11,6 +11,7 @@ from mappa.actions.views import action_form
 from mappa.agencies import permissions
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
 from mappa.risk import queries
 
 
@@ -35,5 +36,10 @@ def entry_action(request, case_id, entry_id):
         else:
             messages.success(request, "Action agreed from the plan.")
             return redirect("action", action_id=created.id)
+    audit.record_read(
+        actor=request.user,
+        subject=case.id,
+        content=f"risk management plan version {plan.version}, entry to action",
+    )
     context = {"form": form, "case": case, "entry": entry, "plan": plan}
     return render(request, "risk/entry_action.html", context)

@@ -62,6 +62,7 @@ def add_assessment(request, case_id):
         else:
             messages.success(request, "RoSH assessment recorded")
             return redirect("rosh-assessments", case_id=case.id)
+    audit.record_read(actor=request.user, subject=case.id, content="RoSH assessment form")
     return render(request, "risk/assessment_form.html", {"case": case, "form": form})
 
 
@@ -121,6 +122,8 @@ def edit_plan(request, case_id):
         else:
             messages.success(request, f"Version {saved.version} of the plan saved")
             return redirect("risk-plan", case_id=case.id)
+    content = f"risk management plan version {latest.version}" if latest else "risk management plan"
+    audit.record_read(actor=request.user, subject=case.id, content=f"{content}, edit form")
     context = {"case": case, "form": form, "latest": latest}
     return render(request, "risk/plan_form.html", context)
 
@@ -147,6 +150,7 @@ def choose_condition(request, case_id):
     form = ConditionKindForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         return redirect("add-licence-condition", case_id=case.id, kind=form.cleaned_data["kind"])
+    audit.record_read(actor=request.user, subject=case.id, content="licence conditions, add form")
     return render(request, "risk/condition_kind.html", {"case": case, "form": form})
 
 
@@ -164,5 +168,6 @@ def add_condition(request, case_id, kind):
         else:
             messages.success(request, f"{ConditionKind(kind).label} condition recorded")
             return redirect("licence-conditions", case_id=case.id)
+    audit.record_read(actor=request.user, subject=case.id, content="licence conditions, add form")
     context = {"case": case, "form": form, "kind": ConditionKind(kind)}
     return render(request, "risk/condition_form.html", context)

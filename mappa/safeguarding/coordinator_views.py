@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from mappa.agencies import permissions
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
 from mappa.cases.queries import get_case
 from mappa.safeguarding import exchange, queries, rules, services
 from mappa.safeguarding.forms import DesignateForm, FeedbackForm, ReferralForm
@@ -94,6 +95,7 @@ def feedback(request, case_list_id, entry_id):
         else:
             messages.success(request, "Feedback sent to the MASH; the hazard flag is updated.")
             return redirect("mash-published", case_list_id=found.id)
+    services.record_read(actor=request.user, record=entry, view="published record, feedback")
     context = {"case_list": found, "entry": entry, "form": form}
     return render(request, "safeguarding/feedback.html", context)
 
@@ -122,4 +124,5 @@ def refer(request, case_id):
         exchange.raise_referral(actor=request.user, case=case, reason=form.cleaned_data["reason"])
         messages.success(request, "Referral sent to the MASH.")
         return redirect("mash-publish")
+    audit.record_read(actor=request.user, subject=case.id, content="MAPPA case, MASH referral form")
     return render(request, "safeguarding/refer.html", {"case": case, "form": form})

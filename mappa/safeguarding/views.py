@@ -68,6 +68,7 @@ def case_list(request, case_list_id):
 def export(request, case_list_id):
     found = queries.get_case_list(request.user, case_list_id)
     text = services.export_case_list(actor=request.user, case_list=found, via="web")
+    services.record_read(actor=request.user, record=found, view="case list (CSV)")
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     name = f"mappa-case-list-{found.week_starting:%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -166,6 +167,7 @@ def invite(request, candidate_id):
         else:
             messages.success(request, "The social worker has been invited.")
             return redirect("mash-candidate", candidate_id=found.id)
+    services.record_read(actor=request.user, record=found, view="candidate, invite form")
     return render(request, "safeguarding/invite.html", {"candidate": found, "form": form})
 
 
@@ -213,6 +215,7 @@ def summary(request, entry_id):
         exchange.record_summary(actor=request.user, entry=found, text=form.cleaned_data["text"])
         messages.success(request, "Summary saved for the meeting.")
         return redirect("mash-entry", entry_id=found.id)
+    services.record_read(actor=request.user, record=found, view="MASH record, summary form")
     return render(
         request, "safeguarding/form.html", _form_context(found, form, "Pre-meeting summary")
     )
@@ -228,6 +231,7 @@ def outcome(request, feedback_id):
         )
         messages.success(request, "Sent to the MAPPA administrator.")
         return redirect("mash-entry", entry_id=feedback.entry_id)
+    services.record_read(actor=request.user, record=feedback.entry, view="MASH record, outcome")
     context = _form_context(feedback.entry, form, "Outcome of the actions")
     return render(request, "safeguarding/form.html", context)
 

@@ -121,6 +121,7 @@ def victim(request, victim_id):
 
 
 def _form_page(request, case, form, title, template="marac/case_form.html", **extra):
+    audit.record_read(actor=request.user, subject=case.id, content=f"MARAC case, {title}")
     context = {"case": case, "form": form, "title": title} | extra
     return render(request, template, context)
 

@@ -90,6 +90,7 @@ def section(request, dash_id, key):
             form.add_error(None, error)
         else:
             return redirect("marac-dash", dash_id=found.id)
+    audit.record_read(actor=request.user, subject=found.id, content=f"DASH risk checklist, {key}")
     return render(request, "marac/dash_section.html", {"form": form, "part": part, "dash": found})
 
 
@@ -115,6 +116,7 @@ def children(request, dash_id):
         if do == "done":
             services.confirm_children(actor=request.user, dash=found)
             return redirect("marac-dash", dash_id=found.id)
+    audit.record_read(actor=request.user, subject=found.id, content="DASH risk checklist, children")
     context = {
         "dash": found,
         "form": form,
@@ -141,6 +143,7 @@ def complete(request, dash_id):
                 return redirect("marac-dash", dash_id=found.id)
             messages.success(request, "DASH completed and the victim referred to MARAC.")
             return redirect("marac-case", case_id=case.id)
+    audit.record_read(actor=request.user, subject=found.id, content="DASH risk checklist, check")
     context = {"dash": found, "answers": sections.answers(found), "problems": problems}
     context |= _outcome(found)
     return render(request, "marac/dash_check.html", context)

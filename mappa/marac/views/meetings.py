@@ -85,6 +85,7 @@ def meeting(request, meeting_id):
     items = [
         (item, research_rows(item.case, today)) for item in queries.agenda_for(request.user, found)
     ]
+    audit.record_read(actor=request.user, subject=found.id, content="MARAC meeting agenda")
     context = {"meeting": found, "items": items, "today": today}
     return render(request, "marac/meeting.html", context)
 
@@ -112,6 +113,7 @@ def research(request, case_id, item_id):
         else:
             messages.success(request, "Research requested. Each agency has been e-mailed a link.")
             return redirect("marac-meeting", meeting_id=item.meeting_id)
+    audit.record_read(actor=request.user, subject=item.case_id, content="MARAC case, research")
     context = {"case": item.case, "form": form, "title": "Ask agencies for research", "item": item}
     return render(request, "marac/case_form.html", context)
 
@@ -154,6 +156,7 @@ def information(request, case_id, item_id):
         )
         messages.success(request, "Information recorded.")
         return redirect("marac-case", case_id=item.case_id)
+    audit.record_read(actor=request.user, subject=item.case_id, content="MARAC case, information")
     context = {"case": item.case, "form": form, "title": "Information shared at the meeting"}
     return render(request, "marac/case_form.html", context)
 

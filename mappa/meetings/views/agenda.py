@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from mappa.agencies import permissions
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
 from mappa.meetings import invitations, queries, services
 from mappa.meetings.forms import InviteForm, ResponseForm, UrgentItemForm
 
@@ -84,6 +85,7 @@ def invite(request, meeting_id, item_id):
         else:
             messages.success(request, f"{invitation.invitee_name} invited.")
             return redirect("invite", meeting_id=found.id, item_id=item.id)
+    audit.record_read(actor=request.user, subject=item.case_id, content="MAPPA case, invitations")
     context = {
         "form": form,
         "meeting": found,

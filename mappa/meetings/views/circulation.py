@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from mappa.agencies import permissions
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
 from mappa.meetings import circulation, pdf, queries, sharing
 from mappa.meetings import minutes_queries as read
 from mappa.meetings.constants import MeetingStatus
@@ -47,6 +48,7 @@ def tracking(request, meeting_id):
     meeting, found = _final(request, meeting_id)
     if not read.writes_minutes(request.user, meeting):
         raise Http404("No such minutes")
+    audit.record_read(actor=request.user, subject=meeting.id, content="minutes circulation")
     context = {
         "meeting": meeting,
         "minutes": found,
@@ -82,6 +84,7 @@ def request_share(request, meeting_id, item_id):
         else:
             messages.success(request, "Request sent to the chair. Do not share until they agree.")
             return redirect("minutes", meeting_id=meeting.id)
+    audit.record_read(actor=request.user, subject=meeting.id, content="case minutes, share form")
     context = {"form": form, "meeting": meeting, "case_minutes": case_minutes}
     return render(request, "meetings/share_form.html", context)
 
@@ -104,6 +107,7 @@ def decide_share(request, meeting_id, share_id):
         else:
             messages.success(request, "Your decision is recorded.")
             return redirect("minutes-circulation", meeting_id=meeting.id)
+    audit.record_read(actor=request.user, subject=meeting.id, content="minutes share request")
     return render(
         request, "meetings/share_decision.html", {"form": form, "meeting": meeting, "share": share}
     )
@@ -126,8 +130,9 @@ def record_shared(request, meeting_id, share_id):
 @requires(permissions.VIEW_CASES)
 def minutes_pdf(request, meeting_id):
     """The approved minutes as a PDF for the reader: only the cases they may see."""
-    meeting, _ = _final(request, meeting_id)
+    meeting, found = _final(request, meeting_id)
     document = pdf.export_minutes(actor=request.user, meeting=meeting)
+    circulation.record_read(actor=request.user, minutes=found, content="meeting minutes (PDF)")
     response = HttpResponse(document, content_type="application/pdf")
     name = f"mappa-minutes-{meeting.date:%Y-%m-%d}-{timezone.localdate():%Y%m%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

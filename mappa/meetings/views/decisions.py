@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from mappa.agencies import permissions
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
 from mappa.meetings import minutes, queries
 from mappa.meetings import minutes_queries as read
 from mappa.meetings.minutes_forms import ActionForm, DecisionForm, DisclosureForm
@@ -23,6 +24,7 @@ def _found(request, meeting_id, item_id):
 
 
 def _page(request, template, form, meeting, case_minutes, **extra):
+    audit.record_read(actor=request.user, subject=meeting.id, content="case minutes, chair's form")
     context = {"form": form, "meeting": meeting, "case_minutes": case_minutes} | extra
     return render(request, f"meetings/{template}", context)
 

@@ -72,7 +72,7 @@ def start(request, meeting_id):
 @requires(permissions.CHAIR_MEETINGS)
 def edit_case(request, meeting_id, item_id):
     meeting = queries.get_meeting(request.user, meeting_id)
-    read.get_minutes(request.user, meeting)
+    found = read.get_minutes(request.user, meeting)
     case_minutes = read.get_case_minutes(request.user, meeting, item_id)
     initial = {field: getattr(case_minutes, field) for field in TEXT_SECTIONS}
     initial |= {
@@ -91,6 +91,7 @@ def edit_case(request, meeting_id, item_id):
         else:
             messages.success(request, "Minutes saved.")
             return redirect(_anchor(meeting, case_minutes))
+    circulation.record_read(actor=request.user, minutes=found, content="case minutes, edit form")
     context = {"form": form, "meeting": meeting, "case_minutes": case_minutes}
     return render(request, "meetings/minutes_case_form.html", context)
 
@@ -108,6 +109,7 @@ def approve(request, meeting_id):
     try:
         approval.approve_minutes(actor=request.user, meeting=meeting)
     except ValidationError as error:
+        circulation.record_read(actor=request.user, minutes=found)
         context = _context(request, meeting, found, problems=error.messages)
         return render(request, "meetings/minutes.html", context, status=200)
     messages.success(request, "Minutes approved. The meeting's decisions now apply to the cases.")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from mappa.agencies import permissions
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.audit.services import record_read
 from mappa.oversight import queries, rules, services, summaries
 from mappa.oversight.constants import AuditKind, items_for
 from mappa.oversight.forms import AuditForm, ScheduleForm, case_label
@@ -73,6 +74,11 @@ def audit(request, audit_id):
         else:
             messages.success(request, "Audit completed.")
             return redirect("oversight-audit", audit_id=found.id)
+    record_read(
+        actor=request.user,
+        subject=found.case_id or found.meeting_id,
+        content=f"{found.kind} audit",
+    )
     scored = {score.item: score for score in found.scores.all()}
     items = [
         (n, section, question, dict(answers), scored.get(code), code)

@@ -75,6 +75,9 @@ def notify(request):
         else:
             messages.success(request, "The board has been notified.")
             return redirect("serious-case-review", review_id=review.id)
+    audit.record_read(
+        actor=request.user, subject=charge["case"].id, content="MAPPA case, serious further offence"
+    )
     context = {"form": form, "charge": charge, "case_label": case_label(charge["case"])}
     return render(request, "oversight/notify.html", context)
 
@@ -118,6 +121,8 @@ def _form_page(request, found, form, template, action, success: str, **extra):
         else:
             messages.success(request, success)
             return redirect("serious-case-review", review_id=found.id)
+    content = f"serious case review, {extra['heading']}"
+    audit.record_read(actor=request.user, subject=found.case_id, content=content)
     context = {"form": form, "review": found, "case_label": case_label(found.case), **extra}
     return render(request, template, context)
 
