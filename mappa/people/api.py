@@ -105,27 +105,3 @@ class NominalList(APIView):
         detail = queries.with_record(queries.nominals_visible_to(request.user)).get(id=nominal.id)
         return Response(_represent(detail, timezone.localdate()), status=status.HTTP_201_CREATED)
 
-
-class NominalDetail(APIView):
-    """One nominal, with eligibility evaluated on `as_of` (default today)."""
-
-    permission = permissions.VIEW_CASES
-    permissions_by_method = {"PUT": permissions.EDIT_REGISTER}
-
-    def _nominal(self, request, nominal_id):
-        return queries.get_nominal(request.user, nominal_id, whole_record=True)
-
-    @extend_schema(parameters=[AS_OF], responses=NominalSerializer, summary="Get a nominal")
-    def get(self, request, nominal_id):
-        as_of = as_of_date(request)
-        nominal = self._nominal(request, nominal_id)
-        audit.record_read(actor=request.user, subject=nominal.id, content="person record (API)")
-        return Response(_represent(nominal, as_of))
-
-    @extend_schema(
-        request=RECORD_BODY, responses=NominalSerializer, summary="Replace a nominal's record"
-    )
-    def put(self, request, nominal_id):
-        nominal = self._nominal(request, nominal_id)
-        saved = _save(request, nominal)
-        return Response(_represent(self._nominal(request, saved.id), timezone.localdate()))

@@ -14,6 +14,7 @@ from datetime import date
 
 from django import forms as django_forms
 
+from mappa import versions
 from mappa.people import forms
 from mappa.people.constants import IDENTIFIERS
 from mappa.people.import_format import NominalRecord
@@ -151,6 +152,17 @@ def without(record: dict, removable: Removable, position: int) -> NominalRecord:
     return NominalRecord.model_validate_json(json.dumps(record))
 
 
+def form_for(
+    section: Section, data=None, *, initial: dict | None = None, version: int | None = None
+) -> django_forms.Form:
+    """The section's form; for a nominal already held, with the hidden version it was loaded
+    at (`mappa.versions`), so a save cannot overwrite a change made since."""
+    form = section.form(data, initial=initial)
+    if version is not None:
+        form.fields["version"] = versions.VersionField(initial=version)
+    return form
+
+
 def as_dict(record: NominalRecord) -> dict:
     return json.loads(record.to_json())
 
@@ -165,5 +177,5 @@ def new_record(area_code: str) -> dict:
 
 def apply(section: Section, record: dict, cleaned: dict) -> NominalRecord:
     """The record with the section's change, validated as an import line would be."""
-    section.apply(record, _clean(cleaned))
+    section.apply(record, _clean({key: v for key, v in cleaned.items() if key != "version"}))
     return NominalRecord.model_validate_json(json.dumps(record))

@@ -4,14 +4,19 @@ from django.db import models
 from django.db.models import Q
 
 from mappa.people.constants import AddressKind, AliasKind, EventKind, Gender, Relationship
+from mappa.versions import Versioned
 
 
 def _identifier(label: str) -> models.CharField:
     return models.CharField(label, max_length=40, null=True, blank=True, unique=True)
 
 
-class Nominal(models.Model):
-    """A person on the register: who they are, where they live, who they live with."""
+class Nominal(Versioned, models.Model):
+    """A person on the register: who they are, where they live, who they live with.
+
+    Versioned: every change names the version it started from (mappa.versions); an import
+    replaces from the source of truth and advances the version.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, related_name="nominals")

@@ -10,12 +10,14 @@ import hashlib
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
 from decimal import Decimal
+
+from django.db.models import F
+from django.utils import timezone
 
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.offences.models import Conviction, CustodyPeriod
-from mappa.people import rules
+from mappa.people import amending, rules
 from mappa.people.constants import IDENTIFIERS
 from mappa.people.import_format import AddressIn, NominalRecord
 from mappa.people.models import Address, Alias, Association, NameKey, Nominal, RecordedEvent
@@ -87,6 +89,7 @@ class Children:
 
     def __init__(self) -> None:
         self.rows: dict[type, list] = defaultdict(list)
+        self.addressed: dict[uuid.UUID, Address] = {}  # associated people's addresses
 
     def add(self, nominal_id: uuid.UUID, record: NominalRecord, area_id: uuid.UUID) -> None:
         rows = self.rows
@@ -120,7 +123,9 @@ class Children:
             )
             rows[Association].append(association)
             if person.address:
-                rows[Address].append(_address(person.address, association_id=association.id))
+                address = _address(person.address, association_id=association.id)
+                rows[Address].append(address)
+                self.addressed[association.id] = address
         rows[Conviction] += [
             Conviction(
                 nominal_id=nominal_id,
@@ -152,76 +157,39 @@ class Children:
             for e in record.events
         ]
 
-    def add_case(
-        self, nominal_id: uuid.UUID, record: NominalRecord, case_id: uuid.UUID | None
-    ) -> None:
+    def add_case(self, nominal_id: uuid.UUID, record: NominalRecord) -> None:
         if record.mappa is None:
             return
-        mappa = record.mappa
-        case = MappaCase(
-            id=case_id or uuid.uuid4(),
-            nominal_id=nominal_id,
-            category=mappa.category,
-            level=mappa.level,
-            lead_agency=mappa.lead_agency.value if mappa.lead_agency else "",
-            start_date=mappa.start_date,
-            next_review_due=mappa.next_review_due,
-        )
+        case = amending.new_case(nominal_id, record.mappa)
         self.rows[MappaCase].append(case)
-        self.rows[LevelChange] += [
-            LevelChange(case_id=case.id, level=change.level, effective_from=change.effective_from)
-            for change in mappa.level_history
-        ]
+        self.rows[LevelChange] += amending.level_history(case.id, record.mappa)
 
     def insert(self) -> None:
-        for model in (
-            NameKey,
-            Alias,
-            Association,
-            Address,
-            Conviction,
-            CustodyPeriod,
-            RecordedEvent,
-        ):
+        for model in (NameKey, Alias, Association, Address, Conviction, CustodyPeriod):
             model.objects.bulk_create(self.rows[model], batch_size=2000)
-        self._save_cases()
-        LevelChange.objects.bulk_create(self.rows[LevelChange], batch_size=2000)
-
-    def _save_cases(self) -> None:
-        cases = self.rows[MappaCase]
-        existing = set(
-            MappaCase.objects.filter(id__in=[c.id for c in cases]).values_list("id", flat=True)
-        )
-        MappaCase.objects.bulk_create([c for c in cases if c.id not in existing], batch_size=2000)
-        for case in (c for c in cases if c.id in existing):
-            case.save(force_update=True)
-
-
-def clear_children(nominal_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
-    """Remove what an update replaces; return each nominal's open case id, which is kept."""
-    ids = list(nominal_ids)
-    for model in (NameKey, Alias, Address, Association, Conviction, CustodyPeriod, RecordedEvent):
-        model.objects.filter(nominal_id__in=ids).delete()
-    open_cases = dict(
-        MappaCase.objects.filter(nominal_id__in=ids, closed_on__isnull=True).values_list(
-            "nominal_id", "id"
-        )
-    )
-    LevelChange.objects.filter(case_id__in=open_cases.values()).delete()
-    return open_cases
+        for model in (RecordedEvent, MappaCase, LevelChange):
+            model.objects.bulk_create(self.rows[model], batch_size=2000)
 
 
 def write_batch(
-    records: list[NominalRecord], matches: dict[int, uuid.UUID | None], areas: dict
+    records: list[NominalRecord],
+    matches: dict[int, uuid.UUID | None],
+    areas: dict,
+    *,
+    actor,
+    claimed: bool = False,
 ) -> tuple[dict[str, int], list[uuid.UUID]]:
     """Create or update a batch; `matches` maps a record's position to the nominal it updates.
 
-    Returns the counts created, updated and unchanged, and each record's nominal id.
+    An update changes only what differs from the rows held (`mappa.people.amending`). Each
+    updated nominal's version advances, by `actor`, unless the caller has already `claimed`
+    it (`mappa.versions.claim`). Returns the counts created, updated and unchanged, and each
+    record's nominal id.
     """
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     ids: list[uuid.UUID] = []
     existing = Nominal.objects.in_bulk([m for m in matches.values() if m])
-    creates, updates, children = [], [], Children()
+    creates, updates = [], []
     for position, record in enumerate(records):
         fields = _nominal_fields(record, areas)
         nominal = existing.get(matches.get(position))
@@ -236,17 +204,33 @@ def write_batch(
             updates.append((nominal, record))
         ids.append(nominal.id)
     Nominal.objects.bulk_create([nominal for nominal, _ in creates], batch_size=2000)
+    new = Children()
+    for nominal, record in creates:
+        new.add(nominal.id, record, nominal.area_id)
+        new.add_case(nominal.id, record)
+    new.insert()
     if updates:
-        Nominal.objects.bulk_update(
-            [n for n, _ in updates], list(_nominal_fields(records[0], areas))
-        )
-    open_cases = clear_children(n.id for n, _ in updates)
-    for nominal, record in creates + updates:
-        children.add(nominal.id, record, nominal.area_id)
-        children.add_case(nominal.id, record, open_cases.get(nominal.id))
-    children.insert()
+        _update(updates, list(_nominal_fields(records[0], areas)), actor=actor, claimed=claimed)
     counts["created"], counts["updated"] = len(creates), len(updates)
     return counts, ids
+
+
+def _update(updates: list, fields: list[str], *, actor, claimed: bool) -> None:
+    nominals = [nominal for nominal, _ in updates]
+    Nominal.objects.bulk_update(nominals, fields, batch_size=2000)
+    if not claimed:
+        Nominal.objects.filter(id__in=[n.id for n in nominals]).update(
+            version=F("version") + 1, changed_at=timezone.now(), changed_by=actor
+        )
+    wanted = Children()
+    for nominal, record in updates:
+        wanted.add(nominal.id, record, nominal.area_id)
+    amending.amend(
+        [n.id for n in nominals],
+        wanted.rows,
+        wanted.addressed,
+        {nominal.id: record.mappa for nominal, record in updates},
+    )
 
 
 def _drop_empty(data: dict) -> dict:

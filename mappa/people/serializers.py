@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from mappa.people.constants import IDENTIFIERS
 
 
+@extend_schema_serializer(component_name="PersonName")  # "Name" is the import format's
 class NameSerializer(serializers.Serializer):
     forenames = serializers.CharField()
     surname = serializers.CharField()
@@ -57,22 +59,7 @@ class NominalSerializer(serializers.Serializer):
         return {kind: getattr(nominal, kind) for kind in IDENTIFIERS if getattr(nominal, kind)}
 
     def get_eligibility(self, nominal) -> EligibilitySerializer:
-        result = self.context["eligibility"]
-        notification = result.notification
-        return EligibilitySerializer(
-            {
-                "category": result.category,
-                "basis": result.basis,
-                "notification": None
-                if notification is None
-                else {
-                    "period": notification.period,
-                    "start_date": notification.start_date,
-                    "end_date": notification.end_date,
-                },
-                "eligibility_end_date": result.eligibility_end_date,
-            }
-        ).data
+        return eligibility_out(self.context["eligibility"])
 
     def get_mappa(self, nominal) -> MappaSerializer | None:
         case = next((c for c in nominal.mappa_cases.all() if c.closed_on is None), None)
@@ -87,3 +74,22 @@ class NominalSerializer(serializers.Serializer):
                 "next_review_due": case.next_review_due,
             }
         ).data
+
+
+def eligibility_out(result) -> dict:
+    """An eligibility result (`mappa.offences.eligibility`) as the contract's `eligibility`."""
+    notification = result.notification
+    return EligibilitySerializer(
+        {
+            "category": result.category,
+            "basis": result.basis,
+            "notification": None
+            if notification is None
+            else {
+                "period": notification.period,
+                "start_date": notification.start_date,
+                "end_date": notification.end_date,
+            },
+            "eligibility_end_date": result.eligibility_end_date,
+        }
+    ).data

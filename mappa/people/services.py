@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from mappa import versions
 from mappa.agencies.models import Area
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
@@ -106,9 +108,9 @@ def import_nominals(
         for _, line in _numbered(open_lines()):
             batch.append(NominalRecord.model_validate_json(line))
             if len(batch) == BATCH_SIZE:
-                _write(batch, index, areas, totals, progress)
+                _write(batch, index, areas, totals, progress, actor)
                 batch = []
-        _write(batch, index, areas, totals, progress)
+        _write(batch, index, areas, totals, progress, actor)
         audit.record(
             actor=actor,
             event_type=EventType.NOMINALS_IMPORTED,
@@ -117,7 +119,7 @@ def import_nominals(
     return ImportResult(**totals)
 
 
-def _write(batch, index, areas, totals, progress) -> None:
+def _write(batch, index, areas, totals, progress, actor) -> None:
     # Lines of one file never share an identifier (checked above), so the index of
     # identifiers taken before the import is all a batch needs to find its matches.
     if not batch:
@@ -125,7 +127,9 @@ def _write(batch, index, areas, totals, progress) -> None:
     matches = {
         position: next(iter(_match(record, index)), None) for position, record in enumerate(batch)
     }
-    counts, _ = records.write_batch(batch, matches, areas)
+    # The import is a replacement from the source of truth: it names no version, and
+    # advances the version of each nominal it changes (docs/register.md).
+    counts, _ = records.write_batch(batch, matches, areas, actor=actor)
     for key, value in counts.items():
         totals[key] += value
     if progress:
@@ -176,37 +180,91 @@ def _check_record(actor, record: NominalRecord, nominal: Nominal | None) -> dict
 
 
 def save_nominal(
-    *, actor, record: NominalRecord, nominal: Nominal | None = None, via: str
+    *,
+    actor,
+    record: NominalRecord,
+    nominal: Nominal | None = None,
+    version: int | None = None,
+    via: str,
+    removing_offences_confirmed: bool = False,
 ) -> Nominal:
-    """Add a nominal, or replace one's record, from a record in the import format."""
+    """Add a nominal, or change one's record to `record` (in the import format).
+
+    A change names the `version` it started from: if someone else saved the nominal since,
+    nothing is written and `versions.StaleEdit` says who and when. Only what differs is
+    written (`records.write_batch`); a record that equals the one held writes nothing and
+    records no change. Removing convictions from a person with an open MAPPA case needs
+    `removing_offences_confirmed`.
+    """
     with transaction.atomic():
         areas = _check_record(actor, record, nominal)
-        before = (
-            records.to_record(records.exportable(Nominal.objects.filter(id=nominal.id)).get())
-            if nominal
-            else None
-        )
-        records.write_batch([record], {0: nominal.id if nominal else None}, areas)
-        saved = nominal or Nominal.objects.get(
-            record_digest=records.digest(record), area=areas[record.area]
-        )
-        if before is None:
+        if nominal is None:
+            _, (created,) = records.write_batch([record], {0: None}, areas, actor=actor)
             audit.record(
                 actor=actor,
                 event_type=EventType.NOMINAL_CREATED,
-                subject=saved.id,
+                subject=created,
                 payload={"via": via},
             )
+            return Nominal.objects.get(id=created)
+        held = records.exportable(Nominal.objects.filter(id=nominal.id)).get()
+        before = records.to_record(held)
+        if records.digest(before) == records.digest(record):
+            if version != held.version:
+                raise versions.StaleEdit(
+                    Nominal.objects.select_related("changed_by__agency").get(id=nominal.id)
+                )
+            return held
+        versions.claim(nominal, version=version, actor=actor)
+        if not removing_offences_confirmed:
+            _refuse_removing_offences(held, before, record)
+        records.write_batch([record], {0: nominal.id}, areas, actor=actor, claimed=True)
+        changed = [
+            key
+            for key, value in record.model_dump().items()
+            if before.model_dump().get(key) != value
+        ]
+        audit.record(
+            actor=actor,
+            event_type=EventType.NOMINAL_UPDATED,
+            subject=nominal.id,
+            payload={"via": via, "fields": changed},
+        )
+    return Nominal.objects.get(id=nominal.id)
+
+
+def removed_offences(before: NominalRecord, after: NominalRecord) -> list[str]:
+    """The offences of `before` that `after` no longer holds (one for one), described."""
+    remaining = Counter(offence.model_dump_json() for offence in after.offences)
+    removed = []
+    for offence in before.offences:
+        key = offence.model_dump_json()
+        if remaining[key]:
+            remaining[key] -= 1
         else:
-            changed = [
-                key
-                for key, value in record.model_dump().items()
-                if before.model_dump().get(key) != value
+            removed.append(f"{offence.offence} ({offence.outcome.value}, {offence.date})")
+    return removed
+
+
+def _refuse_removing_offences(held: Nominal, before: NominalRecord, record: NominalRecord) -> None:
+    if not any(case.closed_on is None for case in held.mappa_cases.all()):
+        return
+    removed = removed_offences(before, record)
+    if removed:
+        raise RemovalUnconfirmed(removed)
+
+
+class RemovalUnconfirmed(RecordRejected):
+    """A change would take convictions off the record of a person with an open MAPPA case."""
+
+    def __init__(self, removed: list[str], confirm: str = "confirm that they are to be removed"):
+        self.removed = removed
+        super().__init__(
+            [
+                (
+                    "offences",
+                    f"this would remove {', '.join(removed)} from the record of a person with "
+                    f"an open MAPPA case: {confirm}",
+                )
             ]
-            audit.record(
-                actor=actor,
-                event_type=EventType.NOMINAL_UPDATED,
-                subject=saved.id,
-                payload={"via": via, "fields": changed},
-            )
-    return saved
+        )

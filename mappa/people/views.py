@@ -1,10 +1,11 @@
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from pydantic import ValidationError as PydanticError
 
+from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
@@ -95,18 +96,24 @@ def person(request, nominal_id):
 
 def _save_section(request, section, record, nominal=None):
     """Apply a section's form; return the saved nominal, or None with the errors on the form."""
-    form = section.form(request.POST)
+    form = editing.form_for(section, request.POST, version=nominal and nominal.version)
     if not form.is_valid():
         return form, None
     try:
         updated = editing.apply(section, record, form.cleaned_data)
         saved = services.save_nominal(
-            actor=request.user, record=updated, nominal=nominal, via="web"
+            actor=request.user,
+            record=updated,
+            nominal=nominal,
+            version=form.cleaned_data.get("version"),
+            via="web",
         )
     except PydanticError as error:
         problems = problems_in(error)
     except services.RecordRejected as rejected:
         problems = rejected.problems
+    except versions.StaleEdit as stale:
+        problems = [("(record)", stale.messages[0])]
     else:
         return form, saved
     for path, reason in problems:
@@ -146,7 +153,7 @@ def edit(request, nominal_id, section_name):
     record = editing.as_dict(
         records.to_record(records.exportable(Nominal.objects.filter(id=nominal.id)).get())
     )
-    form = section.form(initial=section.initial(record))
+    form = editing.form_for(section, initial=section.initial(record), version=nominal.version)
     if request.method == "POST":
         form, saved = _save_section(request, section, record, nominal)
         if saved:
@@ -171,20 +178,32 @@ def remove(request, nominal_id, section_name, item_id):
     position = next((i for i, row in enumerate(rows) if str(row.pk) == item_id), None)
     if position is None:
         raise Http404("No such entry")
-    problems = []
+    problems, version = [], nominal.version
     if request.method == "POST":
         record = editing.as_dict(records.to_record(whole))
+        version = request.POST.get("version", "")
         try:
             updated = editing.without(record, removable, position)
-            services.save_nominal(actor=request.user, record=updated, nominal=nominal, via="web")
+            # This page is the confirmation, so removing a conviction is confirmed here.
+            services.save_nominal(
+                actor=request.user,
+                record=updated,
+                nominal=nominal,
+                version=versions.VersionField().clean(version),
+                via="web",
+                removing_offences_confirmed=True,
+            )
         except PydanticError as error:
             problems = [reason for _path, reason in problems_in(error)]
         except services.RecordRejected as rejected:
             problems = [reason for _path, reason in rejected.problems]
+        except ValidationError as refused:  # a stale or missing version
+            problems = refused.messages
         else:
             return redirect("person", nominal_id=nominal.id)
     audit.record_read(
         actor=request.user, subject=nominal.id, content=f"person record, {removable.noun} to remove"
     )
     context = {"nominal": nominal, "noun": removable.noun, "entry": rows[position]}
+    context["version"] = version
     return render(request, "people/remove.html", context | {"problems": problems})

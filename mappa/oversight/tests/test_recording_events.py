@@ -43,7 +43,8 @@ def test_a_practitioner_records_a_charge_on_the_person_page(signed_in, demo_mode
     assert f"/people/{smith.id}/event/".encode() in page.content
     day = timezone.localdate() - timedelta(days=1)
     response = client.post(
-        f"/people/{smith.id}/event/", {"kind": "sfo_charged", "date": day.strftime("%d/%m/%Y")}
+        f"/people/{smith.id}/event/",
+        {"kind": "sfo_charged", "date": day.strftime("%d/%m/%Y"), "version": smith.version},
     )
     assert response.status_code == 302
     assert RecordedEvent.objects.filter(nominal=smith, kind="sfo_charged", occurred_on=day).exists()

@@ -51,6 +51,7 @@ def test_it_returns_a_nominal_with_eligibility_as_the_contract_defines(smith):
         "lead_agency": "probation",
         "start_date": "2022-06-01",
         "next_review_due": "2022-09-21",
+        "level_history": [{"level": 2, "from": "2022-06-01"}],
     }
 
 
@@ -175,7 +176,10 @@ def test_a_record_for_another_area_is_refused(demo):
 def test_an_update_replaces_the_record(smith):
     changed = record(1, ethnicity="White Irish")
     response = api("probation.om").put(
-        f"/api/v1/nominals/{smith.id}/", json.dumps(changed), content_type="application/json"
+        f"/api/v1/nominals/{smith.id}/",
+        json.dumps(changed),
+        content_type="application/json",
+        headers={"If-Match": '"1"'},
     )
     assert response.status_code == 200, response.content
     smith.refresh_from_db()

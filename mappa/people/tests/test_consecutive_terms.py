@@ -16,6 +16,7 @@ from django.core.management import call_command
 
 from mappa.offences.eligibility import for_nominal
 from mappa.people.models import Nominal
+from mappa.people.tests.pages import with_version
 from mappa.people.tests.records import jsonl, record
 from mappa.people.tests.test_import import rejected, run_import
 
@@ -138,14 +139,17 @@ def test_a_detention_and_training_order_round_trips_and_comes_from_the_form(
     nominal = Nominal.objects.get()
     response = signed_in("probation.om").post(
         f"/people/{nominal.id}/conviction/",
-        {
-            "offence": "OAPA1861/s18",
-            "outcome": "conviction",
-            "date": "1/3/2024",
-            "disposal_type": "imprisonment",
-            "term_months": "12",
-            "detention_and_training_order": "on",
-        },
+        with_version(
+            nominal,
+            {
+                "offence": "OAPA1861/s18",
+                "outcome": "conviction",
+                "date": "1/3/2024",
+                "disposal_type": "imprisonment",
+                "term_months": "12",
+                "detention_and_training_order": "on",
+            },
+        ),
     )
     assert response.status_code == 302, response.content
     assert nominal.convictions.get(offence_code="OAPA1861/s18").detention_and_training_order

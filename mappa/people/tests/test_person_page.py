@@ -9,6 +9,7 @@ from mappa.audit.models import AuditEvent
 from mappa.people import services
 from mappa.people.import_format import NominalRecord
 from mappa.people.models import Nominal
+from mappa.people.tests.pages import with_version
 from mappa.people.tests.records import record
 
 pytestmark = pytest.mark.django_db
@@ -100,27 +101,34 @@ def test_a_clashing_identifier_is_refused_on_its_field(signed_in, smith):
 def test_adding_an_alias_address_and_conviction_changes_the_record(signed_in, smith):
     client = signed_in("probation.om")
     client.post(
-        f"/people/{smith.id}/alias/", {"kind": "alias", "forenames": "Jack", "surname": "Smithson"}
+        f"/people/{smith.id}/alias/",
+        with_version(smith, {"kind": "alias", "forenames": "Jack", "surname": "Smithson"}),
     )
     client.post(
         f"/people/{smith.id}/address/",
-        {
-            "kind": "approved_premises",
-            "line_1": "1 Hostel Road",
-            "town": "Bedford",
-            "postcode": "mk40 1aa",
-            "valid_from": "1/10/2026",
-        },
+        with_version(
+            smith,
+            {
+                "kind": "approved_premises",
+                "line_1": "1 Hostel Road",
+                "town": "Bedford",
+                "postcode": "mk40 1aa",
+                "valid_from": "1/10/2026",
+            },
+        ),
     )
     response = client.post(
         f"/people/{smith.id}/conviction/",
-        {
-            "offence": "OAPA1861/s18",
-            "outcome": "conviction",
-            "date": "1/2/2010",
-            "disposal_type": "imprisonment",
-            "term_months": "48",
-        },
+        with_version(
+            smith,
+            {
+                "offence": "OAPA1861/s18",
+                "outcome": "conviction",
+                "date": "1/2/2010",
+                "disposal_type": "imprisonment",
+                "term_months": "48",
+            },
+        ),
     )
     assert response.status_code == 302, response.content
     smith.refresh_from_db()
@@ -137,14 +145,17 @@ def test_a_role_that_cannot_edit_is_refused(signed_in, smith):
 def test_moving_house_ends_the_current_address_the_day_they_move_in(signed_in, smith):
     response = signed_in("probation.om").post(
         f"/people/{smith.id}/address/",
-        {
-            "kind": "home",
-            "line_1": "7 New Street",
-            "town": "Luton",
-            "postcode": "LU1 1AA",
-            "valid_from": "1/11/2026",
-            "moved": "on",
-        },
+        with_version(
+            smith,
+            {
+                "kind": "home",
+                "line_1": "7 New Street",
+                "town": "Luton",
+                "postcode": "LU1 1AA",
+                "valid_from": "1/11/2026",
+                "moved": "on",
+            },
+        ),
     )
     assert response.status_code == 302, response.content
     old, new = (
@@ -156,7 +167,8 @@ def test_moving_house_ends_the_current_address_the_day_they_move_in(signed_in, s
 
 def test_moving_needs_the_date_they_moved_in(signed_in, smith):
     response = signed_in("probation.om").post(
-        f"/people/{smith.id}/address/", {"kind": "home", "line_1": "7 New Street", "moved": "on"}
+        f"/people/{smith.id}/address/",
+        with_version(smith, {"kind": "home", "line_1": "7 New Street", "moved": "on"}),
     )
     assert b"Enter the date they moved in" in response.content
     assert smith.addresses.count() == 1
@@ -165,14 +177,17 @@ def test_moving_needs_the_date_they_moved_in(signed_in, smith):
 def test_an_associated_person_is_recorded_with_their_own_address(signed_in, smith):
     signed_in("probation.om").post(
         f"/people/{smith.id}/association/",
-        {
-            "relationship": "household_member",
-            "forenames": "Kyle",
-            "surname": "Price",
-            "address_line_1": "3 Oak Road",
-            "address_town": "Bedford",
-            "address_postcode": "mk41 9zz",
-        },
+        with_version(
+            smith,
+            {
+                "relationship": "household_member",
+                "forenames": "Kyle",
+                "surname": "Price",
+                "address_line_1": "3 Oak Road",
+                "address_town": "Bedford",
+                "address_postcode": "mk41 9zz",
+            },
+        ),
     )
     kyle = smith.associations.get(forenames="Kyle")
     assert kyle.addresses.get().postcode_key == "MK419ZZ"

@@ -10,6 +10,7 @@ from mappa.offences.models import Conviction
 from mappa.people import services
 from mappa.people.import_format import NominalRecord
 from mappa.people.models import Alias, Nominal
+from mappa.people.tests.pages import with_version
 from mappa.people.tests.records import record
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,9 @@ def test_removing_a_conviction_takes_it_off_the_record_and_audits_it(signed_in, 
         ],
     )
     theft = smith.convictions.get(offence_code="TA1968/s1")
-    response = signed_in("probation.om").post(remove_url(smith, "conviction", theft))
+    response = signed_in("probation.om").post(
+        remove_url(smith, "conviction", theft), with_version(smith)
+    )
     assert response.status_code == 302
     assert list(
         Conviction.objects.filter(nominal=smith).values_list("offence_code", flat=True)
@@ -68,7 +71,9 @@ def test_removing_a_conviction_takes_it_off_the_record_and_audits_it(signed_in, 
 
 def test_removing_an_alias_stops_it_finding_the_person(signed_in, demo):
     smith = saved(demo)
-    signed_in("probation.om").post(remove_url(smith, "alias", smith.aliases.get()))
+    signed_in("probation.om").post(
+        remove_url(smith, "alias", smith.aliases.get()), with_version(smith)
+    )
     assert not smith.aliases.exists()
     assert not smith.name_keys.filter(token="johnny").exists()
 
@@ -78,7 +83,9 @@ def test_a_removal_that_would_leave_the_record_invalid_is_refused_and_changes_no
 ):
     # the only alias of a person with no forenames: the record needs one or the other
     smith = saved(demo, name={"surname": "Smith"})
-    response = signed_in("probation.om").post(remove_url(smith, "alias", smith.aliases.get()))
+    response = signed_in("probation.om").post(
+        remove_url(smith, "alias", smith.aliases.get()), with_version(smith)
+    )
     assert response.status_code == 200
     assert "give forenames or at least one alias" in response.content.decode()
     assert smith.aliases.count() == 1
@@ -91,7 +98,9 @@ def test_people_who_may_not_change_the_record_cannot_remove_from_it(
     signed_in, demo, username, status
 ):
     smith = saved(demo)
-    response = signed_in(username).post(remove_url(smith, "alias", smith.aliases.get()))
+    response = signed_in(username).post(
+        remove_url(smith, "alias", smith.aliases.get()), with_version(smith)
+    )
     assert response.status_code == status
     assert smith.aliases.count() == 1
 
@@ -111,7 +120,7 @@ def test_one_of_two_consecutive_terms_cannot_be_removed_alone(signed_in, demo):
     }
     smith = saved(demo, offences=[grouped, grouped | {"date": "2021-09-15"}])
     response = signed_in("probation.om").post(
-        remove_url(smith, "conviction", smith.convictions.first())
+        remove_url(smith, "conviction", smith.convictions.first()), with_version(smith)
     )
     assert "no other offence in this record is in consecutive group" in response.content.decode()
     assert smith.convictions.count() == 2

@@ -17,6 +17,7 @@ from django.utils import timezone
 from mappa.offences.eligibility import for_nominal
 from mappa.offences.models import Conviction
 from mappa.people.models import Nominal
+from mappa.people.tests.pages import with_version
 from mappa.people.tests.records import jsonl, record
 from mappa.people.tests.test_import import rejected, run_import
 
@@ -86,15 +87,18 @@ def test_the_conviction_form_records_the_purpose(signed_in, demo, tmp_path, answ
     nominal = Nominal.objects.get()
     response = signed_in("probation.om").post(
         f"/people/{nominal.id}/conviction/",
-        {
-            "offence": "SOA2003/s67A",
-            "outcome": "conviction",
-            "date": "1/3/2024",
-            "victim_age": "15",
-            "sexual_gratification_purpose": answer,
-            "disposal_type": "community_order",
-            "term_months": "6",
-        },
+        with_version(
+            nominal,
+            {
+                "offence": "SOA2003/s67A",
+                "outcome": "conviction",
+                "date": "1/3/2024",
+                "victim_age": "15",
+                "sexual_gratification_purpose": answer,
+                "disposal_type": "community_order",
+                "term_months": "6",
+            },
+        ),
     )
     assert response.status_code == 302, response.content
     assert Conviction.objects.get(nominal=nominal).sexual_gratification_purpose is stored

@@ -28,7 +28,8 @@ def _add_address(client, nominal, line_1, place, **extra):
         "latitude": str(place["latitude"]),
         "longitude": str(place["longitude"]),
     } | extra
-    return client.post(f"/people/{nominal.id}/address/", form)
+    nominal.refresh_from_db(fields=["version"])
+    return client.post(f"/people/{nominal.id}/address/", form | {"version": nominal.version})
 
 
 def _warnings(client, nominal) -> list[str]:
@@ -102,6 +103,7 @@ def test_an_imported_address_with_a_location_is_flagged_and_exported_again(users
         actor=users["coordinator"],
         record=NominalRecord.model_validate_json(json.dumps(record)),
         nominal=nominal,
+        version=nominal.version,
         via="test",
     )
     create_zone(actor=users["probation.om"], starts_on=date(2025, 6, 1))
