@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -24,19 +24,49 @@ def declared_permission(callback) -> str | None:
     return None
 
 
-def routes(urlconf=None) -> Iterator[tuple[str, object]]:
-    """Every (route, view) in a URLconf, skipping includes guarded as a whole."""
+def url_patterns(urlconf=None) -> Iterator[tuple[str, URLPattern]]:
+    """Every (route, pattern) in a URLconf, skipping includes guarded as a whole."""
 
-    def walk(patterns, prefix: str) -> Iterator[tuple[str, object]]:
+    def walk(patterns, prefix: str) -> Iterator[tuple[str, URLPattern]]:
         for entry in patterns:
             if isinstance(entry, URLResolver):
                 if entry.namespace in GUARDED_INCLUDES:
                     continue
                 yield from walk(entry.url_patterns, prefix + str(entry.pattern))
             elif isinstance(entry, URLPattern):
-                yield prefix + str(entry.pattern), entry.callback
+                yield prefix + str(entry.pattern), entry
 
     return walk(get_resolver(urlconf).url_patterns, "")
+
+
+def routes(urlconf=None) -> Iterator[tuple[str, object]]:
+    """Every (route, view) in a URLconf, skipping includes guarded as a whole."""
+    return ((route, entry.callback) for route, entry in url_patterns(urlconf))
+
+
+def routes_not_listed(tables: dict[str, Collection[str]], urlconf=None) -> list[str]:
+    """Routes in none of the tables (by name) or in more than one, and names that are no route.
+
+    The read-audit test lists every route by whether it shows case content; a new route, or
+    one without a name, is a problem until someone decides which table it belongs in.
+    """
+    problems, names = [], set()
+    for route, entry in url_patterns(urlconf):
+        view = f"{entry.callback.__module__}.{entry.callback.__name__}"
+        if not entry.name:
+            problems.append(f"/{route} → {view} has no name to list it by")
+            continue
+        names.add(entry.name)
+        found_in = [table for table, listed in tables.items() if entry.name in listed]
+        if not found_in:
+            problems.append(f"/{route} ({entry.name!r} → {view}) is in none of {', '.join(tables)}")
+        elif len(found_in) > 1:
+            problems.append(f"/{route} ({entry.name!r}) is in more than one: {', '.join(found_in)}")
+    for table, listed in tables.items():
+        problems += [
+            f"{table} lists {name!r}, which is no route" for name in listed if name not in names
+        ]
+    return problems
 
 
 def routes_without_permission(urlconf=None) -> list[str]:
