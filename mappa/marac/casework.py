@@ -81,6 +81,7 @@ def save_safety_plan(
     if not measures.strip():
         raise ValidationError({"measures": "Enter the safety measures agreed"})
     with transaction.atomic():
+        MaracCase.objects.select_for_update().filter(id=case.id).first()  # one saver at a time
         latest = case.safety_plans.select_related("written_by__agency").first()
         if (latest.version if latest else None) != based_on:
             if latest is None:

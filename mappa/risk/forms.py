@@ -17,6 +17,7 @@ from mappa.risk.constants import (
     RoshLevel,
     Tool,
 )
+from mappa.versions import VersionField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 WHERE = {rules.COMMUNITY: "in the community", rules.CUSTODY: "in custody"}
@@ -179,7 +180,7 @@ PLAN_HINTS = {
 
 
 class PlanForm(GovukForm):
-    based_on = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    based_on = VersionField(required=False)  # the version the author started from
     victim_liaison_input = long_text(
         "Victim Liaison Officer's input",
         required=False,

@@ -122,6 +122,16 @@ class RiskManagementPlan(models.Model):
     def __str__(self) -> str:
         return f"Risk management plan version {self.version}"
 
+    # Each save is a new version, so a stale save is refused by naming the version it started
+    # from (`services.save_plan`); these let `versions.StaleEdit` say who wrote this one.
+    @property
+    def changed_by(self):
+        return self.created_by
+
+    @property
+    def changed_at(self):
+        return self.created_at
+
     def sections(self) -> list[tuple[PlanSection, list["PlanEntry"]]]:
         """(section, its entries) for the four pillars and contingency, in order."""
         entries = sorted(self.entries.all(), key=lambda entry: entry.position)

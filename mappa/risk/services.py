@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from mappa import versions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases.models import MappaCase
@@ -191,11 +192,12 @@ def save_plan(
 
 
 def _check_still_latest(latest: RiskManagementPlan | None, based_on: int | None) -> None:
-    if (latest.version if latest else None) != based_on:
-        raise ValidationError(
-            f"Version {latest.version} of the plan was saved while you were editing: "
-            "open the plan again to see it, then make your changes"
-        )
+    """Refuse a save that did not start from the newest version, naming who saved that one."""
+    if (latest.version if latest else None) == based_on:
+        return
+    if latest is None:
+        raise ValidationError("This page is out of date: open the plan again")
+    raise versions.StaleEdit(latest)
 
 
 def add_condition(

@@ -68,7 +68,7 @@ def test_a_save_based_on_an_old_version_is_refused(users):
         based_on=1,
         sections=PLAN_SECTIONS | {"supervision": "Police home visits every week"},
     )
-    with pytest.raises(ValidationError, match="Version 2 of the plan was saved while you were"):
+    with pytest.raises(ValidationError, match=r"changed by Dana Whitfield \(Police\) at"):
         create_plan(actor=users["probation.om"], based_on=1, victim_wishes="Changed")
     assert RiskManagementPlan.objects.count() == 2
 
