@@ -54,13 +54,21 @@ def backup(*, actor, path: Path) -> AuditEvent:
         raise BackupError(f"{path} already exists: give a new file name (nothing was written)")
     if not path.parent.is_dir():
         raise BackupError(f"{path.parent} is not a directory (nothing was written)")
-    event = services.record(
-        actor=actor,
-        event_type=EventType.DATABASE_BACKED_UP,
-        payload={"destination": str(path), "engine": engine},
-    )
     partial = path.with_name(path.name + ".partial")
     try:
+        # Created empty, readable by its owner only: the copy holds OFFICIAL-SENSITIVE data.
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise BackupError(
+            f"cannot write {partial}: {error.strerror} (is another backup running?); "
+            "nothing was written"
+        ) from error
+    try:
+        event = services.record(
+            actor=actor,
+            event_type=EventType.DATABASE_BACKED_UP,
+            payload={"destination": str(path), "engine": engine},
+        )
         if engine == "sqlite":
             _sqlite_backup(partial)
         else:
@@ -164,6 +172,9 @@ def _sqlite_backup(target: Path) -> None:
     destination = sqlite3.connect(target)
     try:
         connection.connection.backup(destination)
+        # One self-contained file: the service's WAL mode would leave -wal and -shm files beside
+        # the backup whenever it is opened.
+        destination.execute("PRAGMA journal_mode=DELETE")
     finally:
         destination.close()
 

@@ -197,12 +197,31 @@ def test_the_backup_is_recorded_in_the_log_it_copies(tmp_path):
     )
 
 
+def test_a_backup_is_one_file_that_only_its_owner_can_read(tmp_path):
+    some_data()
+    path = backup(tmp_path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    if connection.vendor == "sqlite":
+        header = path.read_bytes()[:20]
+        assert (header[18], header[19]) == (1, 1), "a rollback-journal database, not WAL"
+
+
 def test_a_backup_does_not_overwrite_a_file(tmp_path):
     path = tmp_path / "yesterday.backup"
     path.write_text("yesterday's backup")
     with pytest.raises(CommandError, match=f"no backup made: {path} already exists"):
         call_command("backup", str(path))
     assert path.read_text() == "yesterday's backup"
+    assert not AuditEvent.objects.exists()
+
+
+def test_a_backup_refuses_while_another_is_being_written_to_the_same_name(tmp_path):
+    partial = tmp_path / "today.backup.partial"
+    partial.write_text("another backup, half written")
+    with pytest.raises(CommandError, match=f"cannot write {partial}: File exists"):
+        call_command("backup", str(tmp_path / "today.backup"))
+    assert partial.read_text() == "another backup, half written"
     assert not AuditEvent.objects.exists()
 
 
