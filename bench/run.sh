@@ -16,3 +16,5 @@ export DATABASE_URL=${DATABASE_URL#DATABASE_URL=}
 .venv/bin/python -m bench.coordinator_dashboard
 # The MASH check (Splink on DuckDB): 500 cases against 1,000,000 records; its own section.
 .venv/bin/python -m bench.mash_check
+# The load check: 50 staff at once on mixed pages for 2 minutes, on the same database; its own section.
+.venv/bin/python -m bench.load_check
