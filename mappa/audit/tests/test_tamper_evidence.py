@@ -116,6 +116,23 @@ def test_a_log_cut_short_with_its_head_rewound_fails_against_a_checkpoint(tmp_pa
     )
 
 
+def test_a_log_cut_short_and_written_on_past_the_checkpoint_fails_against_it(tmp_path):
+    events = write_events(3)
+    checkpoint = take_checkpoint(tmp_path)
+    behind_the_applications_back("DELETE FROM audit_auditevent WHERE sequence > %s", [2])
+    rewind_head(2, events[1].hash)
+    write_events(3)  # the application carries on from the rewound head: entries 3 to 5
+    assert verify() == "audit log intact: 5 entries verified\n"
+    with pytest.raises(
+        CommandError,
+        match=re.escape(
+            f"entry 4 is not the entry the checkpoint taken at {read_taken_at(checkpoint)} "
+            "recorded: its hash differs"
+        ),
+    ):
+        verify("--checkpoint", str(checkpoint))
+
+
 def test_an_emptied_log_fails_against_a_checkpoint(tmp_path):
     write_events(3)
     checkpoint = take_checkpoint(tmp_path)
