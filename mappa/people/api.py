@@ -104,4 +104,3 @@ class NominalList(APIView):
         nominal = _save(request)
         detail = queries.with_record(queries.nominals_visible_to(request.user)).get(id=nominal.id)
         return Response(_represent(detail, timezone.localdate()), status=status.HTTP_201_CREATED)
-

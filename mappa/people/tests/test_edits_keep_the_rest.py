@@ -222,3 +222,46 @@ def test_a_changed_mappa_section_of_an_imported_case_updates_it_in_place(demo, t
     case.refresh_from_db()
     assert (case.level, case.responsible_officer) == (3, demo["probation.om"])
     assert history(case)[0] == first_entry
+
+
+def test_two_people_save_the_same_version_and_the_second_is_refused_with_their_input_kept(
+    signed_in, demo
+):
+    smith = saved(demo)
+    first, second = signed_in("probation.om"), signed_in("police.ppu")
+    loaded = {"version": Nominal.objects.get().version}
+    assert f'name="version" value="{loaded["version"]}"' in first.get(
+        f"/people/{smith.id}/alias/"
+    ).content.decode().replace("\n", " ")
+    alias = {"kind": "alias", "forenames": "Jack", "surname": "Smithson"}
+    assert first.post(f"/people/{smith.id}/alias/", alias | loaded).status_code == 302
+    late = {"kind": "nickname", "forenames": "Jacky", "surname": "Smith"}
+    response = second.post(f"/people/{smith.id}/alias/", late | loaded)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert f"changed by {demo['probation.om'].get_full_name()} (Probation)" in page
+    assert 'value="Jacky"' in page  # what they typed is still there
+    assert not Alias.objects.filter(forenames="Jacky").exists()
+    assert Alias.objects.filter(forenames="Jack").exists()
+
+
+def test_a_removal_confirmed_from_an_old_page_is_refused(signed_in, demo):
+    smith = saved(demo)
+    alias = smith.aliases.get()
+    old = {"version": smith.version}
+    post_section(
+        signed_in("police.ppu"), smith, "event", {"kind": "sfo_charged", "date": "1/2/2026"}
+    )
+    response = signed_in("probation.om").post(f"/people/{smith.id}/alias/{alias.pk}/remove/", old)
+    assert response.status_code == 200
+    assert "changed by" in response.content.decode()
+    assert Alias.objects.filter(pk=alias.pk).exists()
+
+
+def test_a_form_without_its_version_is_refused_as_out_of_date(signed_in, demo):
+    smith = saved(demo)
+    alias = {"kind": "alias", "forenames": "Jack", "surname": "Smithson"}
+    response = signed_in("probation.om").post(f"/people/{smith.id}/alias/", alias)
+    assert "This page is out of date" in response.content.decode()
+    assert not Alias.objects.filter(forenames="Jack").exists()
