@@ -214,6 +214,8 @@ class HasDeclaredPermission(BasePermission):
     """
 
     def has_permission(self, request, view) -> bool:
+        if not hasattr(view, request.method.lower()):
+            return True  # a method the view does not have: dispatch answers 405
         name = getattr(view, "permissions_by_method", {}).get(
             request.method, getattr(view, "permission", None)
         )

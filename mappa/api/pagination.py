@@ -16,7 +16,9 @@ class Pages(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     query = params.Query(
-        params.Integer("page", "A page number within the results", minimum=1, default=1),
+        params.Integer(
+            "page", "A page number within the results", minimum=1, maximum=2**31 - 1, default=1
+        ),
         params.Integer(
             "page_size",
             "Number of results on a page",

@@ -27,7 +27,8 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import ValidationError
 
 MAX_TEXT = 200
-DIGITS = re.compile(r"[0-9]{1,18}")
+DIGITS = re.compile(r"[0-9]+")
+CONTROL = r"\x00-\x1f\x7f-\x9f"  # C0, DEL and C1: never in a name or an identifier
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -52,21 +53,22 @@ class Param:
 
 
 class Text(Param):
-    """Free text, such as a name or an identifier: at most MAX_TEXT characters, printable."""
+    """Free text, such as a name or an identifier: at most MAX_TEXT characters, no control
+    characters (PostgreSQL refuses NUL in text, and none belongs in a name)."""
 
     def openapi(self) -> OpenApiParameter:
         parameter = super().openapi()
         parameter.type = {
             "type": "string",
             "maxLength": MAX_TEXT,
-            "pattern": r"^[^\x00-\x1f\x7f]*$",
+            "pattern": f"^[^{CONTROL}]*$",
         }
         return parameter
 
     def read(self, text: str) -> str:
         if len(text) > MAX_TEXT:
             raise ValueError(f"must be at most {MAX_TEXT} characters, not {len(text)}")
-        if not text.isprintable():
+        if re.search(f"[{CONTROL}]", text):
             raise ValueError("must not contain control characters")
         return text.strip()
 
@@ -95,11 +97,11 @@ class Integer(Param):
     def read(self, text: str) -> int:
         if not DIGITS.fullmatch(text):
             raise ValueError(f"{text!r} is not a whole number")
-        number = int(text)
+        number = int(text) if len(text) <= 30 else 10**30
         if self.minimum is not None and number < self.minimum:
-            raise ValueError(f"must be at least {self.minimum}, not {number}")
+            raise ValueError(f"must be at least {self.minimum}, not {text}")
         if self.maximum is not None and number > self.maximum:
-            raise ValueError(f"must be at most {self.maximum}, not {number}")
+            raise ValueError(f"must be at most {self.maximum}, not {text}")
         return number
 
 

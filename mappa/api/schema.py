@@ -63,7 +63,9 @@ class AutoSchema(openapi.AutoSchema):
             codes.append("401")
             if name != permissions.SIGNED_IN or self.method not in ("GET", "HEAD"):
                 codes.append("403")
-        if any(p["in"] == "path" or p["name"] == "page" for p in parameters):
+        # Aggregates-only users (lay advisers) get 404 for case content, as if it were not there.
+        case_content = name not in permissions.NOT_CASE_CONTENT
+        if case_content or any(p["in"] == "path" or p["name"] == "page" for p in parameters):
             codes.append("404")
         if any(p["in"] == "query" for p in parameters) or "requestBody" in operation:
             codes.append("400")

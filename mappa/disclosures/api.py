@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from mappa.agencies import permissions
 from mappa.api import params
 from mappa.api.pagination import Pages, paginated
+from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
 from mappa.disclosures import queries, services
 from mappa.disclosures.constants import Decision, Method, Relationship, Scheme, Stage
@@ -161,7 +162,7 @@ class DecisionList(APIView):
 
     @extend_schema(
         request=NewDisclosureDecisionSerializer,
-        responses={201: DisclosureDecisionSerializer},
+        responses={201: DisclosureDecisionSerializer, 404: ERRORS},
         summary="Record a decision",
     )
     def post(self, request):

@@ -157,6 +157,20 @@ REFUSED = [
     (
         "coordinator",
         "/api/v1/cases/",
+        {"page": "9" * 40},
+        "page",
+        f"must be at most 2147483647, not {'9' * 40}",
+    ),
+    (
+        "probation.om",
+        "/api/v1/nominals/",
+        {"crn": "X12\x9f"},
+        "crn",
+        "must not contain control characters",
+    ),
+    (
+        "coordinator",
+        "/api/v1/cases/",
         {"page_size": "201"},
         "page_size",
         "must be at most 200, not 201",
@@ -225,3 +239,10 @@ def test_good_values_narrow_the_list(users):
     assert levels == {2}
     body = client.get("/api/v1/cases/", {"page_size": "2", "page": "2"}).json()
     assert len(body["results"]) == 2 and body["previous"] and body["count"] > 4
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "lay.adviser", "housing.officer"])
+def test_a_method_an_endpoint_does_not_have_is_a_405_whoever_asks(users, persona):
+    response = api(persona).generic("TRACE", "/api/v1/cases/")
+    assert response.status_code == 405
+    assert response.json()["errors"][0]["message"] == 'Method "TRACE" not allowed.'

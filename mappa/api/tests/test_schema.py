@@ -67,6 +67,13 @@ def test_every_operation_describes_the_errors_it_can_answer(schema):
                 assert response["description"], f"{name} {status}"
 
 
+def test_case_content_describes_the_404_a_lay_adviser_gets(schema):
+    listed = dict(operations(schema))
+    for name in ("GET /api/v1/cases/", "POST /api/v1/nominals/", "GET /api/v1/marac/dash/"):
+        assert error_schema(listed[name], "404") == ERRORS, name
+    assert "404" not in listed["GET /api/v1/me/"]["responses"]
+
+
 def test_enumerated_parameters_list_their_values(schema):
     cases = dict(operations(schema))["GET /api/v1/cases/"]
     parameters = {p["name"]: p["schema"] for p in cases["parameters"]}
