@@ -168,8 +168,10 @@ def check(users: int, seconds: int, baseline_seconds: int, think: str, port: int
         )
         try:
             wait_for(f"http://{HOST}:{port}/sign-in/", 600, server, scratch / "serve.log")
+            load_before = os.getloadavg()[0]
             baseline = run_locust(port, env, "baseline", users, baseline_seconds, scratch)
             mixed = run_locust(port, env, "mixed", users, seconds, scratch)
+            load_after = os.getloadavg()[0]
         finally:
             server.terminate()
             server.wait(timeout=60)
@@ -184,6 +186,8 @@ def check(users: int, seconds: int, baseline_seconds: int, think: str, port: int
         "database": database,
         "baseline": baseline,
         "mixed": mixed,
+        # The machine's one-minute load average: other work on it slows every page alike.
+        "load": (load_before, load_after),
     }
 
 
@@ -211,7 +215,9 @@ def report(result: dict) -> str:
     opened = result["opened"]
     return f"""## Load check: {result["users"]} staff at once on mixed pages
 
-Measured {datetime.date.today().isoformat()} on {machine()}.
+Measured {datetime.date.today().isoformat()} on {machine()}; the machine's load average
+(one minute) was {result["load"][0]:.1f} when the load began and {result["load"][1]:.1f} when it
+ended, load generator and server included.
 Reproduce with `python -m bench.load_check` (the demo data in a throwaway SQLite file;
 `make bench` runs it on the national register's PostgreSQL after the benchmarks above).
 

@@ -18,6 +18,7 @@ def result(failures: int = 0, errors=()) -> dict:
         "think": "1-3",
         "opened": {"nominals": 3, "cases": 2, "surnames": 3},
         "database": "SQLite",
+        "load": (1.0, 2.5),
         "baseline": {"baseline: empty search page": _stats(400, p95=50.0), "errors": []},
         "mixed": mixed | {"errors": list(errors)},
     }
@@ -32,6 +33,7 @@ def test_no_errors_meets_the_target_and_pages_are_set_beside_the_baseline():
     )
     assert "| person page | 300 | 0 | 125 ms | 250 ms | 5.0× |" in text
     assert "Errors by page and reason: none." in text
+    assert "was 1.0 when the load began and 2.5 when it" in text
 
 
 def test_any_error_fails_the_check_and_is_listed_with_its_reason():
