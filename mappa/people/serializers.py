@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema_serializer
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from mappa.people.constants import IDENTIFIERS
@@ -52,6 +52,7 @@ class NominalSerializer(serializers.Serializer):
     eligibility = serializers.SerializerMethodField()
     mappa = serializers.SerializerMethodField()
 
+    @extend_schema_field(NameSerializer)
     def get_name(self, nominal) -> dict:
         return NameSerializer({"forenames": nominal.forenames, "surname": nominal.surname}).data
 
@@ -61,6 +62,7 @@ class NominalSerializer(serializers.Serializer):
     def get_eligibility(self, nominal) -> EligibilitySerializer:
         return eligibility_out(self.context["eligibility"])
 
+    @extend_schema_field(MappaSerializer(allow_null=True))
     def get_mappa(self, nominal) -> MappaSerializer | None:
         case = next((c for c in nominal.mappa_cases.all() if c.closed_on is None), None)
         if case is None:
