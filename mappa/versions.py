@@ -42,6 +42,23 @@ class Versioned(models.Model):
     class Meta:
         abstract = True
 
+    VERSION_FIELDS = frozenset({"version", "changed_at", "changed_by"})
+
+    def save(self, *args, **kwargs):
+        """Only `claim` writes the version: a plain save of a stored record (a change of status,
+        say) leaves it as it is, so a copy read before someone's edit cannot put it back."""
+        whole = kwargs.get("update_fields") is None and not kwargs.get("force_insert")
+        if not self._state.adding and whole and not args:
+            skipped = self.VERSION_FIELDS | self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and field.name not in skipped
+                and field.attname not in skipped
+            ]
+        super().save(*args, **kwargs)
+
 
 def _by_whom(record) -> str:
     user = record.changed_by

@@ -1,13 +1,17 @@
 """The rules of the house, checked over the whole code base (shared/design.md)."""
 
+import inspect
 from io import StringIO
 
 import pytest
+from django import forms
 from django.core.management import call_command
 from django.urls import path
 
 from mappa.agencies import permissions
 from mappa.agencies.admin import admin_site
+from mappa.agencies.forms import GovukForm
+from mappa.versions import VersionField
 from tests import structure
 
 
@@ -69,3 +73,90 @@ def test_the_migration_check_catches_a_missing_migration(settings):
     with pytest.raises(SystemExit) as exit_:
         call_command("makemigrations", "--check", "--dry-run", stdout=StringIO())
     assert exit_.value.code == 1
+
+
+class NotesForm(GovukForm):  # deliberately carries no version
+    notes = forms.CharField()
+
+
+class VersionedNotesForm(GovukForm):
+    notes = forms.CharField()
+    version = VersionField()
+
+
+EDIT_VIEWS = """
+def edit_notes(request, record_id):
+    found = queries.get_record(request.user, record_id)
+    initial = {"notes": found.notes}
+    form = FORM(request.POST or None, initial=initial)
+
+def new_notes(request):
+    form = FORM(request.POST or None, initial={"notes": timezone.localdate().isoformat()})
+"""
+
+
+def test_every_form_pre_filled_from_a_record_carries_a_version():
+    problems = structure.edit_forms_without_version(structure.view_modules())
+    assert not problems, "Edit forms without a version:\n" + "\n".join(problems)
+
+
+def test_the_version_check_catches_an_edit_form_without_a_version():
+    namespace = {"NotesForm": NotesForm, "VersionedNotesForm": VersionedNotesForm}
+    unguarded = list(
+        structure.prefilled_forms(EDIT_VIEWS.replace("FORM", "NotesForm"), namespace, "example")
+    )
+    assert [(view, form) for view, _, form in unguarded] == [("example.edit_notes", NotesForm)]
+    assert not structure.has_version_field(NotesForm)
+    guarded = structure.prefilled_forms(
+        EDIT_VIEWS.replace("FORM", "VersionedNotesForm"), namespace, "example"
+    )
+    assert all(structure.has_version_field(form) for _, _, form in guarded)
+
+
+def test_the_version_check_sees_the_real_edit_forms():
+    modules = structure.view_modules()
+    found = {
+        (view, form.__name__)
+        for name, module in modules.items()
+        for view, _, form in structure.prefilled_forms(
+            inspect.getsource(module), vars(module), name
+        )
+    }
+    assert ("mappa.meetings.views.meetings.meeting_details", "MeetingDetailsForm") in found
+    assert ("mappa.oversight.views.reviews.report", "ReportForm") in found
+
+
+@pytest.mark.django_db
+def test_every_service_that_saves_a_versioned_record_claims_its_version():
+    models = structure.versioned_models()
+    problems = [
+        problem
+        for module, source in structure.write_path_modules().items()
+        for problem in structure.services_saving_without_a_version(source, module, models)
+    ]
+    assert not problems, "Saves that can overwrite another's:\n" + "\n".join(problems)
+
+
+SERVICES = """
+def change_meeting(*, actor, meeting: Meeting, venue: str) -> Meeting:
+    with transaction.atomic():
+        meeting.venue = venue
+        meeting.save(update_fields=["venue"])
+
+def change_meeting_safely(*, actor, meeting: Meeting, version: int | None, venue: str):
+    with transaction.atomic():
+        versions.claim(meeting, version=version, actor=actor)
+        meeting.venue = venue
+        meeting.save(update_fields=["venue"])
+"""
+
+
+@pytest.mark.django_db
+def test_the_service_check_catches_a_save_without_a_version():
+    problems = structure.services_saving_without_a_version(
+        SERVICES, "example", structure.versioned_models()
+    )
+    assert problems == [
+        "example.change_meeting saves a Meeting (meeting) without taking its version and "
+        "calling versions.claim(meeting, ...)"
+    ]

@@ -73,6 +73,20 @@ def test_the_second_claim_of_a_version_is_refused_naming_the_first_editor_and_ag
 
 
 @pytest.mark.django_db
+def test_a_plain_save_of_a_copy_read_before_an_edit_does_not_put_the_version_back():
+    meeting = create_meeting()
+    stale_copy = Meeting.objects.get(pk=meeting.pk)
+    asha = colleague(meeting, "Asha", "Patel", "Demoshire Probation")
+    with transaction.atomic():
+        versions.claim(meeting, version=1, actor=asha)
+    stale_copy.status = "cancelled"
+    stale_copy.save()
+    stored = Meeting.objects.get(pk=meeting.pk)
+    assert stored.status == "cancelled"
+    assert stored.version == 2 and stored.changed_by == asha
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("version", [None, 0, 7])
 def test_a_missing_or_unknown_version_is_refused_and_changes_nothing(version):
     meeting = create_meeting()
