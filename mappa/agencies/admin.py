@@ -5,9 +5,11 @@ in the same transaction as the change.
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.views import redirect_to_login
 
+from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.models import Agency, Area, User
 from mappa.audit import services as audit
@@ -30,6 +32,25 @@ class MappaAdminSite(admin.AdminSite):
 
 
 admin_site = MappaAdminSite(name="admin")
+
+
+def _versioned(form, record):
+    """The admin's change form for `record`, with the version it was loaded with."""
+
+    def clean(self):
+        data = super(changed, self).clean()
+        model = type(self.instance)
+        held = model.objects.select_related("changed_by__agency").get(pk=self.instance.pk)
+        if data.get("loaded_version") not in (None, held.version):
+            raise versions.StaleEdit(held)
+        return data
+
+    changed = type(
+        f"Versioned{form.__name__}",
+        (form,),
+        {"loaded_version": versions.VersionField(initial=record.version), "clean": clean},
+    )
+    return changed
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -55,7 +76,23 @@ class AuditedAdmin(admin.ModelAdmin):
             payload={"model": obj._meta.label, "object": str(obj.pk), "action": action},
         )
 
+    # A change form carries the version it was loaded with; a save made after someone else's
+    # is refused on the form (naming them), and `claim` settles two saves at the same moment.
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:
+            kwargs["form"] = _versioned(kwargs.get("form") or self.form, obj)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or "loaded_version" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["loaded_version"]})]
+
     def save_model(self, request, obj, form, change):
+        if change:
+            versions.claim(obj, version=form.cleaned_data["loaded_version"], actor=request.user)
         super().save_model(request, obj, form, change)
         self._audit(request, obj, "changed" if change else "added")
 

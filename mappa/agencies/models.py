@@ -6,9 +6,10 @@ from django.db.models import Q
 
 from mappa.agencies import rules
 from mappa.agencies.constants import AccessReason, AgencyKind, Role
+from mappa.versions import Versioned
 
 
-class Area(models.Model):
+class Area(Versioned, models.Model):
     """A MAPPA area, usually one police force area."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -24,7 +25,7 @@ class Area(models.Model):
         return f"{self.name} ({self.code})"
 
 
-class Agency(models.Model):
+class Agency(Versioned, models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="agencies")
     name = models.CharField(max_length=200)
@@ -46,7 +47,7 @@ class Agency(models.Model):
         return rules.is_responsible_authority(self.kind)
 
 
-class User(AbstractUser):
+class User(Versioned, AbstractUser):
     """A person who uses the service: one agency in one area, one role."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
