@@ -32,6 +32,9 @@ def test_no_errors_meets_the_target_and_pages_are_set_beside_the_baseline():
         in (text)
     )
     assert "| person page | 300 | 0 | 125 ms | 250 ms | 5.0× |" in text
+    assert (
+        "50 clients ask for about 25 requests a\nsecond; the server answered 5.0 a second" in text
+    )
     assert "Errors by page and reason: none." in text
     assert "was 1.0 when the load began and 2.5 when it" in text
 
