@@ -75,12 +75,13 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _get(url: str) -> tuple[int, bytes]:
+def _get(url: str) -> tuple[int, bytes, str]:
+    """The status, body and Cache-Control header of a GET."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read()
+            return response.status, response.read(), response.headers.get("Cache-Control", "")
     except urllib.error.HTTPError as error:
-        return error.code, error.read()
+        return error.code, error.read(), error.headers.get("Cache-Control", "")
 
 
 def test_the_real_server_in_production_posture_serves_pages_not_500s(tmp_path):
@@ -109,7 +110,7 @@ def test_the_real_server_in_production_posture_serves_pages_not_500s(tmp_path):
         status = None
         while time.monotonic() < deadline and server.poll() is None:
             try:
-                status, page = _get(f"http://127.0.0.1:{port}/sign-in/")
+                status, page, caching = _get(f"http://127.0.0.1:{port}/sign-in/")
                 break
             except OSError:
                 time.sleep(1)
@@ -120,7 +121,10 @@ def test_the_real_server_in_production_posture_serves_pages_not_500s(tmp_path):
             if part.split('"')[0].endswith(".css")
         )
         assert stylesheet.startswith("/static/")
-        assert _get(f"http://127.0.0.1:{port}{stylesheet}")[0] == 200
+        assert caching == "no-store"
+        status, _, caching = _get(f"http://127.0.0.1:{port}{stylesheet}")
+        assert status == 200
+        assert "immutable" in caching and "no-store" not in caching
     finally:
         server.terminate()
         server.wait(timeout=30)
