@@ -67,13 +67,18 @@ def complete_check(*, actor, entry: CaseListEntry) -> CaseListEntry:
     return entry
 
 
-def advance_flag(*, actor, flag: HazardFlag) -> HazardFlag:
-    """To enter → entered (on the social-care system) → confirmed, recording who and when."""
+def advance_flag(*, actor, flag: HazardFlag, version: int | None) -> HazardFlag:
+    """To enter → entered (on the social-care system) → confirmed, recording who and when.
+
+    `version` is the flag's version on the page the named person pressed the button on: a
+    flag someone else has moved on since is not moved again (`versions.StaleEdit`).
+    """
     following = rules.next_flag_status(flag.status)
     if following is None or flag.superseded_at is not None:
         raise ValidationError("This hazard flag needs nothing more")
     now = timezone.now()
     with transaction.atomic():
+        versions.claim(flag, version=version, actor=actor)
         if following == FlagStatus.ENTERED:
             flag.entered_by, flag.entered_at = actor, now
         else:

@@ -46,7 +46,7 @@ class SocialWorkerInvitation(models.Model):
         return f"Invitation for {self.worker_name}"
 
 
-class HazardFlag(models.Model):
+class HazardFlag(Versioned, models.Model):
     """A hazard for the social-care system: the text to enter and whether it is entered."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

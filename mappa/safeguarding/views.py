@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.constants import AgencyKind
 from mappa.agencies.forms import add_service_errors
@@ -201,7 +202,8 @@ def complete_check(request, entry_id):
 def advance_flag(request, flag_id):
     flag = queries.get_flag(request.user, flag_id)
     try:
-        exchange.advance_flag(actor=request.user, flag=flag)
+        version = versions.VersionField().clean(request.POST.get("version"))
+        exchange.advance_flag(actor=request.user, flag=flag, version=version)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("mash-entry", entry_id=flag.entry_id)

@@ -49,11 +49,11 @@ def test_someone_known_to_social_care_gets_no_pre_meeting_flag(
 def test_a_flag_is_entered_then_confirmed_recording_who(entry, users):
     exchange.complete_check(actor=users["mash.manager"], entry=entry)
     flag = entry.hazard_flags.get()
-    exchange.advance_flag(actor=users["mash.manager"], flag=flag)
-    exchange.advance_flag(actor=users["mash.manager"], flag=flag)
+    exchange.advance_flag(actor=users["mash.manager"], flag=flag, version=1)
+    exchange.advance_flag(actor=users["mash.manager"], flag=flag, version=2)
     assert flag.status == "confirmed" and flag.entered_by == users["mash.manager"]
     with pytest.raises(ValidationError):
-        exchange.advance_flag(actor=users["mash.manager"], flag=flag)
+        exchange.advance_flag(actor=users["mash.manager"], flag=flag, version=3)
 
 
 def test_after_the_meeting_the_hazard_states_the_level_and_the_concern(entry, users):

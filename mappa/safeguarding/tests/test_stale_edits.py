@@ -1,6 +1,7 @@
 """Two named persons decide the same possible match, or record the same referral's outcome:
 the second save is refused, naming the first, and the second's input stays on the form."""
 
+import html
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from mappa.safeguarding import exchange, services
 from mappa.safeguarding.constants import NamedPosition
 from mappa.safeguarding.exchange_models import MashReferral
 from mappa.safeguarding.models import Candidate
-from mappa.safeguarding.tests.factories import name_named_person
+from mappa.safeguarding.tests.factories import name_named_person, published_list
 from mappa.safeguarding.tests.test_matching_in_the_service import run  # noqa: F401 (fixture)
 from tests.stale import assert_refused, colleague, loaded_version, signed_in_client
 
@@ -63,3 +64,21 @@ def test_a_second_outcome_for_a_referral_is_refused_and_keeps_its_input(users, n
 
     assert_refused(refused, by=manager, kept=["No further action"])
     assert MashReferral.objects.get(id=referral.id).outcome == "Child in need plan"
+
+
+def test_a_hazard_flag_pressed_on_from_an_old_page_is_not_moved_twice(users, named_persons):
+    manager, first, second = named_persons
+    entry = published_list(users).entries.get()
+    exchange.complete_check(actor=manager, entry=entry)
+    flag = entry.hazard_flags.get()
+    url = f"/mash/records/{entry.id}/"
+    for client in (first, second):
+        assert 'name="version" value="1"' in client.get(url).content.decode()
+
+    first.post(f"/mash/flags/{flag.id}/", {"version": "1"})
+    refused = second.post(f"/mash/flags/{flag.id}/", {"version": "1"}, follow=True)
+
+    page = html.unescape(refused.content.decode())
+    assert f"changed by {manager.get_full_name()} ({manager.agency})" in page
+    flag.refresh_from_db()
+    assert flag.status == "entered" and flag.entered_by == manager and flag.confirmed_by is None
