@@ -26,6 +26,16 @@ from mappa.agencies.demo import demo_secret, load_demo
 # The co-ordinator (the whole DEMO area), a DTC practitioner on no case, a lay adviser
 # (aggregates only: case content is a 404) and an RA practitioner from the OTHER area.
 PERSONAS = ["coordinator", "housing.officer", "lay.adviser", "outsider.police"]
+# A change's body (a whole nominal record) is slow to generate: fewer examples, and the three
+# personas that answer differently (allowed; refused with a 403; refused with a 404).
+CHANGING_PERSONAS = ["coordinator", "housing.officer", "lay.adviser"]
+BOUNDED = {
+    "phases": [Phase.explicit, Phase.generate],
+    "deadline": None,
+    "derandomize": True,
+    "database": None,
+    "suppress_health_check": list(HealthCheck),
+}
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", WSGIHandler())
 
@@ -46,23 +56,24 @@ def in_the_tests_transaction(db, demo_area):
     request_finished.connect(close_old_connections)
 
 
-@schema.parametrize()
+def call(case, persona: str, **kwargs) -> None:
+    """Send `case` as `persona` and check the response, changing nothing for the next one."""
+    with transaction.atomic():
+        case.call_and_validate(headers={"Authorization": f"Token {demo_secret(persona)}"}, **kwargs)
+        transaction.set_rollback(True)
+
+
+@schema.include(method="GET").parametrize()
 @pytest.mark.parametrize("persona", PERSONAS)
-@settings(
-    max_examples=5,
-    phases=[Phase.explicit, Phase.generate],
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
-def test_every_operation_answers_as_its_schema_says(case, persona, in_the_tests_transaction):
+@settings(max_examples=5, **BOUNDED)
+def test_every_read_answers_as_its_schema_says(case, persona, in_the_tests_transaction):
+    call(case, persona)
+
+
+@schema.exclude(method="GET").parametrize()
+@pytest.mark.parametrize("persona", CHANGING_PERSONAS)
+@settings(max_examples=3, **BOUNDED)
+def test_every_change_answers_as_its_schema_says(case, persona, in_the_tests_transaction):
     # A body the schema allows may still break a rule of the record (a date of birth after a
     # conviction, another area): for a change, 400 is a fair answer to schema-valid data.
-    changes = case.method.upper() in ("POST", "PUT", "PATCH")
-    with transaction.atomic():
-        case.call_and_validate(
-            headers={"Authorization": f"Token {demo_secret(persona)}"},
-            excluded_checks=[positive_data_acceptance] if changes else [],
-        )
-        transaction.set_rollback(True)
+    call(case, persona, excluded_checks=[positive_data_acceptance])

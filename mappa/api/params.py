@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from abc import ABC, abstractmethod
 from datetime import date
 from typing import Any
 
@@ -32,7 +33,7 @@ CONTROL = r"\x00-\x1f\x7f-\x9f"  # C0, DEL and C1: never in a name or an identif
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-class Param:
+class Param(ABC):
     """One query parameter: its name, its OpenAPI type, how its text is read."""
 
     type: Any = OpenApiTypes.STR
@@ -47,9 +48,9 @@ class Param:
             self.name, self.type, OpenApiParameter.QUERY, description=self.description
         )
 
+    @abstractmethod
     def read(self, text: str) -> Any:
         """The value `text` stands for; ValueError with the reason if it stands for none."""
-        raise NotImplementedError
 
 
 class Text(Param):

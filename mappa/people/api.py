@@ -51,12 +51,6 @@ def _save(request, nominal=None):
 
 
 AS_OF = AS_OF_PARAM.openapi()
-RECORD_BODY = {
-    "application/json": {
-        "description": "A nominal in the import format (shared/contracts/nominal-import.md)",
-        "type": "object",
-    }
-}
 
 
 class NominalList(APIView):
@@ -99,7 +93,11 @@ class NominalList(APIView):
         )
         return paginator.get_paginated_response([_represent(nominal, as_of) for nominal in page])
 
-    @extend_schema(request=RECORD_BODY, responses={201: NominalSerializer}, summary="Add a nominal")
+    @extend_schema(
+        request=NominalRecord,
+        responses={201: NominalSerializer},
+        summary="Add a nominal from a record in the import format",
+    )
     def post(self, request):
         nominal = _save(request)
         detail = queries.with_record(queries.nominals_visible_to(request.user)).get(id=nominal.id)
