@@ -75,3 +75,37 @@ def test_a_practitioner_removes_an_alias_after_confirming(sign_in):
     expect(page.get_by_test_id("person-name")).to_have_text("John Paul Smith")
     expect(page.get_by_text("Johnny Smith")).to_have_count(0)
     assert_no_violations(page)
+
+
+def test_two_people_change_a_record_at_once_and_the_second_is_told_whose_change_stands(
+    sign_in, browser, live_server
+):
+    from .conftest import _new_page
+
+    first = find(sign_in("probation.om"), "Darren Hughes")
+    first.get_by_role("link", name="Darren Hughes").click()
+    first.get_by_role("link", name="Add aliases and nicknames").click()
+    context, second = _new_page(browser, live_server)
+    try:
+        second.goto("/sign-in/")
+        second.get_by_label("Username").fill("police.ppu")
+        second.get_by_label("Password").fill("demo-police.ppu")
+        second.get_by_role("button", name="Continue").click()
+        expect(second).to_have_url(f"{live_server.url}/dashboard/")
+        second.goto(first.url)
+        second.get_by_label("Nickname").check()
+        second.get_by_label("Forenames").fill("Daz")
+        second.get_by_label("Surname").fill("Hughes")
+        second.get_by_role("button", name="Save").click()
+        expect(second.get_by_text("Daz Hughes")).to_be_visible()
+    finally:
+        context.close()
+    first.get_by_label("Nickname").check()
+    first.get_by_label("Forenames").fill("Dazza")
+    first.get_by_label("Surname").fill("Hughes")
+    first.get_by_role("button", name="Save").click()
+    summary = first.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("was changed by")
+    expect(summary).to_contain_text("(Police)")
+    expect(first.get_by_label("Forenames")).to_have_value("Dazza")
+    assert_no_violations(first)

@@ -1,12 +1,15 @@
 """One nominal in the API: the whole record out, the whole record (PUT) or some of it (PATCH) back."""
 
 import json
+from datetime import date
 
 import pytest
 from django.test import Client
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.cases import services as cases
+from mappa.cases.constants import DecisionSource
 from mappa.cases.models import LevelChange
 from mappa.offences.models import Conviction
 from mappa.people import services
@@ -186,3 +189,24 @@ def test_a_role_without_edit_rights_cannot_change_a_nominal(demo, method):
 def test_a_nominal_outside_the_scope_is_a_404_for_a_change(demo):
     smith = saved(demo)
     assert send("patch", smith, {}, '"1"', api("outsider.police")).status_code == 404
+
+
+def test_a_change_through_the_api_keeps_a_level_decided_here(demo):
+    smith = saved(demo)
+    case = smith.mappa_cases.get()
+    cases.change_level(
+        actor=demo["chair.police"],
+        case=case,
+        level=3,
+        source=DecisionSource.MEETING,
+        rationale="Escalated after the breach",
+        decided_on=date(2026, 2, 1),
+    )
+    got = api().get(url(smith)).json()
+    assert got["mappa"]["level"] == 3
+    stale_case = record(1)["mappa"]  # level 2, the imported history only
+    response = send("patch", smith, {"mappa": stale_case, "ethnicity": "Irish"}, '"1"')
+    assert response.status_code == 200, response.content
+    assert response.json()["ethnicity"] == "Irish"
+    assert response.json()["mappa"]["level"] == 3
+    assert LevelChange.objects.filter(case=case, source="meeting", level=3).exists()
