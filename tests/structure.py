@@ -127,6 +127,8 @@ PREFILLED_WITHOUT_VERSION = {
 }
 
 SAVED_WITHOUT_VERSION = {
+    "mappa.agencies.services.change_password": "a user's own password, written alone "
+    "(update_fields): the admin's user form does not edit it",
     "mappa.meetings.services.cancel_meeting": "a one-way change of status, refused unless the "
     "meeting is still planned",
     "mappa.meetings.attendance.record_statement": "one fact recorded by the chair on the day",
