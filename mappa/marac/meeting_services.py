@@ -147,6 +147,12 @@ def answer_research(*, actor, request: ResearchRequest, response: str) -> Resear
     """The agency's answer: what it knows of the victim, the perpetrator and the children."""
     if actor.agency_id != request.agency_id:
         raise ValidationError("Only the agency asked can answer a research request")
+    if request.responded_on is not None:  # written once: a colleague's answer is not replaced
+        who = request.responded_by
+        raise ValidationError(
+            f"{who.get_full_name() or who.username} has already answered this request, on "
+            f"{request.responded_on:%-d %B %Y}, so your answer has not been saved"
+        )
     if not response.strip():
         raise ValidationError(
             {"response": "Enter what your agency knows, or that it holds nothing"}

@@ -110,3 +110,29 @@ def test_a_second_update_of_an_action_is_refused_and_keeps_its_input(demo, case,
 
     assert_refused(refused, by=coordinator, kept=["Booked for Friday"])
     assert MaracAction.objects.get(id=action.id).update == "Fitted"
+
+
+def test_a_second_answer_to_a_research_request_is_refused_naming_the_first(demo, case, signed_in):
+    from mappa.marac import meeting_services
+    from mappa.marac.tests.test_meetings import schedule
+
+    coordinator, housing = demo["marac.coordinator"], demo["housing.officer"]
+    meeting = schedule(coordinator)[0]
+    item = meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+    (asked,) = meeting_services.request_research(
+        actor=coordinator, item=item, agencies=[housing.agency]
+    )
+    url = f"/marac/research/{asked.id}/"
+    first = signed_in("housing.officer")
+    second = signed_in_client(colleague(housing, first_name="Nia", last_name="Jones"))
+    assert "What your agency knows" in first.get(url).content.decode()
+    assert "What your agency knows" in second.get(url).content.decode()
+
+    assert first.post(url, {"response": "Tenant since 2019"}).status_code == 302
+    refused = second.post(url, {"response": "No record held"})
+
+    page = refused.content.decode()
+    assert "govuk-error-summary" in page and "Imran Malik has already answered" in page
+    assert "No record held" in page
+    asked.refresh_from_db()
+    assert asked.response == "Tenant since 2019" and asked.responded_by == housing

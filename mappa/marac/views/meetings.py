@@ -123,7 +123,9 @@ def research_request(request, request_id):
     """A research request to the user's agency, with the case it is about; answered here."""
     found = queries.get_research_request(request.user, request_id)
     audit.record_read(actor=request.user, subject=found.case_id, content="MARAC research request")
-    may_answer = request.user.agency_id == found.agency_id and found.responded_on is None
+    ours = request.user.agency_id == found.agency_id
+    # A colleague may have answered since this page was opened: the refusal says so.
+    may_answer = ours and (found.responded_on is None or request.method == "POST")
     form = AnswerForm(request.POST or None) if may_answer else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
