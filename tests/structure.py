@@ -206,25 +206,39 @@ def _form_class(node: ast.expr, namespace: dict):
     return found if isinstance(found, type) and issubclass(found, forms.BaseForm) else None
 
 
-def prefilled_forms(source: str, namespace: dict, module: str) -> Iterator[tuple[str, int, type]]:
-    """(view, line, form class) for each form a module's functions pre-fill from a record."""
+def prefilled_forms(source: str, namespace: dict, module: str) -> Iterator[tuple[str, int, object]]:
+    """(view, line, form) for each form a module's functions pre-fill from a record.
+
+    The form is its class when the call names one; when it is chosen at run time (a section's
+    form, a helper that builds one) it is the call's `version=` argument, or None without one.
+    """
     for function in ast.walk(ast.parse(source)):
         if not isinstance(function, ast.FunctionDef):
             continue
         for call in ast.walk(function):
             if not isinstance(call, ast.Call):
                 continue
-            form = _form_class(call.func, namespace)
-            for keyword in call.keywords:
-                if form and keyword.arg in {"initial", "instance"}:
-                    if _reads_a_record(keyword.value, function, namespace):
-                        yield f"{module}.{function.name}", call.lineno, form
+            keywords = {keyword.arg: keyword.value for keyword in call.keywords}
+            prefill = keywords.get("initial") or keywords.get("instance")
+            if prefill is None or not _reads_a_record(prefill, function, namespace):
+                continue
+            form = _form_class(call.func, namespace) or keywords.get("version")
+            yield f"{module}.{function.name}", call.lineno, form
 
 
 def has_version_field(form) -> bool:
+    """A form class that declares a VersionField, or a built form given its `version=`."""
     from mappa.versions import VersionField
 
+    if isinstance(form, ast.expr):
+        return True
+    if form is None:
+        return False
     return any(isinstance(field, VersionField) for field in form.base_fields.values())
+
+
+def form_name(form) -> str:
+    return form.__name__ if isinstance(form, type) else "a form chosen at run time"
 
 
 def view_modules(urlconf=None) -> dict[str, object]:
@@ -242,10 +256,22 @@ def edit_forms_without_version(modules: dict[str, object]) -> list[str]:
         for view, line, form in prefilled_forms(inspect.getsource(module), vars(module), name):
             if view not in PREFILLED_WITHOUT_VERSION and not has_version_field(form):
                 problems.append(
-                    f"{view} (line {line}) pre-fills {form.__name__} from a stored record, "
+                    f"{view} (line {line}) pre-fills {form_name(form)} from a stored record, "
                     "but the form has no VersionField: a second editor would overwrite the first"
                 )
     return problems
+
+
+def stale_exceptions(modules: dict[str, object]) -> set[str]:
+    """Views listed in PREFILLED_WITHOUT_VERSION that no longer pre-fill a form."""
+    import inspect
+
+    found = {
+        view
+        for name, module in modules.items()
+        for view, _, _ in prefilled_forms(inspect.getsource(module), vars(module), name)
+    }
+    return set(PREFILLED_WITHOUT_VERSION) - found
 
 
 def _snake(name: str) -> str:

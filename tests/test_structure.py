@@ -113,10 +113,23 @@ def test_the_version_check_catches_an_edit_form_without_a_version():
     assert all(structure.has_version_field(form) for _, _, form in guarded)
 
 
+def test_the_version_check_catches_a_form_chosen_at_run_time_without_a_version():
+    source = EDIT_VIEWS.replace("FORM", "part.form")
+    [(view, _, form)] = structure.prefilled_forms(source, {}, "example")
+    assert view == "example.edit_notes" and not structure.has_version_field(form)
+    given = source.replace("initial=initial)", "initial=initial, version=found.version)")
+    [(_, _, form)] = structure.prefilled_forms(given, {}, "example")
+    assert structure.has_version_field(form)
+
+
+def test_every_listed_exception_still_pre_fills_a_form():
+    assert not structure.stale_exceptions(structure.view_modules())
+
+
 def test_the_version_check_sees_the_real_edit_forms():
     modules = structure.view_modules()
     found = {
-        (view, form.__name__)
+        (view, structure.form_name(form))
         for name, module in modules.items()
         for view, _, form in structure.prefilled_forms(
             inspect.getsource(module), vars(module), name
