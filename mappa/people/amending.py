@@ -57,7 +57,6 @@ CONTENT = {
     CustodyPeriod: ("started_on", "ended_on"),
     RecordedEvent: ("kind", "occurred_on"),
 }
-CASE_FIELDS = ("category", "level", "lead_agency", "start_date", "next_review_due")
 LISTS = (NameKey, Alias, Address, Conviction, CustodyPeriod, RecordedEvent)
 
 
@@ -127,31 +126,22 @@ def amend(
 
 
 def _amend_associations(plan: Plan, nominal_ids, wanted: list, addressed: dict) -> None:
+    """Associated people are matched with their address: a changed address replaces the person."""
     held = list(Association.objects.filter(nominal_id__in=nominal_ids))
-    held_addresses = {
+    addresses = {
         address.association_id: address
         for address in Address.objects.filter(association__nominal_id__in=nominal_ids)
-    }
+    } | addressed  # held people's ids and new ones' (fresh UUIDs) cannot collide
 
-    def key(addresses):
-        def of(person) -> tuple:
-            address = addresses.get(person.id)
-            return (*_owned(person), address and content(address))
+    def with_address(person) -> tuple:
+        address = addresses.get(person.id)
+        return (*_owned(person), address and content(address))
 
-        return of
-
-    by_key = defaultdict(list)
-    for person in held:
-        by_key[key(held_addresses)(person)].append(person)
-    for person in wanted:
-        same = by_key.get(key(addressed)(person))
-        if same:
-            same.pop(0)
-            continue
-        plan.insert[Association].append(person)
+    already = len(plan.insert[Association])
+    plan.remove(plan.match(held, wanted, with_address))
+    for person in plan.insert[Association][already:]:
         if person.id in addressed:
             plan.insert[Address].append(addressed[person.id])
-    plan.remove([person for people in by_key.values() for person in people])
 
 
 def _amend_cases(plan: Plan, cases: dict[uuid.UUID, MappaIn | None]) -> None:

@@ -195,14 +195,10 @@ class NominalDetail(APIView):
         except versions.StaleEdit as stale:
             raise versions.refused(stale) from None
         except services.RemovalUnconfirmed as unconfirmed:
-            raise ValidationError(
-                {
-                    "offences": [
-                        f"this would remove {', '.join(unconfirmed.removed)} from the record of "
-                        f'a person with an open MAPPA case: send "{CONFIRM}": true to confirm'
-                    ]
-                }
-            ) from None
+            rejected = services.RemovalUnconfirmed(
+                unconfirmed.removed, confirm=f'send "{CONFIRM}": true to confirm'
+            )
+            raise ValidationError({path: [reason] for path, reason in rejected.problems}) from None
         except services.RecordRejected as rejected:
             raise ValidationError({path: [reason] for path, reason in rejected.problems}) from None
         fresh = self._nominal(request, saved.id)
