@@ -12,7 +12,7 @@ from mappa.agencies.forms import GovukForm
 from mappa.marac import checklist, rules
 from mappa.marac.constants import Answer, ChildRelationship, PerpetratorRelationship
 from mappa.people.constants import IDENTIFIER_LABELS
-from mappa.people.forms import DATE_FORMATS, date_field, text_field
+from mappa.people.forms import DATE_FORMATS, date_field, date_of_birth_field, text_field
 from mappa.referrals.forms import long_text, radios
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -21,7 +21,7 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 class VictimForm(GovukForm):
     forenames = text_field("Forenames")
     surname = text_field("Surname", required=True)
-    date_of_birth = date_field("Date of birth")
+    date_of_birth = date_of_birth_field()
     address = long_text("Address", required=False)
     safe_contact = long_text(
         "Safe contact details",
@@ -33,7 +33,7 @@ class VictimForm(GovukForm):
 class PerpetratorForm(GovukForm):
     forenames = text_field("Forenames")
     surname = text_field("Surname", required=True)
-    date_of_birth = date_field("Date of birth")
+    date_of_birth = date_of_birth_field()
     relationship = radios("Relationship to the victim", PerpetratorRelationship.choices)
     pnc = text_field(IDENTIFIER_LABELS["pnc"], max_length=40)
     crn = text_field(
@@ -46,7 +46,7 @@ class PerpetratorForm(GovukForm):
 
 class ChildForm(GovukForm):
     full_name = text_field("Child's full name", required=True)
-    date_of_birth = date_field("Child's date of birth")
+    date_of_birth = date_of_birth_field("Child's date of birth", name="Child's date of birth")
     relationship = radios("Whose child are they?", ChildRelationship.choices)
 
 

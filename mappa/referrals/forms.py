@@ -10,7 +10,7 @@ from django import forms
 from mappa.agencies.forms import GovukForm
 from mappa.cases.constants import Category, LeadAgency
 from mappa.people.constants import IDENTIFIER_LABELS
-from mappa.people.forms import date_field, text_field
+from mappa.people.forms import date_field, date_of_birth_field, text_field
 from mappa.referrals.constants import Imminence, Outcome
 from mappa.referrals.rules import LOWEST_LEVEL_QUESTION
 
@@ -54,7 +54,7 @@ class CategoryForm(GovukForm):
 class OffenderForm(GovukForm):
     forenames = text_field("Forenames")
     surname = text_field("Surname", required=True)
-    date_of_birth = date_field("Date of birth")
+    date_of_birth = date_of_birth_field()
     aliases_and_nicknames = long_text(
         "Aliases and nicknames",
         required=False,

@@ -1,5 +1,6 @@
 """A date of birth after today is refused wherever one is entered: the import, the API, the
-person forms and the public application forms, with the GOV.UK message naming the field."""
+person, referral and MARAC forms and the public application forms, with the GOV.UK message
+naming the field."""
 
 import json
 from datetime import date
@@ -11,11 +12,13 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from pydantic import ValidationError
 
+from mappa.marac import forms as marac_forms
 from mappa.people import forms, rules
 from mappa.people.import_format import NominalRecord, problems_in
 from mappa.people.models import Nominal
 from mappa.people.tests.records import jsonl, record
 from mappa.public import forms as public_forms
+from mappa.referrals import forms as referral_forms
 
 TODAY = date(2026, 12, 3)
 travel = time_machine.travel("2026-12-03 10:00 +00:00", tick=False)
@@ -118,3 +121,22 @@ def test_the_public_application_forms_refuse_a_date_of_birth_after_today(db, for
     form = form_class(data={"subject_date_of_birth": "1/1/2999"})
     form.is_valid()
     assert form.errors["subject_date_of_birth"] == ["Their date of birth must be in the past"]
+
+
+@travel
+@pytest.mark.parametrize(
+    ("form_class", "message"),
+    [
+        (referral_forms.OffenderForm, "Date of birth must be in the past"),
+        (marac_forms.VictimForm, "Date of birth must be in the past"),
+        (marac_forms.PerpetratorForm, "Date of birth must be in the past"),
+        (marac_forms.ChildForm, "Child's date of birth must be in the past"),
+    ],
+)
+def test_the_referral_and_marac_forms_refuse_a_date_of_birth_after_today(form_class, message):
+    form = form_class(data={"date_of_birth": "1/1/2999"})
+    form.is_valid()
+    assert form.errors["date_of_birth"] == [message]
+    today = form_class(data={"date_of_birth": "3/12/2026"})
+    today.is_valid()
+    assert "date_of_birth" not in today.errors
