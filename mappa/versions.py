@@ -81,11 +81,12 @@ class StaleEdit(ValidationError):
 
     def __init__(self, current) -> None:
         self.current = current
-        noun = current._meta.verbose_name
+        self.noun = current._meta.verbose_name
+        self.changed = f"changed by {_by_whom(current)}{_when(current)}"
         super().__init__(
-            f"This {noun} was changed by {_by_whom(current)}{_when(current)} while you were "
-            f"editing it, so your changes have not been saved. Your changes are shown below: "
-            f"open the {noun} again in a new tab to see theirs, then make yours again"
+            f"This {self.noun} was {self.changed} while you were editing it, so your changes "
+            f"have not been saved. Your changes are shown below: open the {self.noun} again in "
+            f"a new tab to see theirs, then make yours again"
         )
 
 
@@ -160,5 +161,8 @@ def if_match(request) -> int:
 
 
 def refused(stale: StaleEdit) -> PreconditionFailed:
-    """The API's answer to a stale change: 412 with the same explanation."""
-    return PreconditionFailed(stale.messages[0])
+    """The API's answer to a stale change: 412, naming who changed the record and when."""
+    return PreconditionFailed(
+        f"The {stale.noun} was {stale.changed} after you read it, so nothing has been changed: "
+        f"GET it again (its ETag is now {etag(stale.current)}) and make your change to that"
+    )

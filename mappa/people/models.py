@@ -38,6 +38,7 @@ class Nominal(Versioned, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "person record"  # what a stale-edit refusal calls it (mappa.versions)
         ordering = ["surname", "forenames"]
         indexes = [
             models.Index(fields=["area", "surname"]),

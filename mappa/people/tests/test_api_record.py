@@ -152,6 +152,7 @@ def test_two_clients_change_the_same_version_and_the_second_is_refused(demo):
     assert refused.status_code == 412
     message = refused.json()["errors"][0]["message"]
     assert f"changed by {demo['probation.om'].get_full_name()} (Probation)" in message
+    assert 'its ETag is now "2"' in message
     nominal = Nominal.objects.get()
     assert (nominal.ethnicity, nominal.gender, nominal.version) == ("White Irish", "male", 2)
 
