@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -50,10 +50,14 @@ def demo_area(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def in_the_tests_transaction(db, demo_area):
-    """Requests through the WSGI handler use the test's connection and leave it open."""
-    request_finished.disconnect(close_old_connections)
+    """Requests through the WSGI handler use the test's connection and leave it open (Django
+    closes a connection in a transaction when a request starts or ends; the test client does
+    not, and neither may this)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     yield
-    request_finished.connect(close_old_connections)
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def call(case, persona: str, **kwargs) -> None:
