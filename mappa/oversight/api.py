@@ -35,6 +35,66 @@ class IndicatorSerializer(IndicatorSummarySerializer):
     rows = serializers.ListField(child=serializers.ListField())
 
 
+class Levels123Serializer(serializers.Serializer):
+    level_1 = serializers.IntegerField()
+    level_2 = serializers.IntegerField()
+    level_3 = serializers.IntegerField()
+
+
+class LevelsTotalSerializer(Levels123Serializer):
+    total = serializers.IntegerField()
+
+
+class Levels23Serializer(serializers.Serializer):
+    level_2 = serializers.IntegerField()
+    level_3 = serializers.IntegerField()
+
+
+class EligibleByCategorySerializer(serializers.Serializer):
+    category_1 = LevelsTotalSerializer()
+    category_2 = LevelsTotalSerializer()
+    category_3 = LevelsTotalSerializer()
+    category_4 = LevelsTotalSerializer()
+    total = LevelsTotalSerializer()
+
+
+class ManagedByCategorySerializer(serializers.Serializer):
+    category_1 = Levels23Serializer()
+    category_2 = Levels23Serializer()
+    category_3 = Levels23Serializer()
+    category_4 = Levels23Serializer()
+    total = Levels23Serializer()
+
+
+class YearSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
+class ReturnedToCustodySerializer(serializers.Serializer):
+    licence_breach = Levels123Serializer()
+    order_breach = Levels123Serializer()
+
+
+class AnnualReportSerializer(serializers.Serializer):
+    """shared/contracts/annual-report.md"""
+
+    area = serializers.CharField()
+    year = YearSerializer()
+    eligible_on_31_march = EligibleByCategorySerializer()
+    rso_per_100k_population = serializers.FloatField(allow_null=True)
+    level_2_3_during_year = ManagedByCategorySerializer()
+    rso_notification_breach_sanctions = serializers.IntegerField()
+    rso_lifetime_notification_revoked = serializers.IntegerField()
+    shpos_imposed = serializers.IntegerField()
+    shpos_with_foreign_travel_prohibition = serializers.IntegerField()
+    notification_orders_imposed = serializers.IntegerField()
+    sros_imposed = serializers.IntegerField()
+    sro_breach_sanctions = serializers.IntegerField()
+    returned_to_custody = ReturnedToCustodySerializer()
+    serious_further_offences_charged = Levels123Serializer()
+
+
 class AnnualStatistics(APIView):
     """The area's annual statistics for the year ending on `year_ending` (default: the last
     31 March), exactly as `mappa report annual --format json` writes them."""
@@ -47,7 +107,7 @@ class AnnualStatistics(APIView):
 
     @extend_schema(
         parameters=filters.schema(),
-        responses={200: dict, 404: ERRORS},
+        responses={200: AnnualReportSerializer, 404: ERRORS},
         summary="Annual statistics",
     )
     def get(self, request):

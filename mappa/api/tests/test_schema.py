@@ -80,3 +80,26 @@ def test_enumerated_parameters_list_their_values(schema):
     assert parameters["level"] == {"type": "integer", "enum": [1, 2, 3]}
     assert parameters["open"] == {"type": "boolean"}
     assert parameters["page_size"] == {"type": "integer", "minimum": 1, "maximum": 200}
+
+
+def test_the_annual_statistics_are_described_as_the_contract_defines_them(schema):
+    annual = dict(operations(schema))["GET /api/v1/statistics/annual/"]
+    ref = annual["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    report = schema["components"]["schemas"][ref.rsplit("/", 1)[1]]
+    assert set(report["required"]) == {
+        "area",
+        "year",
+        "eligible_on_31_march",
+        "rso_per_100k_population",
+        "level_2_3_during_year",
+        "rso_notification_breach_sanctions",
+        "rso_lifetime_notification_revoked",
+        "shpos_imposed",
+        "shpos_with_foreign_travel_prohibition",
+        "notification_orders_imposed",
+        "sros_imposed",
+        "sro_breach_sanctions",
+        "returned_to_custody",
+        "serious_further_offences_charged",
+    }
+    assert report["properties"]["rso_per_100k_population"]["nullable"] is True
