@@ -31,6 +31,8 @@ MAX_TEXT = 200
 DIGITS = re.compile(r"[0-9]+")
 CONTROL = r"\x00-\x1f\x7f-\x9f"  # C0, DEL and C1: never in a name or an identifier
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+YEARS = r"^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$"
 
 
 class Param(ABC):
@@ -116,15 +118,31 @@ class Boolean(Param):
 
 
 class Date(Param):
-    type = OpenApiTypes.DATE
+    """A day written YYYY-MM-DD, in the years FIRST_YEAR to LAST_YEAR: the service's dates
+    (a record's, a year's, a period's) lie there, and the arithmetic on them (a year before,
+    ten years after) stays within what a date can hold."""
+
+    def openapi(self) -> OpenApiParameter:
+        parameter = super().openapi()
+        parameter.type = {"type": "string", "format": "date", "pattern": YEARS}
+        return parameter
 
     def read(self, text: str) -> date:
+        day = self._parse(text)
+        if day is None:
+            raise ValueError("Enter a date written YYYY-MM-DD")
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ValueError(f"Enter a date in the years {FIRST_YEAR} to {LAST_YEAR}")
+        return day
+
+    @staticmethod
+    def _parse(text: str) -> date | None:
+        if not ISO_DATE.fullmatch(text):
+            return None
         try:
-            if ISO_DATE.fullmatch(text):
-                return date.fromisoformat(text)
+            return date.fromisoformat(text)
         except ValueError:
-            pass
-        raise ValueError("Enter a date written YYYY-MM-DD")
+            return None
 
 
 class Uuid(Param):

@@ -18,7 +18,7 @@ from mappa.agencies import permissions
 from mappa.api import params
 from mappa.api.schema import ERRORS
 from mappa.oversight import annual, indicators, queries
-from mappa.oversight.forms import default_period, last_year_ending
+from mappa.oversight.forms import MAX_PERIOD, default_period, last_year_ending
 
 
 class IndicatorSummarySerializer(serializers.Serializer):
@@ -159,6 +159,8 @@ class IndicatorDetail(APIView):
         start, end = query["start"] or first, query["end"] or last
         if start > end:
             raise ValidationError({"end": "The end of the period must be on or after its start"})
+        if end - start > MAX_PERIOD:
+            raise ValidationError({"start": "Choose a period of 5 years or less"})
         result = indicators.compute(found, area, start, end)
         return Response(
             _summary(found)

@@ -29,6 +29,9 @@ class YearForm(GovukForm):
     year_ending = date_field("Year ending", hint="The year's last day, for example 31/3/2026")
 
 
+MAX_PERIOD = timedelta(days=366 * 5)  # an indicator's period: 5 years or less
+
+
 class PeriodForm(GovukForm):
     start = date_field("From")
     end = date_field("To")
@@ -38,7 +41,7 @@ class PeriodForm(GovukForm):
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
             self.add_error("end", "The end of the period must be on or after its start")
-        if start and end and end - start > timedelta(days=366 * 5):
+        if start and end and end - start > MAX_PERIOD:
             self.add_error("start", "Choose a period of 5 years or less")
         return cleaned
 

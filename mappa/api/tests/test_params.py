@@ -13,7 +13,8 @@ ACCEPTED = [
     (params.Boolean("open", ""), "true", True),
     (params.Boolean("open", ""), "false", False),
     (params.Date("as_of", ""), "2028-02-29", date(2028, 2, 29)),
-    (params.Date("as_of", ""), "0001-01-01", date(1, 1, 1)),
+    (params.Date("as_of", ""), "1900-01-01", date(1900, 1, 1)),
+    (params.Date("as_of", ""), "2199-12-31", date(2199, 12, 31)),
     (params.Choice("status", Status, ""), "open", Status.OPEN),
     (params.Choice("level", Level, ""), "3", Level.ACTIVE_MULTI_AGENCY),
     (params.Integer("page", "", minimum=1), "12", 12),
@@ -30,6 +31,8 @@ REFUSED = [
     (params.Boolean("open", ""), "1", "'1' is neither true nor false"),
     (params.Date("as_of", ""), "2026-02-29", "Enter a date written YYYY-MM-DD"),
     (params.Date("as_of", ""), "2026-W09-1", "Enter a date written YYYY-MM-DD"),
+    (params.Date("as_of", ""), "1899-12-31", "Enter a date in the years 1900 to 2199"),
+    (params.Date("year_ending", ""), "9999-12-31", "Enter a date in the years 1900 to 2199"),
     (params.Date("as_of", ""), "2026-02-01T00:00", "Enter a date written YYYY-MM-DD"),
     (params.Date("as_of", ""), "२०२६-०२-०१", "Enter a date written YYYY-MM-DD"),
     (

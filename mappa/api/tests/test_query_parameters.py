@@ -201,6 +201,30 @@ def test_it_refuses_a_parameter_it_cannot_use_naming_it_and_why(
     assert response.json() == {"errors": [{"field": field, "message": message}]}
 
 
+def test_an_indicator_period_is_five_years_or_less(users):
+    response = api("smb.member").get(
+        "/api/v1/indicators/levels/", {"start": "2020-01-01", "end": "2026-01-01"}
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "errors": [{"field": "start", "message": "Choose a period of 5 years or less"}]
+    }
+
+
+def test_dates_at_the_ends_of_the_range_are_answered(users):
+    client = api("smb.member")
+    for year_ending in ("1900-03-31", "2199-12-31"):
+        assert (
+            client.get("/api/v1/statistics/annual/", {"year_ending": year_ending}).status_code
+            == 200
+        )
+    for period in (
+        {"start": "2199-01-01", "end": "2199-12-31"},
+        {"start": "1900-01-01", "end": "1900-12-31"},
+    ):
+        assert client.get("/api/v1/indicators/levels/", period).status_code == 200
+
+
 def test_it_names_every_bad_parameter_at_once(users):
     response = api("coordinator").get("/api/v1/cases/", {"open": "no", "level": "9"})
     assert response.status_code == 400
