@@ -132,7 +132,11 @@ def test_the_etag_is_the_version_and_a_stale_edit_becomes_a_412():
     meeting = create_meeting()
     assert versions.etag(meeting) == '"1"'
     answer = versions.refused(versions.StaleEdit(meeting))
-    assert answer.status_code == 412 and "while you were editing it" in str(answer.detail)
+    assert answer.status_code == 412
+    assert str(answer.detail) == (
+        "The meeting was changed by someone else after you read it, so nothing has been "
+        'changed: GET it again (its ETag is now "1") and make your change to that'
+    )
 
 
 @pytest.mark.django_db(transaction=True)
