@@ -43,3 +43,7 @@ TERM_REQUIRED = frozenset(
         DisposalType.CONDITIONAL_DISCHARGE,
     }
 )
+
+# Indeterminate sentences, which have no term to record: the minimum term (tariff) a court sets
+# is not the sentence (SOA 2003 s.82(1): a life or IPP sentence gives an indefinite period).
+NO_TERM = frozenset({DisposalType.LIFE_IMPRISONMENT, DisposalType.IPP})

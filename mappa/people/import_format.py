@@ -26,7 +26,7 @@ from pydantic import (
 
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import LeadAgency
-from mappa.offences.constants import TERM_REQUIRED, DisposalType, Outcome
+from mappa.offences.constants import NO_TERM, TERM_REQUIRED, DisposalType, Outcome
 from mappa.people import rules
 from mappa.people.constants import AddressKind, AliasKind, EventKind, Gender, Relationship
 
@@ -130,6 +130,11 @@ class DisposalIn(AddedOptional):
     def _term_where_needed(self):
         if self.type in TERM_REQUIRED and self.term_months is None:
             raise ValueError(f"term_months: required for {self.type.value}")
+        if self.type in NO_TERM and self.term_months is not None:
+            raise ValueError(
+                f"term_months: {self.type.label.lower()} is an indeterminate sentence with no "
+                "term; leave term_months out"
+            )
         if self.detention_and_training_order and self.type != DisposalType.IMPRISONMENT:
             raise ValueError(
                 "detention_and_training_order: a detention and training order is recorded "
