@@ -185,7 +185,6 @@ def letter(request, application_id):
     )
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{found.reference}-letter.pdf"'
-    response["Cache-Control"] = "no-store"
     return response
 
 

@@ -11,7 +11,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
@@ -26,14 +25,13 @@ SENT_REFERENCE = "public_application_reference"
 
 
 def public_page(view):
-    """Declare the page public and send the public site's headers."""
+    """Declare the page public and send the public site's referrer policy (no-store comes from
+    `agencies.middleware.NoStoreMiddleware`, as on every page)."""
 
     @permissions.requires(permissions.PUBLIC)
     @wraps(view)
     def guarded(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        response["Cache-Control"] = "no-store"
         response["Referrer-Policy"] = "no-referrer"
         return response
 

@@ -136,5 +136,4 @@ def minutes_pdf(request, meeting_id):
     response = HttpResponse(document, content_type="application/pdf")
     name = f"mappa-minutes-{meeting.date:%Y-%m-%d}-{timezone.localdate():%Y%m%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "no-store"
     return response
