@@ -19,8 +19,8 @@ from mappa.cases import rules
 from mappa.cases.constants import Category, Level
 from mappa.cases.models import MappaCase
 from mappa.cases.queries import cases_visible_to
-from mappa.offences import eligibility
 from mappa.offences.models import Conviction
+from mappa.people import eligibility
 from mappa.people.models import RecordedEvent
 
 REVIEW_STATUSES = {
@@ -194,7 +194,7 @@ def eligibility_ending(
     """Open category 1 and 2 cases whose eligibility has ended or ends within the warning
     window, soonest first: the first `limit` of them (all without one), and how many there are.
 
-    Eligibility is computed from each person's record (`offences.eligibility.for_record`). An
+    Eligibility is computed from each person's record (`people.eligibility.for_record`). An
     area holds thousands of such cases, so the record is read as plain rows (three queries,
     whatever the number of cases) and only the cases shown are fetched as models.
     """

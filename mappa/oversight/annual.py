@@ -18,10 +18,10 @@ from mappa import csv_cells
 from mappa.agencies.models import Area
 from mappa.cases.models import MappaCase
 from mappa.offences import rules as eligibility_rules
-from mappa.offences.eligibility import for_nominal
 from mappa.oversight import rules
 from mappa.oversight.rules import CaseFacts, EventFacts, Register
 from mappa.people.constants import EventKind
+from mappa.people.eligibility import for_nominal
 from mappa.people.models import Nominal, RecordedEvent
 
 

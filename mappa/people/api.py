@@ -17,8 +17,8 @@ from mappa.api import params
 from mappa.api.pagination import Pages
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.offences.eligibility import for_nominal
 from mappa.people import queries, services
+from mappa.people.eligibility import for_nominal
 from mappa.people.import_format import NominalRecord, problems_in
 from mappa.people.serializers import NominalSerializer
 

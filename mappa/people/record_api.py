@@ -28,9 +28,9 @@ from mappa import versions
 from mappa.agencies import permissions
 from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
-from mappa.offences.eligibility import for_nominal
 from mappa.people import queries, records, services
 from mappa.people.api import AS_OF, as_of_date
+from mappa.people.eligibility import for_nominal
 from mappa.people.import_format import NominalRecord, problems_in
 from mappa.people.serializers import eligibility_out
 

@@ -15,8 +15,8 @@ from mappa.cases import timeline
 from mappa.cases.models import Review
 from mappa.disclosures import queries as disclosures
 from mappa.marac import queries as marac
-from mappa.offences.eligibility import for_nominal
 from mappa.people import editing, queries, records, services
+from mappa.people.eligibility import for_nominal
 from mappa.people.forms import SearchForm
 from mappa.people.import_format import problems_in
 from mappa.people.models import Nominal

@@ -10,8 +10,8 @@ from mappa.agencies import permissions
 from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
-from mappa.offences.eligibility import for_nominal
 from mappa.people import queries as people
+from mappa.people.eligibility import for_nominal
 from mappa.referrals import queries, rules, sections, services
 from mappa.referrals.forms import ScreeningForm
 from mappa.referrals.screening import candidates, person_for

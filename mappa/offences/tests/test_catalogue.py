@@ -17,7 +17,7 @@ from mappa.offences.catalogue import (
     UnknownOffence,
     load_catalogue,
 )
-from mappa.offences.eligibility import UNCHECKED, ConvictionRow, offence_facts
+from mappa.people.eligibility import UNCHECKED, ConvictionRow, offence_facts
 
 SCHEDULE_3 = json.loads((DATA_DIR / "schedule_3.json").read_text(encoding="utf-8"))
 SCHEDULE_15 = json.loads((DATA_DIR / "schedule_15.json").read_text(encoding="utf-8"))

@@ -9,7 +9,6 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mappa.offences.eligibility import _age
 from mappa.offences.rules import (
     OffenceFacts,
     PersonFacts,
@@ -19,6 +18,7 @@ from mappa.offences.rules import (
     notification_period,
     parse_period,
 )
+from mappa.people.eligibility import _age
 
 DISPOSALS = [
     "life_imprisonment",

@@ -14,7 +14,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from mappa.offences.eligibility import for_nominal
+from mappa.people.eligibility import for_nominal
 from mappa.people.models import Nominal
 from mappa.people.tests.pages import with_version
 from mappa.people.tests.records import jsonl, record

@@ -14,8 +14,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from mappa.offences.eligibility import for_nominal
 from mappa.offences.models import Conviction
+from mappa.people.eligibility import for_nominal
 from mappa.people.models import Nominal
 from mappa.people.tests.pages import with_version
 from mappa.people.tests.records import jsonl, record
