@@ -10,7 +10,7 @@ from django.urls import path
 
 from mappa.agencies import permissions
 from mappa.agencies.admin import admin_site
-from mappa.agencies.forms import GovukForm
+from mappa.kit.forms import GovukForm
 from mappa.versions import VersionField
 from tests import structure
 

@@ -3,9 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from mappa.actions.constants import Status
-from mappa.agencies.forms import GovukForm
-from mappa.people.forms import date_field
-from mappa.referrals.forms import long_text
+from mappa.kit.forms import GovukForm, date_field, long_text
 
 
 class ActionForm(GovukForm):

@@ -8,11 +8,11 @@ from mappa.actions import queries, rules, services
 from mappa.actions.constants import Status
 from mappa.actions.forms import ActionForm, FilterForm, UpdateForm
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.models import Agency, User
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases.queries import get_case
+from mappa.kit.forms import add_service_errors
 
 
 def _rag(action, today):

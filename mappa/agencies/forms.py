@@ -1,33 +1,7 @@
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChangeForm
-from django.core.exceptions import ValidationError
 
-
-class GovukFormMixin:
-    """Give a form the crispy helper that `{% error_summary form %}` needs.
-
-    Every form rendered in a page uses it, so errors appear in the GOV.UK
-    error summary with links to their fields.
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-    def full_clean(self):
-        """A hidden field's error (the page's version) has no field to show beside: put it in
-        the error summary, above the form, instead."""
-        super().full_clean()
-        for name, field in self.fields.items():
-            if field.widget.is_hidden and name in self._errors:
-                for problem in self._errors.pop(name):
-                    self.add_error(None, problem)
-
-
-class GovukForm(GovukFormMixin, forms.Form):
-    pass
+from mappa.kit.forms import GovukForm, GovukFormMixin
 
 
 class PasswordChangeForm(GovukFormMixin, DjangoPasswordChangeForm):
@@ -66,12 +40,3 @@ class ApiTokenForm(GovukForm):
         help_text="Say what will use the token, for example 'nDelius nightly sync'",
         error_messages={"required": "Enter a name for the token"},
     )
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on its field when the form has one."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)

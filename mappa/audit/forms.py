@@ -1,7 +1,7 @@
 from django import forms
 
-from mappa.agencies.forms import GovukForm
 from mappa.audit.events import EventType
+from mappa.kit.forms import GovukForm
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 DATE_WIDGET = {"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}

@@ -5,11 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from mappa.agencies.forms import GovukForm
 from mappa.cases.constants import ClosureReason, ReviewDecision
-from mappa.people.forms import date_field
-
-YES_NO = [("yes", "Yes"), ("no", "No")]
+from mappa.kit.forms import GovukForm, date_field, yes_no
 
 
 def text_area(label: str, missing: str, required: bool = True, **kwargs) -> forms.CharField:
@@ -20,16 +17,6 @@ def text_area(label: str, missing: str, required: bool = True, **kwargs) -> form
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": missing},
         **kwargs,
-    )
-
-
-def yes_no(label: str, missing: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=YES_NO,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        error_messages={"required": missing},
     )
 
 

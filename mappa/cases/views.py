@@ -15,12 +15,12 @@ from mappa.actions.queries import case_actions
 from mappa.agencies import permissions
 from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, rules, services
 from mappa.cases.constants import ReviewDecision
 from mappa.cases.forms import GrantAccessForm, ReviewForm
+from mappa.kit.forms import add_service_errors
 
 # How each review status shows: red when overdue, amber when due soon, green otherwise.
 REVIEW_TAGS = {

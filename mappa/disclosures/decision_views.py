@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.disclosures import queries, services
 from mappa.disclosures.forms import DecisionForm, MadeForm, posted
+from mappa.kit.forms import add_service_errors
 from mappa.people import queries as people
 
 

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from django import forms
 
-from mappa.agencies.forms import GovukForm
 from mappa.disclosures.constants import Decision, Method, Relationship
-from mappa.people.forms import date_field, text_field
-from mappa.referrals.forms import long_text, radios
+from mappa.kit.forms import YES_NO, GovukForm, date_field, long_text, radios, text_field
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
 TEST_FIELDS = ("reasonable", "necessary", "lawful", "proportionate")
 CONTACT_METHODS = [
     ("telephone", "By telephone"),

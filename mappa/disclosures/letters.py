@@ -12,7 +12,7 @@ from weasyprint import HTML
 
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.meetings.pdf import css_string
+from mappa.kit.pdf import css_string
 
 
 def render_letter(*, user, application, issued_at) -> bytes:

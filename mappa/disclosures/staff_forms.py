@@ -3,8 +3,8 @@ officer's own) and which scheme and route it is under."""
 
 from __future__ import annotations
 
+from mappa.kit.forms import long_text, radios
 from mappa.public.forms import ApplicationForm
-from mappa.referrals.forms import long_text, radios
 
 KINDS = {
     "csods": ("csods", "right_to_ask"),

@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.disclosures import letters, queries, scheme_services
@@ -25,6 +24,7 @@ from mappa.disclosures.forms import (
     posted,
 )
 from mappa.disclosures.staff_forms import StaffApplicationForm
+from mappa.kit.forms import add_service_errors
 from mappa.people import queries as people
 
 

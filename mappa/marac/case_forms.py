@@ -5,24 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from mappa.agencies.forms import GovukForm
+from mappa.kit.forms import GovukForm, date_field, long_text, radios, text_field, time_field
 from mappa.marac.constants import ActionStatus
 from mappa.meetings.constants import Frequency
-from mappa.people.forms import date_field, text_field
-from mappa.referrals.forms import long_text, radios
 from mappa.versions import VersionField
-
-
-def time_field(label: str) -> forms.TimeField:
-    return forms.TimeField(
-        label=label,
-        help_text="24-hour clock, for example 10:00",
-        widget=forms.TimeInput(attrs={"class": "govuk-input govuk-input--width-5"}),
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as hours and minutes, like 10:00",
-        },
-    )
 
 
 class ScheduleForm(GovukForm):

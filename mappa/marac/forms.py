@@ -8,14 +8,19 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.conf import settings
 
-from mappa.agencies.forms import GovukForm
+from mappa.kit.forms import (
+    DATE_FORMATS,
+    YES_NO,
+    GovukForm,
+    date_field,
+    long_text,
+    radios,
+    text_field,
+)
 from mappa.marac import checklist, rules
 from mappa.marac.constants import Answer, ChildRelationship, PerpetratorRelationship
 from mappa.people.constants import IDENTIFIER_LABELS
-from mappa.people.forms import DATE_FORMATS, date_field, date_of_birth_field, text_field
-from mappa.referrals.forms import long_text, radios
-
-YES_NO = [("yes", "Yes"), ("no", "No")]
+from mappa.people.forms import date_of_birth_field
 
 
 class VictimForm(GovukForm):

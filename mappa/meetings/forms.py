@@ -4,28 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
-from mappa.agencies.forms import GovukForm
+from mappa.kit.forms import YES_NO, GovukForm, date_field, long_text, radios, text_field, time_field
 from mappa.meetings.constants import AttendanceStatus, Frequency, Response, Weekday
 from mappa.meetings.models import MEETING_LEVELS
-from mappa.people.forms import date_field, text_field
-from mappa.referrals.forms import long_text, radios
 from mappa.versions import VersionField
-
-TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M"]
-YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def time_field(label: str) -> forms.TimeField:
-    return forms.TimeField(
-        label=label,
-        input_formats=TIME_FORMATS,
-        help_text="24-hour clock, for example 10:00 or 13:30",
-        widget=forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input govuk-input--width-5"}),
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as hours and minutes, for example 10:00",
-        },
-    )
 
 
 def level_field() -> forms.TypedChoiceField:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from django import forms
 
-from mappa.agencies.forms import GovukForm
 from mappa.cases.constants import ClosureReason, Level
 from mappa.disclosures.constants import Decision, Method, Relationship
+from mappa.kit.forms import YES_NO, GovukForm, date_field, long_text, radios, text_field
 from mappa.meetings.constants import LevelDecision
-from mappa.meetings.forms import YES_NO
 from mappa.meetings.minutes_models import SECTION_LABELS
-from mappa.people.forms import date_field, text_field
-from mappa.referrals.forms import long_text, radios
 from mappa.versions import VersionField
 
 HINTS = {

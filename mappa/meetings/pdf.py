@@ -13,14 +13,8 @@ from weasyprint import HTML
 
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
+from mappa.kit.pdf import css_string
 from mappa.meetings import minutes_queries as read
-
-
-def css_string(text: str) -> str:
-    """Text safe inside a double-quoted CSS string: anything but plain characters hex-escaped."""
-    return "".join(
-        char if char.isalnum() or char in " .,:;-()" else f"\\{ord(char):x} " for char in text
-    )
 
 
 def render_minutes(*, user, meeting, issued_at) -> bytes:

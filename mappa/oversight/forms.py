@@ -7,10 +7,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from django import forms
 
-from mappa.agencies.forms import GovukForm
+from mappa.kit.forms import GovukForm, date_field, long_text, text_field
 from mappa.oversight.constants import REPORT_SECTIONS, AuditKind, PlanStatus, items_for
-from mappa.people.forms import date_field, text_field
-from mappa.referrals.forms import long_text
 from mappa.versions import VersionField
 
 

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import HTML
 
-from mappa.meetings.pdf import css_string
+from mappa.kit.pdf import css_string
 from mappa.oversight.annual_figures import ORDERS, figures
 
 

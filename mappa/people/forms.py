@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from mappa.agencies.forms import GovukForm
+from mappa.kit.forms import GovukForm, date_field, text_field
 from mappa.offences import catalogue
 from mappa.offences.constants import DisposalType, Outcome
 from mappa.people import rules
@@ -17,26 +17,6 @@ from mappa.people.constants import (
     Gender,
     Relationship,
 )
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
-DATE_HINT = "For example, 27/3/2007"
-
-
-def date_field(label: str, required: bool = False, hint: str = DATE_HINT) -> forms.DateField:
-    """A date typed as day/month/year, with a specific message for an impossible date."""
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=hint,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(
-            attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
-        ),
-        error_messages={
-            "invalid": f"{label} must be a real date, for example 27/3/2007",
-            "required": f"Enter {label.lower()}",
-        },
-    )
 
 
 def date_of_birth_field(
@@ -53,18 +33,6 @@ def date_of_birth_field(
     field = date_field(label, required=required)
     field.validators.append(born_by_today)
     return field
-
-
-def text_field(
-    label: str, required: bool = False, max_length: int = 200, **kwargs
-) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        error_messages={"required": f"Enter {label.lower()}"},
-        **kwargs,
-    )
 
 
 def coordinate_field(label: str, limit: int, example: str) -> forms.DecimalField:

@@ -6,12 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from mappa.agencies.forms import GovukForm
 from mappa.agencies.models import Area
-from mappa.people.forms import date_of_birth_field, text_field
-from mappa.referrals.forms import long_text, radios
+from mappa.kit.forms import GovukForm, long_text, radios, text_field
+from mappa.people.forms import date_of_birth_field
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
 CONTACT_HINT = "We will use it only to arrange to talk to you about your application"
 
 

@@ -7,38 +7,15 @@ from __future__ import annotations
 
 from django import forms
 
-from mappa.agencies.forms import GovukForm
 from mappa.cases.constants import Category, LeadAgency
+from mappa.kit.forms import YES_NO, GovukForm, date_field, long_text, radios, text_field
 from mappa.people.constants import IDENTIFIER_LABELS
-from mappa.people.forms import date_field, date_of_birth_field, text_field
+from mappa.people.forms import date_of_birth_field
 from mappa.referrals.constants import Imminence, Outcome
 from mappa.referrals.rules import LOWEST_LEVEL_QUESTION
 
 ADD_TO_REGISTER = "add"
-YES_NO = [("yes", "Yes"), ("no", "No")]
 TO_BE_DETERMINED = "tbd"
-
-
-def long_text(label: str, required: bool = True, **kwargs) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": f"Enter {label[0].lower()}{label[1:]}"},
-        **kwargs,
-    )
-
-
-def radios(label: str, choices, required: bool = True, **kwargs) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        required=required,
-        widget=forms.RadioSelect,
-        error_messages={"required": f"Select {label[0].lower()}{label[1:]}"},
-        **kwargs,
-    )
 
 
 class CategoryForm(GovukForm):

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.people import queries as people
 from mappa.people.eligibility import for_nominal
 from mappa.referrals import queries, rules, sections, services

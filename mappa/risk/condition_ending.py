@@ -6,10 +6,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import GovukForm, add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
-from mappa.people.forms import date_field
+from mappa.kit.forms import GovukForm, add_service_errors, date_field
 from mappa.risk import queries, services
 
 

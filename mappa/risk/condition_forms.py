@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
-from mappa.agencies.forms import GovukForm
-from mappa.people.forms import date_field, text_field
+from mappa.kit.forms import TIME_FORMATS, GovukForm, date_field, long_text, text_field
 from mappa.risk import rules
 from mappa.risk.constants import ConditionKind, Monitoring
-from mappa.risk.forms import long_text
-
-TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M"]
 
 ZONE_HINT = (
     "Paste the zone from a map tool as a GeoJSON Polygon. Each position is "

@@ -8,8 +8,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
-from mappa.agencies.forms import GovukForm
-from mappa.people.forms import date_field, text_field
+from mappa.kit.forms import YES_NO, GovukForm, date_field, long_text, text_field
 from mappa.risk import rules
 from mappa.risk.constants import (
     Imminence,
@@ -19,21 +18,7 @@ from mappa.risk.constants import (
 )
 from mappa.versions import VersionField
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
 WHERE = {rules.COMMUNITY: "in the community", rules.CUSTODY: "in custody"}
-
-
-def long_text(
-    label: str, required: bool = True, rows: int = 4, max_length: int = 10000, **kwargs
-) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": f"Enter {label[0].lower()}{label[1:]}"},
-        **kwargs,
-    )
 
 
 def _group_label(group: str, setting: str) -> str:

@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from mappa.actions import services as actions
 from mappa.actions.views import action_form
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.risk import queries
 
 

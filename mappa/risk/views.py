@@ -12,9 +12,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.risk import queries, services
 from mappa.risk.condition_forms import ConditionForm, ConditionKindForm
 from mappa.risk.constants import ConditionKind

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases.queries import get_case
+from mappa.kit.forms import add_service_errors
 from mappa.safeguarding import exchange, queries, rules, services
 from mappa.safeguarding.forms import DesignateForm, FeedbackForm, ReferralForm
 from mappa.safeguarding.models import PreMeetingSummary

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from mappa.agencies.forms import GovukForm
-from mappa.referrals.forms import long_text
+from mappa.kit.forms import GovukForm, long_text
 from mappa.safeguarding.constants import Concern, Decision, Involvement, NamedPosition
 from mappa.versions import VersionField
 

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.constants import AgencyKind
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
+from mappa.kit.forms import add_service_errors
 from mappa.safeguarding import exchange, matching, queries, rules, services
 from mappa.safeguarding.constants import Decision, FlagStatus, RunStatus
 from mappa.safeguarding.forms import (

@@ -15,10 +15,10 @@ from django.utils import timezone
 from mappa.actions import queries as mappa_actions
 from mappa.actions import rules as action_rules
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.models import Agency
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.marac import casework, linking, queries, rules, sections
 from mappa.marac.case_forms import (
     ActionForm,

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.models import Agency
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.marac import meeting_services, queries, rules
 from mappa.marac.case_forms import AgencyTextForm, AnswerForm, ResearchForm, ScheduleForm
 from mappa.marac.constants import Criterion

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.kit.forms import add_service_errors
 from mappa.meetings import attendance as services
 from mappa.meetings import queries
 from mappa.meetings.constants import AttendanceStatus

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.meetings import circulation, pdf, queries, sharing
 from mappa.meetings import minutes_queries as read
 from mappa.meetings.constants import MeetingStatus

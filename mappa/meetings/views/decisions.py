@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.meetings import minutes, queries
 from mappa.meetings import minutes_queries as read
 from mappa.meetings.minutes_forms import ActionForm, DecisionForm, DisclosureForm

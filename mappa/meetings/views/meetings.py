@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.meetings import minutes_queries, queries, rules, services
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.forms import MeetingDetailsForm, MeetingForm, SeriesForm

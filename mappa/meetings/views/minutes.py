@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
+from mappa.kit.forms import add_service_errors
 from mappa.meetings import approval, circulation, minutes, queries
 from mappa.meetings import minutes_queries as read
 from mappa.meetings.constants import MeetingStatus

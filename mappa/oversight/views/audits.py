@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mappa.agencies import permissions
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.permissions import requires
 from mappa.audit.services import record_read
+from mappa.kit.forms import add_service_errors
 from mappa.oversight import queries, rules, services, summaries
 from mappa.oversight.constants import AuditKind, items_for
 from mappa.oversight.forms import AuditForm, ScheduleForm, case_label

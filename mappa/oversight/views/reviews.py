@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
 from mappa.agencies.constants import Role
-from mappa.agencies.forms import add_service_errors
 from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.oversight import queries, reviews
 from mappa.oversight.constants import REPORT_SECTIONS
 from mappa.oversight.forms import (
