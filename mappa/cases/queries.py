@@ -4,18 +4,47 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
 from mappa.agencies import rules as agency_rules
 from mappa.agencies.models import Agency, CaseAccessGrant, User
+from mappa.agencies.queries import granted_case_ids
+from mappa.cases import rules
 from mappa.cases.models import MappaCase
-from mappa.people.queries import nominals_visible_to
+
+
+def open_cases_needing_clearance() -> QuerySet[MappaCase]:
+    """Open cases only a user with terrorism clearance may see (`rules.NEEDS_CLEARANCE`)."""
+    return MappaCase.objects.filter(category__in=rules.NEEDS_CLEARANCE, closed_on__isnull=True)
+
+
+def register_scope(user, to_nominal: str = "") -> Q | None:
+    """Who sees which person: the one scoping rule for the register and every case on it.
+
+    `to_nominal` is the path from the model filtered to its nominal: "" for a nominal,
+    "nominal__" for a case. RA roles see their area's register; others only people whose case
+    (or record) they were granted. A person with an open category 4 case needs the user's
+    terrorism clearance. None when the user's role sees no one.
+    """
+    person = f"{to_nominal}id__in"
+    if permissions.role_has(user, permissions.VIEW_AREA_CASES):
+        scope = Q(**{f"{to_nominal}area_id": user.area_id})
+    elif permissions.role_has(user, permissions.VIEW_CASES):
+        granted = granted_case_ids(user)
+        of_granted_cases = MappaCase.objects.filter(id__in=granted).values("nominal_id")
+        scope = Q(**{person: granted}) | Q(**{person: of_granted_cases})
+    else:
+        return None
+    if not user.terrorism_clearance:
+        scope &= ~Q(**{person: open_cases_needing_clearance().values("nominal_id")})
+    return scope
 
 
 def cases_visible_to(user) -> QuerySet[MappaCase]:
-    return MappaCase.objects.filter(nominal__in=nominals_visible_to(user))
+    scope = register_scope(user, "nominal__")
+    return MappaCase.objects.none() if scope is None else MappaCase.objects.filter(scope)
 
 
 def get_case(user, case_id: UUID) -> MappaCase:

@@ -6,6 +6,17 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 CATEGORY_3 = 3
+CATEGORY_4 = 4
+
+# Category 4, terrorist and terrorism-risk offenders (MAPPA Guidance ch.24, "Managing Terrorism and
+# Extremism"; shared/reference/domain.md §1.1), is seen only by users the area has given terrorism
+# clearance: without it no page, list, e-mail or count shows the case or that it exists.
+NEEDS_CLEARANCE = frozenset({CATEGORY_4})
+
+
+def may_see_category(category: int | None, *, cleared: bool) -> bool:
+    """Whether a user with (or without) terrorism clearance may learn of a case of this category."""
+    return cleared or category not in NEEDS_CLEARANCE
 
 
 # MAPPA Guidance; nDelius: "Category 3 offenders require multi-agency management at Level 2 or 3

@@ -18,13 +18,12 @@ from mappa.cases import registrations as nd
 from mappa.cases import rules
 from mappa.cases.constants import ClosureReason, DecisionSource, LeadAgency, ReviewDecision
 from mappa.cases.models import LevelChange, MappaCase, Review
-from mappa.people.models import Nominal
 
 
 def open_case(
     *,
     actor,
-    nominal: Nominal,
+    nominal,
     category: int | None,
     level: int,
     lead_agency: LeadAgency,
@@ -33,7 +32,10 @@ def open_case(
     decided_on: date,
     responsible_officer=None,
 ) -> MappaCase:
-    """Start a person's MAPPA case at a level; the lead agency's practitioners are granted access."""
+    """Start a person's MAPPA case at a level; the lead agency's practitioners are granted access.
+
+    `nominal` is the person's `people.Nominal` (this app sits below `people`: docs/architecture.md).
+    """
     if MappaCase.objects.filter(nominal=nominal, closed_on__isnull=True).exists():
         raise ValidationError("This person already has an open MAPPA case")
     if not rules.level_allowed_for_category(category=category, level=level):
@@ -209,62 +211,6 @@ def record_level_1_review(
             )
             case.save(update_fields=["next_review_due"])
     return review
-
-
-class RegistrationsRejected(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__(f"{len(problems)} problem(s); nothing was imported")
-        self.problems = problems
-
-
-def import_registrations(*, actor, text: str, source: str) -> dict[str, int]:
-    """Apply nDelius-coded registrations to the open cases of the nominals they name, all or nothing."""
-    rows, problems = nd.read(text)
-    nominals = {
-        n.crn.upper(): n
-        for n in Nominal.objects.filter(crn__isnull=False).only("id", "crn", "area_id")
-    }
-    for line, row in enumerate(rows, start=2):
-        if row.crn.upper() not in nominals:
-            problems.append(f"line {line}: crn: no nominal on the register has the CRN {row.crn!r}")
-    if problems:
-        raise RegistrationsRejected(sorted(problems, key=lambda p: int(p.split(":")[0].split()[1])))
-    counts = {"created": 0, "updated": 0, "unchanged": 0}
-    today = timezone.localdate()
-    with transaction.atomic():
-        for row in rows:
-            counts[_apply(nominals[row.crn.upper()], row, today)] += 1
-        audit.record(
-            actor=actor,
-            event_type=EventType.REGISTRATIONS_IMPORTED,
-            payload={"source": source, **counts},
-        )
-    return counts
-
-
-def _apply(nominal: Nominal, row: nd.Registration, today) -> str:
-    case = MappaCase.objects.filter(nominal=nominal, closed_on__isnull=True).first()
-    fields = {
-        "category": row.category,
-        "level": row.level,
-        "start_date": row.start_date,
-        "next_review_due": row.review_date,
-    }
-    if case is None:
-        case = MappaCase.objects.create(nominal=nominal, **fields)
-        if row.level:
-            LevelChange.objects.create(
-                case=case, level=row.level, effective_from=row.start_date or today
-            )
-        return "created"
-    if all(getattr(case, name) == value for name, value in fields.items()):
-        return "unchanged"
-    if row.level and row.level != case.level:
-        LevelChange.objects.create(case=case, level=row.level, effective_from=today)
-    for name, value in fields.items():
-        setattr(case, name, value)
-    case.save(update_fields=list(fields))
-    return "updated"
 
 
 def export_registrations(*, actor, area) -> tuple[str, int]:

@@ -11,8 +11,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
-from mappa.agencies.queries import granted_case_ids
-from mappa.cases.models import MappaCase
+from mappa.cases import queries as case_queries
 from mappa.people import records, rules
 from mappa.people.constants import IDENTIFIERS
 from mappa.people.models import NameKey, Nominal
@@ -25,25 +24,9 @@ TRIGRAM_THRESHOLD = 0.45
 
 
 def nominals_visible_to(user) -> QuerySet[Nominal]:
-    """RA roles see their area's register; others only people whose case (or record) they were granted.
-
-    Category 4 (terrorism) cases need the user's extra clearance.
-    """
-    nominals = Nominal.objects.all()
-    if permissions.role_has(user, permissions.VIEW_AREA_CASES):
-        nominals = nominals.filter(area_id=user.area_id)
-    elif permissions.role_has(user, permissions.VIEW_CASES):
-        granted = granted_case_ids(user)
-        cases = MappaCase.objects.filter(id__in=granted).values("nominal_id")
-        nominals = nominals.filter(Q(id__in=granted) | Q(id__in=cases))
-    else:
-        return Nominal.objects.none()
-    if not user.terrorism_clearance:
-        category_4 = MappaCase.objects.filter(category=4, closed_on__isnull=True).values(
-            "nominal_id"
-        )
-        nominals = nominals.exclude(id__in=category_4)
-    return nominals
+    """The register as the user may see it (`cases.queries.register_scope`, the one rule)."""
+    scope = case_queries.register_scope(user)
+    return Nominal.objects.none() if scope is None else Nominal.objects.filter(scope)
 
 
 def get_nominal(

@@ -4,7 +4,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from mappa.cases import services as cases
 from mappa.people import services
 
 
@@ -61,10 +60,10 @@ class Command(BaseCommand):
     def _import_registrations(self, path: Path, file: str) -> None:
         source = file if file != "-" else "standard input"
         try:
-            counts = cases.import_registrations(
+            counts = services.import_registrations(
                 actor=None, text=path.read_text(encoding="utf-8"), source=source
             )
-        except cases.RegistrationsRejected as rejected:
+        except services.RegistrationsRejected as rejected:
             for problem in rejected.problems:
                 self.stderr.write(problem)
             raise CommandError(
