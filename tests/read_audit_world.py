@@ -17,9 +17,9 @@ from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
 from mappa.agencies.models import Agency
 from mappa.cases.models import MappaCase
-from mappa.disclosures import scheme_services
-from mappa.disclosures import services as disclosures
 from mappa.disclosures.constants import Stage
+from mappa.disclosures.services import applications as scheme_services
+from mappa.disclosures.services import decisions as disclosures
 from mappa.disclosures.tests.records import create_application, work_to
 from mappa.marac import casework, meeting_services
 from mappa.marac import services as marac

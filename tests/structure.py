@@ -121,7 +121,7 @@ PREFILLED_WITHOUT_VERSION = {
     "the MAPPA D statement was read; the save writes nothing else",
     "mappa.safeguarding.views.invite": "creates a social-worker invitation: the candidate's "
     "allocated worker only suggests the name, and nothing stored is written over",
-    "mappa.disclosures.decision_views.made": "records the disclosure once: the decision only "
+    "mappa.disclosures.views.decisions.made": "records the disclosure once: the decision only "
     "suggests the recipient and method, and a second record is refused because the decision "
     "no longer waits for one",
 }

@@ -15,8 +15,9 @@ from mappa.api import params
 from mappa.api.pagination import Pages, paginated
 from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
-from mappa.disclosures import queries, services
+from mappa.disclosures import queries, rules
 from mappa.disclosures.constants import Decision, Method, Relationship, Scheme, Stage
+from mappa.disclosures.services import decisions as decision_services
 from mappa.people import queries as people
 
 
@@ -59,10 +60,10 @@ class DisclosureDecisionSerializer(serializers.Serializer):
     made = serializers.SerializerMethodField()
 
     def get_status(self, decision) -> str:
-        return services.status_of(decision)
+        return decision_services.status_of(decision)
 
     def get_tests(self, decision) -> dict[str, str]:
-        return {name: getattr(decision, name) for name in services.rules.TESTS}
+        return {name: getattr(decision, name) for name in rules.TESTS}
 
     @extend_schema_field(DisclosureMadeSerializer(allow_null=True))
     def get_made(self, decision) -> dict | None:
@@ -170,10 +171,10 @@ class DecisionList(APIView):
         given.is_valid(raise_exception=True)
         data = dict(given.validated_data)
         nominal = people.get_nominal(request.user, data.pop("nominal"))
-        data["tests"] = {name: data.pop(name) for name in services.rules.TESTS}
+        data["tests"] = {name: data.pop(name) for name in rules.TESTS}
         case = nominal.mappa_cases.filter(closed_on__isnull=True).first()
         try:
-            recorded = services.record_decision(
+            recorded = decision_services.record_decision(
                 actor=request.user, nominal=nominal, case=case, **data
             )
         except DjangoValidationError as error:

@@ -16,9 +16,10 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
-from mappa.disclosures import rules, services
+from mappa.disclosures import rules
 from mappa.disclosures.constants import Decision, Stage
 from mappa.disclosures.models import DisclosureDecision, SchemeApplication
+from mappa.disclosures.services import decisions as decision_services
 from mappa.people.queries import nominals_visible_to
 
 
@@ -58,7 +59,7 @@ def history(nominal) -> list[tuple[DisclosureDecision, str]]:
     decisions = nominal.disclosure_decisions.select_related(
         "made", "decided_by", "application"
     ).order_by("-decided_on", "-recorded_at")
-    return [(decision, services.status_of(decision)) for decision in decisions]
+    return [(decision, decision_services.status_of(decision)) for decision in decisions]
 
 
 def applications_visible_to(user) -> QuerySet[SchemeApplication]:
@@ -116,4 +117,4 @@ def decisions_waiting(user) -> list[tuple[DisclosureDecision, str]]:
         .select_related("nominal", "made")
         .order_by("disclose_by")
     )
-    return [(decision, services.status_of(decision)) for decision in decisions]
+    return [(decision, decision_services.status_of(decision)) for decision in decisions]

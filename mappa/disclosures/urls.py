@@ -1,6 +1,7 @@
 from django.urls import path
 
-from mappa.disclosures import decision_views, views
+from mappa.disclosures.views import applications as views
+from mappa.disclosures.views import decisions as decision_views
 
 urlpatterns = [
     path("", views.queue, name="disclosures"),

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from mappa.agencies import permissions
-from mappa.disclosures import scheme_services
 from mappa.disclosures.constants import Scheme
-from mappa.disclosures.forms import posted
+from mappa.disclosures.forms.answers import posted
+from mappa.disclosures.services import applications as scheme_services
 from mappa.public.csrf import public_form_csrf
 from mappa.public.forms import CsodsForm, DvdsForm
 

@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.disclosures import rules, services, steps
+from mappa.disclosures import rules
 from mappa.disclosures.constants import Decision, Origin, Outcome, ReceivedVia, Route, Scheme, Stage
 from mappa.disclosures.models import ApplicationLink, SchemeApplication
+from mappa.disclosures.services import decisions, steps
 
 # What an application holds about the applicant, the person at risk and the subject.
 APPLICATION_FIELDS = (
@@ -192,7 +193,7 @@ def decide(
     with transaction.atomic():
         recorded = None
         if nominal is not None:
-            recorded = services.record_decision(
+            recorded = decisions.record_decision(
                 actor=actor,
                 nominal=nominal,
                 decision=decision,

@@ -12,9 +12,10 @@ from django.utils import timezone
 from mappa.agencies import permissions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.disclosures import rules, steps
+from mappa.disclosures import rules
 from mappa.disclosures.constants import Origin, Outcome, Stage
 from mappa.disclosures.models import DisclosureDecision, DisclosureMade
+from mappa.disclosures.services import steps
 
 
 def record_decision(

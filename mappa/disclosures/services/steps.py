@@ -1,5 +1,5 @@
 """Recording one stage of a scheme application: the step, the application's new stage and the
-audit event. Called inside the services' transactions (`services`, `scheme_services`)."""
+audit event. Called inside the services' transactions (`decisions`, `applications`)."""
 
 from __future__ import annotations
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from mappa.agencies.models import Area
-from mappa.disclosures import scheme_services
 from mappa.disclosures.constants import Scheme, Stage
+from mappa.disclosures.services import applications as scheme_services
 
 APPLICATION = {
     "applicant_name": "Sam Taylor",

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from mappa.disclosures import services
+from mappa.disclosures.services import decisions as services
 from mappa.disclosures.tests.records import create_application
 from mappa.people.models import Nominal
 

@@ -7,11 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from mappa.agencies.demo import load_demo
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.disclosures import rules, services
+from mappa.desk.demo import load_demo
+from mappa.disclosures import rules
 from mappa.disclosures.models import DisclosureDecision
+from mappa.disclosures.services import decisions as services
 from mappa.people.models import Nominal
 
 TODAY = date(2026, 11, 21)

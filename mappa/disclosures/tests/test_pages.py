@@ -109,7 +109,7 @@ def test_applications_are_the_disclosure_teams_alone(users, signed_in):
 
 
 def test_the_letter_is_a_marked_pdf(users, officer):
-    from mappa.disclosures import scheme_services
+    from mappa.disclosures.services import applications as scheme_services
     from mappa.disclosures.tests.records import work_to
 
     application = work_to(create_application(), Stage.DECISION, users["disclosure.officer"])

@@ -10,9 +10,11 @@ from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.disclosures import rules, scheme_services, services
+from mappa.disclosures import rules
 from mappa.disclosures.constants import Outcome, Scheme, Stage
 from mappa.disclosures.models import SchemeApplication
+from mappa.disclosures.services import applications as scheme_services
+from mappa.disclosures.services import decisions as services
 from mappa.disclosures.tests.records import create_application, disclosure_details, work_to
 from mappa.people.models import Nominal
 

@@ -13,17 +13,13 @@ from django.utils import timezone
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
-from mappa.disclosures import letters, queries, scheme_services
+from mappa.disclosures import queries
 from mappa.disclosures.constants import Route, Scheme, Stage
-from mappa.disclosures.forms import (
-    STAGE_FORMS,
-    ApplicationDecisionForm,
-    LetterForm,
-    LinkForm,
-    SearchForm,
-    posted,
-)
-from mappa.disclosures.staff_forms import StaffApplicationForm
+from mappa.disclosures.forms.answers import posted
+from mappa.disclosures.forms.applications import StaffApplicationForm
+from mappa.disclosures.forms.decisions import ApplicationDecisionForm
+from mappa.disclosures.forms.stages import STAGE_FORMS, LetterForm, LinkForm, SearchForm
+from mappa.disclosures.services import applications, letters
 from mappa.kit.forms import add_service_errors
 from mappa.people import queries as people
 
@@ -82,9 +78,9 @@ def application(request, application_id):
         "application": found,
         "rag": queries.rag_of(found, timezone.localdate()),
         "stages": [s for s in Stage if s != Stage.CLOSED],
-        "decided_to_disclose": scheme_services.decided_to_disclose(found),
+        "decided_to_disclose": applications.decided_to_disclose(found),
         "decision": found.decisions.filter(decision="disclose").first(),
-        "staff_stage": found.stage in scheme_services.STAFF_STAGES,
+        "staff_stage": found.stage in applications.STAFF_STAGES,
         "steps": _steps(found),
     }
     return render(request, "disclosures/application.html", context)
@@ -99,7 +95,7 @@ def stage(request, application_id):
     form = STAGE_FORMS[found.stage](posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            scheme_services.record_stage(
+            applications.record_stage(
                 actor=request.user, application=found, stage=found.stage, details=form.cleaned_data
             )
         except ValidationError as error:
@@ -135,7 +131,7 @@ def link(request, application_id):
     if request.method == "POST" and form.is_valid():
         nominal = people.get_nominal(request.user, form.cleaned_data["nominal"])
         try:
-            scheme_services.link_nominal(
+            applications.link_nominal(
                 actor=request.user,
                 application=found,
                 nominal=nominal,
@@ -159,9 +155,7 @@ def decide(request, application_id):
     form = ApplicationDecisionForm(posted(request), links=links)
     if request.method == "POST" and form.is_valid():
         try:
-            scheme_services.decide(
-                actor=request.user, application=found, **form.service_arguments()
-            )
+            applications.decide(actor=request.user, application=found, **form.service_arguments())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -177,7 +171,7 @@ def decide(request, application_id):
 def letter(request, application_id):
     """The non-disclosure letter as a PDF, marked, with the recipient and time; audited."""
     found = queries.get_application(request.user, application_id)
-    if found.stage != Stage.DISCLOSURE or scheme_services.decided_to_disclose(found):
+    if found.stage != Stage.DISCLOSURE or applications.decided_to_disclose(found):
         return _back(found)
     document = letters.export_letter(actor=request.user, application=found)
     audit.record_read(
@@ -191,12 +185,12 @@ def letter(request, application_id):
 @requires(permissions.DECIDE_DISCLOSURES)
 def letter_sent(request, application_id):
     found = queries.get_application(request.user, application_id)
-    if found.stage != Stage.DISCLOSURE or scheme_services.decided_to_disclose(found):
+    if found.stage != Stage.DISCLOSURE or applications.decided_to_disclose(found):
         return _back(found)
     form = LetterForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            scheme_services.record_letter_sent(
+            applications.record_letter_sent(
                 actor=request.user, application=found, **form.cleaned_data
             )
         except ValidationError as error:
@@ -217,7 +211,7 @@ def new_application(request):
     if request.method == "POST" and form.is_valid():
         scheme, route = form.scheme_and_route()
         try:
-            created = scheme_services.receive_application(
+            created = applications.receive_application(
                 actor=request.user,
                 scheme=scheme,
                 route=route,

@@ -10,8 +10,10 @@ from django.shortcuts import redirect, render
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
-from mappa.disclosures import queries, services
-from mappa.disclosures.forms import DecisionForm, MadeForm, posted
+from mappa.disclosures import queries
+from mappa.disclosures.forms.answers import posted
+from mappa.disclosures.forms.decisions import DecisionForm, MadeForm
+from mappa.disclosures.services import decisions
 from mappa.kit.forms import add_service_errors
 from mappa.people import queries as people
 
@@ -27,7 +29,7 @@ def new_decision(request, nominal_id):
     form = DecisionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            recorded = services.record_decision(
+            recorded = decisions.record_decision(
                 actor=request.user, nominal=nominal, case=case, **form.service_arguments()
             )
         except ValidationError as error:
@@ -45,7 +47,7 @@ def new_decision(request, nominal_id):
 def decision(request, decision_id):
     found = queries.get_decision(request.user, decision_id)
     audit.record_read(actor=request.user, subject=found.nominal_id, content="disclosure decision")
-    status = services.status_of(found)
+    status = decisions.status_of(found)
     may_agree = status == "awaiting_agreement" and (
         (
             found.disclosure_officer_id is None
@@ -73,7 +75,7 @@ def agree(request, decision_id):
     found = queries.get_decision(request.user, decision_id)
     if request.method == "POST":
         try:
-            services.agree_decision(actor=request.user, decision=found)
+            decisions.agree_decision(actor=request.user, decision=found)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -84,13 +86,15 @@ def agree(request, decision_id):
 @requires(permissions.DECIDE_DISCLOSURES)
 def made(request, decision_id):
     found = queries.get_decision(request.user, decision_id)
-    if services.status_of(found) != "to_be_made":
+    if decisions.status_of(found) != "to_be_made":
         return _show(found)
     initial = {"recipient": found.recipient, "made_by": found.discloser, "method": found.method}
     form = MadeForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_disclosure_made(actor=request.user, decision=found, **form.cleaned_data)
+            decisions.record_disclosure_made(
+                actor=request.user, decision=found, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

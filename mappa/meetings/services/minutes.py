@@ -20,7 +20,7 @@ from mappa import versions
 from mappa.actions import services as actions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.disclosures import services as disclosures
+from mappa.disclosures.services import decisions as disclosures
 from mappa.meetings import carry_over, rules
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.minutes_models import TEXT_SECTIONS, CaseMinutes, Minutes
