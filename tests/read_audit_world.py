@@ -36,7 +36,7 @@ from mappa.people.models import RecordedEvent
 from mappa.referrals import services as referrals
 from mappa.referrals.tests.drafts import submitted
 from mappa.risk.tests.records import create_assessment, create_plan, create_zone
-from mappa.safeguarding import exchange, matching
+from mappa.safeguarding.services import exchange, matching
 from mappa.safeguarding.tests.factories import published_list, upload
 
 TODAY = timezone.localdate

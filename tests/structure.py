@@ -119,8 +119,8 @@ PREFILLED_WITHOUT_VERSION = {
     "(services.save_section refuses anyone else)",
     "mappa.meetings.views.attendance._page": "the chair records one fact on the day, whether "
     "the MAPPA D statement was read; the save writes nothing else",
-    "mappa.safeguarding.views.invite": "creates a social-worker invitation: the candidate's "
-    "allocated worker only suggests the name, and nothing stored is written over",
+    "mappa.safeguarding.views.mash_side.invite": "creates a social-worker invitation: the "
+    "candidate's allocated worker only suggests the name, and nothing stored is written over",
     "mappa.disclosures.views.decisions.made": "records the disclosure once: the decision only "
     "suggests the recipient and method, and a second record is refused because the decision "
     "no longer waits for one",

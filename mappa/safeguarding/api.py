@@ -9,7 +9,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mappa.agencies import permissions
-from mappa.safeguarding import queries, services
+from mappa.safeguarding import queries
+from mappa.safeguarding.services import case_lists
 
 
 class CaseListSerializer(serializers.Serializer):
@@ -57,7 +58,7 @@ class CaseListDetail(APIView):
     @extend_schema(responses=CaseListDetailSerializer, summary="Get a MASH case list")
     def get(self, request, case_list_id):
         case_list = queries.get_case_list(request.user, case_list_id)
-        services.record_read(actor=request.user, record=case_list, view="case list (API)")
+        case_lists.record_read(actor=request.user, record=case_list, view="case list (API)")
         data = CaseListSerializer(case_list).data
-        data["entries"] = EntrySerializer(services.case_list_rows(case_list), many=True).data
+        data["entries"] = EntrySerializer(case_lists.case_list_rows(case_list), many=True).data
         return Response(data)

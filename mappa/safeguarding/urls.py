@@ -1,7 +1,7 @@
 from django.urls import path
 
-from mappa.safeguarding import coordinator_views as mappa_side
-from mappa.safeguarding import views
+from mappa.safeguarding.views import mappa_side
+from mappa.safeguarding.views import mash_side as views
 
 urlpatterns = [
     path("", views.home, name="mash-home"),

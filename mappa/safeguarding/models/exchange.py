@@ -1,7 +1,4 @@
-"""What passes between the MASH and MAPPA: invitations, hazard flags, summaries, feedback.
-
-Imported by `models.py`, so Django sees them as the safeguarding app's.
-"""
+"""What passes between the MASH and MAPPA: invitations, hazard flags, summaries, feedback."""
 
 import uuid
 

@@ -102,7 +102,7 @@ def record_summary(*, actor, entry: CaseListEntry, text: str) -> PreMeetingSumma
 
 def share_summary(*, actor, summary: PreMeetingSummary) -> PreMeetingSummary:
     """The co-ordinator adds the MASH summary to the case's minutes (while in draft)."""
-    from mappa.meetings import minutes
+    from mappa.meetings.services import minutes
 
     entry = summary.entry
     case_minutes = getattr(entry.agenda_item, "minutes", None) if entry.agenda_item else None

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from mappa.cases.models import MappaCase
-from mappa.meetings import services as meetings
-from mappa.safeguarding import services
+from mappa.meetings.services import scheduling as meetings
+from mappa.safeguarding.services import case_lists as services
 
 EXTRACT = (
     "record_id,forenames,surname,date_of_birth,address_line_1,postcode,case_status,allocated_worker\n"

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mappa.audit.models import AuditEvent
-from mappa.safeguarding import exchange, matching
+from mappa.safeguarding.services import exchange, matching
 from mappa.safeguarding.tests.factories import published_list, upload
 
 
@@ -136,7 +136,7 @@ def test_a_referral_to_the_mash_and_its_outcome(entry, users):
 
 
 def test_the_coordinator_adds_the_summary_to_the_draft_minutes(entry, users):
-    from mappa.meetings import minutes
+    from mappa.meetings.services import minutes
 
     summary = exchange.record_summary(actor=users["mash.manager"], entry=entry, text="Known 2019.")
     meeting = entry.meeting

@@ -1,6 +1,6 @@
 """The named person's dashboard panels and the navigation items of the MASH link."""
 
-from mappa.safeguarding import exchange
+from mappa.safeguarding.services import exchange
 from mappa.safeguarding.tests.factories import published_list
 from mappa.safeguarding.tests.test_named_persons import client_for
 

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from mappa.agencies.models import CaseAccessGrant
 from mappa.audit.models import AuditEvent
 from mappa.meetings.models import Invitation
-from mappa.safeguarding import matching
 from mappa.safeguarding.constants import InvitationRoute, RunStatus
 from mappa.safeguarding.models import MatchRun
+from mappa.safeguarding.services import matching
 from mappa.safeguarding.tests.factories import published_list, upload
 from mappa.safeguarding.tests.test_named_persons import client_for
 

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from mappa.agencies.constants import Role
-from mappa.agencies.demo import demo_secret
 from mappa.agencies.models import User
 from mappa.audit.models import AuditEvent
+from mappa.desk.demo import demo_secret
 from mappa.safeguarding import queries
 from mappa.safeguarding.tests.factories import name_named_person, published_list
 
@@ -59,7 +59,7 @@ def test_only_a_mash_account_of_the_area_may_be_named(users):
 
 
 def test_an_ended_designation_closes_the_records(users):
-    from mappa.safeguarding import services
+    from mappa.safeguarding.services import case_lists as services
 
     designation = name_named_person(users["coordinator"], users["mash.manager"])
     services.end_designation(actor=users["coordinator"], designation=designation)

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from mappa.cases.models import MappaCase
-from mappa.safeguarding import exchange, services
 from mappa.safeguarding.constants import NamedPosition
-from mappa.safeguarding.exchange_models import MashReferral
-from mappa.safeguarding.models import Candidate
+from mappa.safeguarding.models import Candidate, MashReferral
+from mappa.safeguarding.services import case_lists as services
+from mappa.safeguarding.services import exchange
 from mappa.safeguarding.tests.factories import name_named_person, published_list
 from mappa.safeguarding.tests.test_matching_in_the_service import run  # noqa: F401 (fixture)
 from tests.stale import assert_refused, colleague, loaded_version, signed_in_client

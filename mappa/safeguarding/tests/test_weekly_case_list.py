@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from mappa.audit.models import AuditEvent
 from mappa.linkage import files
-from mappa.safeguarding import services
+from mappa.safeguarding.services import case_lists as services
 from mappa.safeguarding.tests.factories import meeting_with_smith, name_named_person, published_list
 
 

@@ -15,9 +15,10 @@ from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases.queries import get_case
 from mappa.kit.forms import add_service_errors
-from mappa.safeguarding import exchange, queries, rules, services
+from mappa.safeguarding import queries, rules
 from mappa.safeguarding.forms import DesignateForm, FeedbackForm, ReferralForm
 from mappa.safeguarding.models import PreMeetingSummary
+from mappa.safeguarding.services import case_lists, exchange
 
 PUBLISH = permissions.PUBLISH_CASE_LIST
 
@@ -27,13 +28,13 @@ def publish(request):
     user = request.user
     if request.method == "POST":
         try:
-            case_list = services.publish_case_list(actor=user)
+            case_list = case_lists.publish_case_list(actor=user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, "Case list published. The named persons have been told.")
             return redirect("mash-published", case_list_id=case_list.id)
-    items = services.items_for_case_list(user.area, timezone.localdate())
+    items = case_lists.items_for_case_list(user.area, timezone.localdate())
     context = {
         "named_persons": queries.named_persons(user.area),
         "limit": settings.MAPPA_MASH_NAMED_PERSONS_PER_AREA,
@@ -52,7 +53,7 @@ def designate(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.designate_named_person(actor=request.user, **form.cleaned_data)
+            case_lists.designate_named_person(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -65,7 +66,7 @@ def designate(request):
 @require_POST
 def end_designation(request, designation_id):
     designation = queries.get_designation(request.user, designation_id)
-    services.end_designation(actor=request.user, designation=designation)
+    case_lists.end_designation(actor=request.user, designation=designation)
     messages.success(request, f"{designation.user.display_name} is no longer a named person.")
     return redirect("mash-publish")
 
@@ -73,7 +74,7 @@ def end_designation(request, designation_id):
 @requires(PUBLISH)
 def published(request, case_list_id):
     found = queries.get_published(request.user, case_list_id)
-    services.record_read(actor=request.user, record=found, view="published case list")
+    case_lists.record_read(actor=request.user, record=found, view="published case list")
     entries = found.entries.select_related("meeting").prefetch_related(
         "summaries", "candidates__worker_invitations", "hazard_flags"
     )
@@ -95,7 +96,7 @@ def feedback(request, case_list_id, entry_id):
         else:
             messages.success(request, "Feedback sent to the MASH; the hazard flag is updated.")
             return redirect("mash-published", case_list_id=found.id)
-    services.record_read(actor=request.user, record=entry, view="published record, feedback")
+    case_lists.record_read(actor=request.user, record=entry, view="published record, feedback")
     context = {"case_list": found, "entry": entry, "form": form}
     return render(request, "safeguarding/feedback.html", context)
 

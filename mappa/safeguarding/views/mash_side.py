@@ -19,7 +19,7 @@ from mappa.agencies.constants import AgencyKind
 from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
 from mappa.kit.forms import add_service_errors
-from mappa.safeguarding import exchange, matching, queries, rules, services
+from mappa.safeguarding import queries, rules
 from mappa.safeguarding.constants import Decision, FlagStatus, RunStatus
 from mappa.safeguarding.forms import (
     DecideForm,
@@ -29,6 +29,7 @@ from mappa.safeguarding.forms import (
     SummaryForm,
     UploadForm,
 )
+from mappa.safeguarding.services import case_lists, exchange, matching
 
 # Any signed-in user may ask; only a designated named person (role `mash_checks` and a
 # designation in the area) is answered: everyone else gets "Page not found", never a 403
@@ -59,7 +60,7 @@ def home(request):
 @requires(NAMED)
 def case_list(request, case_list_id):
     found = queries.get_case_list(request.user, case_list_id)
-    services.record_read(actor=request.user, record=found, view="case list")
+    case_lists.record_read(actor=request.user, record=found, view="case list")
     entries = found.entries.select_related("meeting").prefetch_related("candidates", "hazard_flags")
     context = {"case_list": found, "entries": entries, "runs": found.runs.all()[:5]}
     return render(request, "safeguarding/case_list.html", context)
@@ -68,8 +69,8 @@ def case_list(request, case_list_id):
 @requires(NAMED)
 def export(request, case_list_id):
     found = queries.get_case_list(request.user, case_list_id)
-    text = services.export_case_list(actor=request.user, case_list=found, via="web")
-    services.record_read(actor=request.user, record=found, view="case list (CSV)")
+    text = case_lists.export_case_list(actor=request.user, case_list=found, via="web")
+    case_lists.record_read(actor=request.user, record=found, view="case list (CSV)")
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     name = f"mappa-case-list-{found.week_starting:%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -95,7 +96,7 @@ def upload(request, case_list_id):
 @requires(NAMED)
 def run(request, run_id):
     found = queries.get_run(request.user, run_id)
-    services.record_read(actor=request.user, record=found, view="matching results")
+    case_lists.record_read(actor=request.user, record=found, view="matching results")
     groups = []
     if found.status == RunStatus.FINISHED:
         candidates = found.candidates.select_related("entry")
@@ -122,7 +123,7 @@ def _social_workers(user):
 @requires(NAMED)
 def candidate(request, candidate_id):
     found = queries.get_candidate(request.user, candidate_id)
-    services.record_read(actor=request.user, record=found, view="candidate")
+    case_lists.record_read(actor=request.user, record=found, view="candidate")
     initial = {
         "involvement": found.involvement or rules.involvement_from_status(found.case_status),
         "version": found.version,
@@ -168,14 +169,14 @@ def invite(request, candidate_id):
         else:
             messages.success(request, "The social worker has been invited.")
             return redirect("mash-candidate", candidate_id=found.id)
-    services.record_read(actor=request.user, record=found, view="candidate, invite form")
+    case_lists.record_read(actor=request.user, record=found, view="candidate, invite form")
     return render(request, "safeguarding/invite.html", {"candidate": found, "form": form})
 
 
 @requires(NAMED)
 def entry(request, entry_id):
     found = queries.get_entry(request.user, entry_id)
-    services.record_read(actor=request.user, record=found, view="MASH record")
+    case_lists.record_read(actor=request.user, record=found, view="MASH record")
     context = {
         "entry": found,
         "confirmed": found.candidates.filter(decision=Decision.CONFIRMED),
@@ -217,7 +218,7 @@ def summary(request, entry_id):
         exchange.record_summary(actor=request.user, entry=found, text=form.cleaned_data["text"])
         messages.success(request, "Summary saved for the meeting.")
         return redirect("mash-entry", entry_id=found.id)
-    services.record_read(actor=request.user, record=found, view="MASH record, summary form")
+    case_lists.record_read(actor=request.user, record=found, view="MASH record, summary form")
     return render(
         request, "safeguarding/form.html", _form_context(found, form, "Pre-meeting summary")
     )
@@ -233,7 +234,7 @@ def outcome(request, feedback_id):
         )
         messages.success(request, "Sent to the MAPPA administrator.")
         return redirect("mash-entry", entry_id=feedback.entry_id)
-    services.record_read(actor=request.user, record=feedback.entry, view="MASH record, outcome")
+    case_lists.record_read(actor=request.user, record=feedback.entry, view="MASH record, outcome")
     context = _form_context(feedback.entry, form, "Outcome of the actions")
     return render(request, "safeguarding/form.html", context)
 
@@ -242,7 +243,7 @@ def outcome(request, feedback_id):
 def referral(request, referral_id):
     _named(request)
     found = queries.get_referral(request.user, referral_id)
-    services.record_read(actor=request.user, record=found, view="MASH referral")
+    case_lists.record_read(actor=request.user, record=found, view="MASH referral")
     initial = {"outcome": found.outcome, "version": found.version}
     form = ReferralOutcomeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from mappa.agencies.demo import PERSONAS, RealDataPresent, load_demo
 from mappa.safeguarding import queries as mash
-from mappa.safeguarding import services as mash_services
 from mappa.safeguarding.constants import NamedPosition
+from mappa.safeguarding.services import case_lists as mash_services
 
 
 class Command(BaseCommand):

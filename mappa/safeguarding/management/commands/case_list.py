@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from mappa.agencies import permissions
 from mappa.agencies.models import User
-from mappa.safeguarding import queries, services
+from mappa.safeguarding import queries
+from mappa.safeguarding.services import case_lists
 
 
 class Command(BaseCommand):
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             if not permissions.role_has(actor, permissions.PUBLISH_CASE_LIST):
                 raise CommandError(f"{user} may not publish the case list")
             try:
-                case_list = services.publish_case_list(actor=actor)
+                case_list = case_lists.publish_case_list(actor=actor)
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from error
             self.stdout.write(f"Published {case_list} with {case_list.entries.count()} people.")
@@ -49,7 +50,7 @@ class Command(BaseCommand):
         case_list = queries.latest_case_list(actor)
         if case_list is None:
             raise CommandError("no case list has been published for the area")
-        text = services.export_case_list(actor=actor, case_list=case_list, via="command line")
+        text = case_lists.export_case_list(actor=actor, case_list=case_list, via="command line")
         if out is None:
             sys.stdout.write(text)
         else:
