@@ -10,10 +10,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.views import redirect_to_login
 
 from mappa import versions
-from mappa.agencies import permissions
+from mappa.agencies import permissions, services
 from mappa.agencies.models import Agency, Area, User
-from mappa.audit import services as audit
-from mappa.audit.events import EventType
 
 
 class MappaAdminSite(admin.AdminSite):
@@ -70,11 +68,7 @@ class AuditedAdmin(admin.ModelAdmin):
         return admin_site.has_permission(request)
 
     def _audit(self, request, obj, action: str) -> None:
-        audit.record(
-            actor=request.user,
-            event_type=EventType.REFERENCE_DATA_CHANGED,
-            payload={"model": obj._meta.label, "object": str(obj.pk), "action": action},
-        )
+        services.record_reference_data_change(actor=request.user, record=obj, action=action)
 
     # A change form carries the version it was loaded with; a save made after someone else's
     # is refused on the form (naming them), and `claim` settles two saves at the same moment.

@@ -7,15 +7,12 @@ import io
 
 import qrcode
 import qrcode.image.svg
-from django.db import transaction
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mappa.agencies import services
 from mappa.agencies.models import User
-from mappa.audit import services as audit
-from mappa.audit.events import EventType
 
 
 def has_second_factor(user: User) -> bool:
@@ -39,23 +36,6 @@ def qr_code_data_uri(device: TOTPDevice) -> str:
 
 def secret_for_manual_entry(device: TOTPDevice) -> str:
     return base64.b32encode(device.bin_key).decode()
-
-
-def confirm_enrolment(*, request, actor: User, device: TOTPDevice, code: str) -> bool:
-    if not device.verify_token(code):
-        services.record_second_factor_failed(actor=actor, stage="enrolment")
-        return False
-    with transaction.atomic():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
-        audit.record(
-            actor=actor,
-            event_type=EventType.SECOND_FACTOR_ENROLLED,
-            payload={"device": device.name},
-        )
-        otp_login(request, device)
-        services.record_signed_in(actor=actor, method="password and authenticator app")
-    return True
 
 
 def verify(*, request, actor: User, code: str) -> bool:

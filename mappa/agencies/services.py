@@ -10,6 +10,7 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_otp import login as otp_login
 
 from mappa.agencies.constants import AccessReason
 from mappa.agencies.models import Agency, ApiToken, CaseAccessGrant, User
@@ -160,4 +161,31 @@ def record_permission_denied(*, actor, permission: str, path: str) -> None:
         actor=actor,
         event_type=EventType.PERMISSION_DENIED,
         payload={"permission": permission, "path": path[:500]},
+    )
+
+
+def confirm_enrolment(*, request, actor: User, device, code: str) -> bool:
+    """Confirm the authenticator being set up (a django-otp TOTP device) if the code is right."""
+    if not device.verify_token(code):
+        record_second_factor_failed(actor=actor, stage="enrolment")
+        return False
+    with transaction.atomic():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.SECOND_FACTOR_ENROLLED,
+            payload={"device": device.name},
+        )
+        otp_login(request, device)
+        record_signed_in(actor=actor, method="password and authenticator app")
+    return True
+
+
+def record_reference_data_change(*, actor: User, record, action: str) -> None:
+    """A change made in the reference-data admin: an area, agency or user added, changed or deleted."""
+    audit.record(
+        actor=actor,
+        event_type=EventType.REFERENCE_DATA_CHANGED,
+        payload={"model": record._meta.label, "object": str(record.pk), "action": action},
     )

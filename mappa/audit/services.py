@@ -93,3 +93,15 @@ def record_read(*, actor, subject: UUID, content: str) -> AuditEvent:
         payload={"content": content},
         subject=subject,
     )
+
+
+def record_search(*, actor, filters: dict, results: int) -> None:
+    """Someone searched the audit log: what they asked for and how many entries they saw."""
+    record(
+        actor=actor,
+        event_type=EventType.AUDIT_LOG_SEARCHED,
+        payload={
+            "filters": {key: str(value) for key, value in filters.items()},
+            "results": results,
+        },
+    )

@@ -3,7 +3,6 @@ from django.shortcuts import render
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import queries, services
-from mappa.audit.events import EventType
 from mappa.audit.forms import AuditSearchForm
 
 
@@ -15,14 +14,7 @@ def search_log(request):
         filters = {key: value for key, value in form.cleaned_data.items() if value}
         found = queries.search(request.user, **filters)
         events = list(found[: queries.PAGE_SIZE])
-        services.record(
-            actor=request.user,
-            event_type=EventType.AUDIT_LOG_SEARCHED,
-            payload={
-                "filters": {key: str(value) for key, value in filters.items()},
-                "results": len(events),
-            },
-        )
+        services.record_search(actor=request.user, filters=filters, results=len(events))
     return render(
         request,
         "audit/search.html",

@@ -92,7 +92,7 @@ def second_factor_setup(request):
     device = second_factor.pending_device(actor=request.user)
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if second_factor.confirm_enrolment(
+        if services.confirm_enrolment(
             request=request, actor=request.user, device=device, code=form.cleaned_data["code"]
         ):
             return _after_sign_in(request)
