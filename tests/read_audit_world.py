@@ -24,8 +24,8 @@ from mappa.disclosures.tests.records import create_application, work_to
 from mappa.marac import casework, meeting_services
 from mappa.marac import services as marac
 from mappa.marac.tests.dashes import referred
-from mappa.meetings import approval, sharing
-from mappa.meetings import minutes as minutes_services
+from mappa.meetings.services import approval, sharing
+from mappa.meetings.services import minutes as minutes_services
 from mappa.meetings.tests.conftest import World
 from mappa.meetings.tests.minutes_setup import hold_meeting, ready_to_approve
 from mappa.oversight import reviews

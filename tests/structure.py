@@ -129,20 +129,23 @@ PREFILLED_WITHOUT_VERSION = {
 SAVED_WITHOUT_VERSION = {
     "mappa.agencies.services.change_password": "a user's own password, written alone "
     "(update_fields): the admin's user form does not edit it",
-    "mappa.meetings.services.cancel_meeting": "a one-way change of status, refused unless the "
-    "meeting is still planned",
-    "mappa.meetings.attendance.record_statement": "one fact recorded by the chair on the day",
-    "mappa.meetings.attendance.mark_held": "a one-way change of status, refused unless planned",
-    "mappa.meetings.minutes.start_minutes": "a one-way change of status, refused unless held",
-    "mappa.meetings.minutes.record_disclosure": "links the disclosure decision it creates; the "
-    "minutes' text is not written",
-    "mappa.meetings.approval.approve_minutes": "a one-way change of status, refused unless the "
-    "minutes are a draft",
-    "mappa.meetings.invitations.withdraw": "a one-way change, refused once withdrawn",
+    "mappa.meetings.services.scheduling.cancel_meeting": "a one-way change of status, refused "
+    "unless the meeting is still planned",
+    "mappa.meetings.services.attendance.record_statement": "one fact recorded by the chair on "
+    "the day",
+    "mappa.meetings.services.attendance.mark_held": "a one-way change of status, refused unless "
+    "planned",
+    "mappa.meetings.services.minutes.start_minutes": "a one-way change of status, refused unless "
+    "held",
+    "mappa.meetings.services.minutes.record_disclosure": "links the disclosure decision it "
+    "creates; the minutes' text is not written",
+    "mappa.meetings.services.approval.approve_minutes": "a one-way change of status, refused "
+    "unless the minutes are a draft",
+    "mappa.meetings.services.invitations.withdraw": "a one-way change, refused once withdrawn",
     "mappa.marac.meeting_services.hear": "a one-way change of status",
     "mappa.marac.meeting_services.list_case": "a one-way change of status, referred to listed",
-    "mappa.meetings.circulation.circulate": "a one-way change of status, refused unless the "
-    "minutes are approved",
+    "mappa.meetings.services.circulation.circulate": "a one-way change of status, refused "
+    "unless the minutes are approved",
     "mappa.oversight.reviews.decide": "the board's decision, refused unless the review is "
     "still notified (its report cannot be edited before it is decided)",
     "mappa.oversight.reviews.complete": "a one-way change of status, refused unless in progress",

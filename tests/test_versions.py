@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from mappa import versions
 from mappa.agencies.constants import Role
-from mappa.meetings import services
 from mappa.meetings.models import Meeting
+from mappa.meetings.services import scheduling
 from tests.factories import create_agency, create_user
 
 LONDON = ZoneInfo("Europe/London")
@@ -24,7 +24,7 @@ LONDON = ZoneInfo("Europe/London")
 def create_meeting():
     agency = create_agency(name="Demoshire Police")
     coordinator = create_user(role=Role.COORDINATOR, agency=agency)
-    return services.schedule_meeting(
+    return scheduling.schedule_meeting(
         actor=coordinator,
         level=2,
         on=timezone.localdate() + timedelta(days=7),

@@ -13,9 +13,10 @@ from mappa.agencies import permissions
 from mappa.api import params
 from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
-from mappa.meetings import circulation, queries
-from mappa.meetings import minutes_queries as read
 from mappa.meetings.constants import MeetingStatus
+from mappa.meetings.queries import meetings as queries
+from mappa.meetings.queries import minutes as read
+from mappa.meetings.services import circulation
 
 
 class MeetingSerializer(serializers.Serializer):

@@ -15,7 +15,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from mappa.meetings import queries
+from mappa.meetings.queries import meetings as queries
 
 SHOWN = 5
 

@@ -14,7 +14,7 @@ from weasyprint import HTML
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.kit.pdf import css_string
-from mappa.meetings import minutes_queries as read
+from mappa.meetings.queries import minutes as read
 
 
 def render_minutes(*, user, meeting, issued_at) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django_tasks import task
 
-from mappa.meetings import circulation
+from mappa.meetings.services import circulation
 
 
 @task()

@@ -16,10 +16,10 @@ from django.utils import timezone
 from mappa.actions.constants import Status as ActionStatus
 from mappa.actions.models import Action
 from mappa.cases.models import LevelChange, Review
-from mappa.meetings import circulation
 from mappa.meetings import rules as meeting_rules
 from mappa.meetings.constants import ItemKind, MeetingStatus
 from mappa.meetings.models import AgendaItem, CaseMinutes, Meeting
+from mappa.meetings.services import circulation
 from mappa.oversight import annual, rules
 from mappa.oversight.queries import HELD
 from mappa.referrals.constants import Outcome

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
-from mappa.meetings import services as meetings
 from mappa.meetings.models import Invitation
+from mappa.meetings.services import scheduling as meetings
 
 from .axe import assert_no_violations
 

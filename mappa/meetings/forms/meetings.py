@@ -6,7 +6,7 @@ from django import forms
 
 from mappa.kit.forms import YES_NO, GovukForm, date_field, long_text, radios, text_field, time_field
 from mappa.meetings.constants import AttendanceStatus, Frequency, Response, Weekday
-from mappa.meetings.models import MEETING_LEVELS
+from mappa.meetings.models.meetings import MEETING_LEVELS
 from mappa.versions import VersionField
 
 

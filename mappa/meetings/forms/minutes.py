@@ -8,7 +8,7 @@ from mappa.cases.constants import ClosureReason, Level
 from mappa.disclosures.constants import Decision, Method, Relationship
 from mappa.kit.forms import YES_NO, GovukForm, date_field, long_text, radios, text_field
 from mappa.meetings.constants import LevelDecision
-from mappa.meetings.minutes_models import SECTION_LABELS
+from mappa.meetings.models.minutes import SECTION_LABELS
 from mappa.versions import VersionField
 
 HINTS = {

@@ -243,11 +243,3 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_status_display()})"
-
-
-from mappa.meetings.minutes_models import (  # noqa: E402, F401  (the app's models, one module)
-    CaseMinutes,
-    Circulation,
-    Minutes,
-    OnwardShare,
-)

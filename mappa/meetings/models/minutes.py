@@ -1,5 +1,6 @@
 """Minutes of a held meeting: one record per meeting, one per case discussed, circulation
-and onward sharing. Imported by `models.py`, so Django sees them as the meetings app's.
+and onward sharing. `models/__init__.py` imports them, so Django sees them as the meetings
+app's.
 """
 
 import uuid

@@ -20,8 +20,8 @@ from mappa.actions.constants import Status
 from mappa.actions.models import Action
 from mappa.agencies import permissions
 from mappa.meetings.constants import AttendanceStatus, MeetingStatus
-from mappa.meetings.minutes_models import SECTION_LABELS, CaseMinutes, Minutes, OnwardShare
-from mappa.meetings.queries import sees_area_meetings, visible_item_ids
+from mappa.meetings.models.minutes import SECTION_LABELS, CaseMinutes, Minutes, OnwardShare
+from mappa.meetings.queries.meetings import sees_area_meetings, visible_item_ids
 from mappa.risk.models import RiskManagementPlan, RoshAssessment
 
 FINAL = (MeetingStatus.MINUTES_APPROVED, MeetingStatus.CIRCULATED)

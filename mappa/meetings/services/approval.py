@@ -17,8 +17,8 @@ from mappa.cases import services as cases
 from mappa.cases.constants import DecisionSource
 from mappa.meetings import rules
 from mappa.meetings.constants import MeetingStatus
-from mappa.meetings.minutes_models import CaseMinutes, Minutes
-from mappa.meetings.minutes_queries import is_chair, risk_at_meeting
+from mappa.meetings.models.minutes import CaseMinutes, Minutes
+from mappa.meetings.queries.minutes import is_chair, risk_at_meeting
 
 
 def _recheck(case_minutes: CaseMinutes, meeting) -> tuple[str, ...]:

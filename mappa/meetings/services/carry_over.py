@@ -8,7 +8,7 @@ if still accurate, and must be amended if not: the chair edits them).
 from __future__ import annotations
 
 from mappa.meetings.constants import CarriedFrom, MeetingStatus
-from mappa.meetings.minutes_models import CaseMinutes
+from mappa.meetings.models.minutes import CaseMinutes
 from mappa.referrals import sections
 from mappa.referrals.constants import Status as ReferralStatus
 from mappa.referrals.models import Referral

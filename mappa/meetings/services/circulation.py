@@ -27,8 +27,8 @@ from mappa.audit.events import EventType
 from mappa.cases.reminders import coordinators_by_area, dashboard_link, send_counts
 from mappa.meetings import rules
 from mappa.meetings.constants import AttendanceStatus, MeetingStatus
-from mappa.meetings.minutes_models import Circulation, Minutes
 from mappa.meetings.models import Meeting
+from mappa.meetings.models.minutes import Circulation, Minutes
 
 SUBJECT = "MAPPA meeting minutes"
 BODY = """Minutes of a MAPPA meeting you were recorded at are ready to read.

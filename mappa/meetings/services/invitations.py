@@ -22,9 +22,10 @@ from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.meetings import notices, queries, rules
+from mappa.meetings import notices, rules
 from mappa.meetings.constants import MeetingStatus, Response
 from mappa.meetings.models import AgendaItem, Invitation
+from mappa.meetings.queries import meetings
 
 
 def needs_grant(meeting, *, user=None, agency=None) -> bool:
@@ -46,17 +47,17 @@ def _check_invitee(meeting, item: AgendaItem, user, agency) -> None:
             raise ValidationError({"person": "Choose an active person in this MAPPA area"})
         if not permissions.role_has(user, permissions.VIEW_CASES):
             raise ValidationError({"person": f"{user.display_name} cannot be shown cases"})
-        if queries.live_invitations(item).filter(invitee_user=user).exists():
+        if meetings.live_invitations(item).filter(invitee_user=user).exists():
             raise ValidationError({"person": f"{user.display_name} is already invited"})
     else:
         if agency.area_id != meeting.area_id:
             raise ValidationError({"agency": "Choose an agency in this MAPPA area"})
-        if queries.live_invitations(item).filter(invitee_agency=agency).exists():
+        if meetings.live_invitations(item).filter(invitee_agency=agency).exists():
             raise ValidationError({"agency": f"{agency.name} is already invited"})
 
 
 def _already_told(meeting, invitation: Invitation) -> set:
-    others = queries.meeting_invitations(meeting).exclude(id=invitation.id)
+    others = meetings.meeting_invitations(meeting).exclude(id=invitation.id)
     return {user.pk for other in others for user in notices.recipients(other)}
 
 

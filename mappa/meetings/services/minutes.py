@@ -21,10 +21,11 @@ from mappa.actions import services as actions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.disclosures.services import decisions as disclosures
-from mappa.meetings import carry_over, rules
+from mappa.meetings import rules
 from mappa.meetings.constants import MeetingStatus
-from mappa.meetings.minutes_models import TEXT_SECTIONS, CaseMinutes, Minutes
-from mappa.meetings.minutes_queries import writes_minutes
+from mappa.meetings.models.minutes import TEXT_SECTIONS, CaseMinutes, Minutes
+from mappa.meetings.queries.minutes import writes_minutes
+from mappa.meetings.services import carry_over
 
 EDITABLE = (*TEXT_SECTIONS, "discussed", "not_discussed_reason")
 

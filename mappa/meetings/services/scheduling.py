@@ -17,9 +17,11 @@ from django.utils import timezone
 from mappa import versions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.meetings import invitations, queries, rules
+from mappa.meetings import rules
 from mappa.meetings.constants import ItemKind, MeetingStatus
 from mappa.meetings.models import AgendaItem, Meeting, MeetingSeries
+from mappa.meetings.queries import meetings
+from mappa.meetings.services import invitations
 
 CHANGEABLE = (
     "start_time",
@@ -238,7 +240,7 @@ def _add_item(*, actor, meeting: Meeting, case, kind: str, reason: str = "") -> 
         case=case,
         kind=kind,
         review_number=rules.review_number(
-            kind=kind, earlier_listings=queries.earlier_listings(case, meeting)
+            kind=kind, earlier_listings=meetings.earlier_listings(case, meeting)
         ),
         position=position,
         starts_at=meeting.start_time,
@@ -270,7 +272,7 @@ def build_agenda(*, actor, meeting: Meeting) -> list[AgendaItem]:
     """Add every case due at this meeting that is not already on it: initial meetings, then reviews."""
     _require_planned(meeting)
     due = rules.due_items(
-        queries.due_candidates(actor, meeting, horizon(meeting)),
+        meetings.due_candidates(actor, meeting, horizon(meeting)),
         level=meeting.level,
         horizon=horizon(meeting),
         interval_weeks=settings.MAPPA_REVIEW_INTERVAL_WEEKS[meeting.level],
@@ -288,7 +290,7 @@ def add_urgent_item(*, actor, meeting: Meeting, case, reason: str) -> AgendaItem
     _require_planned(meeting)
     if not reason.strip():
         raise ValidationError({"reason": "Say why the case needs to be discussed at this meeting"})
-    if not queries.open_cases_in_area(actor, meeting).filter(id=case.id).exists():
+    if not meetings.open_cases_in_area(actor, meeting).filter(id=case.id).exists():
         raise ValidationError({"case": "Choose an open case of this area not already listed"})
     with transaction.atomic():
         item = _add_item(
@@ -303,7 +305,7 @@ def remove_item(*, actor, item: AgendaItem) -> None:
     meeting = item.meeting
     _require_planned(meeting)
     with transaction.atomic():
-        for invitation in queries.live_invitations(item):
+        for invitation in meetings.live_invitations(item):
             invitations.withdraw(actor=actor, invitation=invitation)
         audit.record(
             actor=actor,
@@ -319,7 +321,7 @@ def cancel_meeting(*, actor, meeting: Meeting) -> Meeting:
     """Cancel a planned meeting: every invitation is withdrawn and its access grant revoked."""
     _require_planned(meeting)
     with transaction.atomic():
-        withdrawn = queries.meeting_invitations(meeting)
+        withdrawn = meetings.meeting_invitations(meeting)
         revoked = sum(invitations.withdraw(actor=actor, invitation=i) for i in withdrawn)
         meeting.status = MeetingStatus.CANCELLED
         meeting.save(update_fields=["status"])

@@ -13,8 +13,8 @@ from mappa.agencies import permissions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.meetings.constants import ShareStatus
-from mappa.meetings.minutes_models import Minutes, OnwardShare
-from mappa.meetings.minutes_queries import FINAL, is_chair
+from mappa.meetings.models.minutes import Minutes, OnwardShare
+from mappa.meetings.queries.minutes import FINAL, is_chair
 
 
 def _event(actor, share: OnwardShare, event_type, **payload) -> None:

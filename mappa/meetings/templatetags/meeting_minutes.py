@@ -3,7 +3,7 @@ case page (scoped with the reader from the request)."""
 
 from django import template
 
-from mappa.meetings import minutes_queries
+from mappa.meetings.queries import minutes
 
 register = template.Library()
 
@@ -11,4 +11,4 @@ register = template.Library()
 @register.inclusion_tag("meetings/_case_minutes_links.html", takes_context=True)
 def case_minutes(context, case):
     user = context["request"].user
-    return {"case": case, "minutes": minutes_queries.minutes_of_case(user, case)}
+    return {"case": case, "minutes": minutes.minutes_of_case(user, case)}

@@ -1,4 +1,4 @@
-"""Plain `create_<thing>(actor, **overrides)` factories for meetings, through the services."""
+"""Plain `create_<thing>(actor, **overrides)` factories for meetings, through the scheduling."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 from django.utils import timezone
 
-from mappa.meetings import services
+from mappa.meetings.services import scheduling
 
 
 def next_weekday(start: date, weekday: int) -> date:
@@ -24,13 +24,13 @@ def create_series(actor, **overrides):
         "end_time": time(13),
         "venue": "Probation head office",
     } | overrides
-    return services.create_series(actor=actor, **fields)
+    return scheduling.create_series(actor=actor, **fields)
 
 
 def create_meeting(actor, **overrides):
     """A series meeting (the series' first, from today) unless `series=False`."""
     level = overrides.pop("level", 2)
     series = create_series(actor, level=level, **overrides)
-    return services.schedule_series_meetings(
+    return scheduling.schedule_series_meetings(
         actor=actor, series=series, today=timezone.localdate(), count=2
     )[0]

@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from mappa.disclosures.constants import Decision
-from mappa.meetings import attendance, invitations, minutes, services
+from mappa.meetings.services import attendance, invitations, minutes, scheduling
 
 
 def hold_meeting(world, *, statement_read: bool = True):
     coordinator, chair = world.users["coordinator"], world.users["chair.police"]
-    meeting = services.schedule_meeting(
+    meeting = scheduling.schedule_meeting(
         actor=coordinator,
         level=2,
         on=world.today,
@@ -22,8 +22,8 @@ def hold_meeting(world, *, statement_read: bool = True):
     )
     world.due("X456789", world.today - timedelta(days=3))
     world.due("X123456", world.today)
-    services.build_agenda(actor=coordinator, meeting=meeting)
-    services.change_meeting(
+    scheduling.build_agenda(actor=coordinator, meeting=meeting)
+    scheduling.change_meeting(
         actor=coordinator,
         meeting=meeting,
         version=meeting.version,

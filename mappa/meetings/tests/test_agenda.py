@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings import services
 from mappa.meetings.constants import ItemKind
+from mappa.meetings.services import scheduling
 
 from .factories import create_meeting
 
@@ -27,7 +27,7 @@ def test_a_review_due_before_the_following_meeting_is_listed(world):
     meeting = create_meeting(coordinator)
     world.due("X123456", meeting.date + timedelta(days=7))  # the following Tuesday
     world.due("X456789", meeting.date - timedelta(days=5))  # overdue
-    added = services.build_agenda(actor=coordinator, meeting=meeting)
+    added = scheduling.build_agenda(actor=coordinator, meeting=meeting)
     assert [(i.case.nominal.crn, i.kind) for i in added] == [
         ("X456789", ItemKind.REVIEW),
         ("X123456", ItemKind.REVIEW),
@@ -40,7 +40,7 @@ def test_reviews_due_after_the_following_meeting_or_at_another_level_are_not_lis
     world.due("X123456", meeting.date + timedelta(days=8))
     world.due("X234567", meeting.date)  # level 3
     world.due("X345678", meeting.date)  # level 1
-    assert services.build_agenda(actor=coordinator, meeting=meeting) == []
+    assert scheduling.build_agenda(actor=coordinator, meeting=meeting) == []
 
 
 def test_an_accepted_referral_gets_an_initial_meeting_first(world):
@@ -48,7 +48,7 @@ def test_an_accepted_referral_gets_an_initial_meeting_first(world):
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date)
     world.due("X123456", meeting.date + timedelta(weeks=16), first_meeting=True)
-    services.build_agenda(actor=coordinator, meeting=meeting)
+    scheduling.build_agenda(actor=coordinator, meeting=meeting)
     assert listed(meeting) == [("X123456", ItemKind.INITIAL), ("X456789", ItemKind.REVIEW)]
     assert meeting.agenda.get(kind=ItemKind.INITIAL).review_number is None
 
@@ -59,7 +59,7 @@ def test_slots_are_given_in_order_by_the_kind_of_item(world, settings):
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date)
     world.due("X123456", meeting.date + timedelta(weeks=16), first_meeting=True)
-    services.build_agenda(actor=coordinator, meeting=meeting)
+    scheduling.build_agenda(actor=coordinator, meeting=meeting)
     slots = [(i.position, i.starts_at, i.ends_at) for i in meeting.agenda.all()]
     assert slots == [(1, time(10), time(10, 40)), (2, time(10, 40), time(11))]
 
@@ -68,10 +68,10 @@ def test_building_again_adds_only_what_is_newly_due(world):
     coordinator = world.users["coordinator"]
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date)
-    services.build_agenda(actor=coordinator, meeting=meeting)
-    assert services.build_agenda(actor=coordinator, meeting=meeting) == []
+    scheduling.build_agenda(actor=coordinator, meeting=meeting)
+    assert scheduling.build_agenda(actor=coordinator, meeting=meeting) == []
     world.due("X123456", meeting.date)
-    assert len(services.build_agenda(actor=coordinator, meeting=meeting)) == 1
+    assert len(scheduling.build_agenda(actor=coordinator, meeting=meeting)) == 1
 
 
 def test_a_case_listed_at_an_earlier_meeting_since_its_last_review_is_not_listed_again(world):
@@ -79,8 +79,8 @@ def test_a_case_listed_at_an_earlier_meeting_since_its_last_review_is_not_listed
     meeting = create_meeting(coordinator)
     following = meeting.series.meetings.exclude(id=meeting.id).get()
     world.due("X456789", meeting.date)
-    services.build_agenda(actor=coordinator, meeting=meeting)
-    assert services.build_agenda(actor=coordinator, meeting=following) == []
+    scheduling.build_agenda(actor=coordinator, meeting=meeting)
+    assert scheduling.build_agenda(actor=coordinator, meeting=following) == []
 
 
 def test_the_review_number_counts_the_meetings_that_discussed_the_case_before(world):
@@ -88,8 +88,8 @@ def test_the_review_number_counts_the_meetings_that_discussed_the_case_before(wo
     meeting = create_meeting(coordinator)
     following = meeting.series.meetings.exclude(id=meeting.id).get()
     world.due("X456789", meeting.date)
-    services.build_agenda(actor=coordinator, meeting=meeting)
-    later = services.add_urgent_item(
+    scheduling.build_agenda(actor=coordinator, meeting=meeting)
+    later = scheduling.add_urgent_item(
         actor=coordinator, meeting=following, case=world.case("X456789"), reason="New partner"
     )
     assert meeting.agenda.get().review_number == 1
@@ -99,7 +99,7 @@ def test_the_review_number_counts_the_meetings_that_discussed_the_case_before(wo
 def test_the_coordinator_adds_an_urgent_case_with_a_reason(world):
     coordinator = world.users["coordinator"]
     meeting = create_meeting(coordinator)
-    item = services.add_urgent_item(
+    item = scheduling.add_urgent_item(
         actor=coordinator,
         meeting=meeting,
         case=world.case("X345678"),
@@ -115,17 +115,17 @@ def test_an_urgent_addition_needs_a_reason_and_a_case_not_already_listed(world):
     meeting = create_meeting(coordinator)
     case = world.case("X345678")
     with pytest.raises(ValidationError, match="Say why"):
-        services.add_urgent_item(actor=coordinator, meeting=meeting, case=case, reason=" ")
-    services.add_urgent_item(actor=coordinator, meeting=meeting, case=case, reason="Urgent")
+        scheduling.add_urgent_item(actor=coordinator, meeting=meeting, case=case, reason=" ")
+    scheduling.add_urgent_item(actor=coordinator, meeting=meeting, case=case, reason="Urgent")
     with pytest.raises(ValidationError, match="not already listed"):
-        services.add_urgent_item(actor=coordinator, meeting=meeting, case=case, reason="Again")
+        scheduling.add_urgent_item(actor=coordinator, meeting=meeting, case=case, reason="Again")
 
 
 def test_a_case_from_another_area_cannot_be_added(world):
     coordinator = world.users["coordinator"]
     meeting = create_meeting(coordinator)
     with pytest.raises(ValidationError):
-        services.add_urgent_item(
+        scheduling.add_urgent_item(
             actor=coordinator, meeting=meeting, case=world.case("X678901"), reason="Urgent"
         )
 
@@ -135,8 +135,8 @@ def test_taking_a_case_off_closes_the_gap_in_the_slots(world):
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date)
     world.due("X123456", meeting.date)
-    first, second = services.build_agenda(actor=coordinator, meeting=meeting)
-    services.remove_item(actor=coordinator, item=first)
+    first, second = scheduling.build_agenda(actor=coordinator, meeting=meeting)
+    scheduling.remove_item(actor=coordinator, item=first)
     second.refresh_from_db()
     assert (second.position, second.starts_at) == (1, time(10))
     assert AuditEvent.objects.filter(event_type=EventType.AGENDA_ITEM_REMOVED).count() == 1
@@ -147,4 +147,4 @@ def test_the_agenda_of_a_held_meeting_cannot_change(world):
     meeting = create_meeting(coordinator)
     meeting.status = "held"
     with pytest.raises(ValidationError, match="only while the meeting is planned"):
-        services.build_agenda(actor=coordinator, meeting=meeting)
+        scheduling.build_agenda(actor=coordinator, meeting=meeting)

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings import attendance, invitations, services
 from mappa.meetings.constants import AttendanceStatus, MeetingStatus
+from mappa.meetings.services import attendance, invitations, scheduling
 
 from .factories import create_meeting
 
@@ -20,7 +20,7 @@ def meeting(world):
     coordinator = world.users["coordinator"]
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date)
-    services.build_agenda(actor=coordinator, meeting=meeting)
+    scheduling.build_agenda(actor=coordinator, meeting=meeting)
     return meeting
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mappa.meetings import invitations, services
+from mappa.meetings.services import invitations, scheduling
 
 from .factories import create_meeting
 
@@ -14,9 +14,9 @@ def meeting(world):
     coordinator = world.users["coordinator"]
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date)
-    (item,) = services.build_agenda(actor=coordinator, meeting=meeting)
+    (item,) = scheduling.build_agenda(actor=coordinator, meeting=meeting)
     invitations.invite(actor=coordinator, item=item, user=world.users["housing.officer"])
-    services.change_meeting(
+    scheduling.change_meeting(
         actor=coordinator,
         meeting=meeting,
         version=meeting.version,

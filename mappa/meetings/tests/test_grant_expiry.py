@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from mappa.meetings import invitations, services
+from mappa.meetings.services import invitations, scheduling
 
 from .factories import create_meeting
 
@@ -20,7 +20,7 @@ def test_housing_officer_sees_the_case_during_the_grant_and_gets_404_after_it_ex
     coordinator = world.users["coordinator"]
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date)
-    (item,) = services.build_agenda(actor=coordinator, meeting=meeting)
+    (item,) = scheduling.build_agenda(actor=coordinator, meeting=meeting)
     invitation = invitations.invite(
         actor=coordinator, item=item, user=world.users["housing.officer"]
     )

@@ -12,8 +12,8 @@ from mappa.agencies.constants import AccessReason
 from mappa.agencies.models import Agency
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings import invitations, services
 from mappa.meetings.constants import Response
+from mappa.meetings.services import invitations, scheduling
 
 from .factories import create_meeting
 
@@ -27,7 +27,7 @@ def agenda(world):
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date - timedelta(days=3))
     world.due("X123456", meeting.date)
-    return meeting, services.build_agenda(actor=coordinator, meeting=meeting)
+    return meeting, scheduling.build_agenda(actor=coordinator, meeting=meeting)
 
 
 def invite(world, item, **invitee):

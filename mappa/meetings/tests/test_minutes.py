@@ -11,8 +11,8 @@ from mappa.audit.models import AuditEvent
 from mappa.cases.constants import DecisionSource
 from mappa.disclosures.constants import Decision, Method
 from mappa.disclosures.models import DisclosureDecision
-from mappa.meetings import approval, minutes
 from mappa.meetings.constants import CarriedFrom, MeetingStatus
+from mappa.meetings.services import approval, minutes
 
 from .minutes_setup import case_minutes, decide, hold_meeting, no_disclosure, ready_to_approve
 
@@ -253,10 +253,10 @@ def hold_later_meeting(world):
     """Another held level 2 meeting today that lists Kieran Walsh urgently."""
     from datetime import time
 
-    from mappa.meetings import attendance, services
+    from mappa.meetings.services import attendance, scheduling
 
     coordinator, chair = world.users["coordinator"], world.users["chair.police"]
-    later = services.schedule_meeting(
+    later = scheduling.schedule_meeting(
         actor=coordinator,
         level=2,
         on=world.today,
@@ -264,7 +264,7 @@ def hold_later_meeting(world):
         end_time=time(15),
         venue="Police HQ",
     )
-    services.add_urgent_item(
+    scheduling.add_urgent_item(
         actor=coordinator, meeting=later, case=world.case("X456789"), reason="New intelligence"
     )
     attendance.record_attendance(actor=chair, meeting=later, status="attended", user=chair)

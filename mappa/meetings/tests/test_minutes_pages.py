@@ -7,8 +7,8 @@ from django.core import mail
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings import approval, circulation, minutes
 from mappa.meetings.constants import MeetingStatus
+from mappa.meetings.services import approval, circulation, minutes
 
 from .minutes_setup import hold_meeting, ready_to_approve
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings import approval, minutes, pdf
+from mappa.meetings import pdf
+from mappa.meetings.services import approval, minutes
 
 from .minutes_setup import case_minutes, hold_meeting, ready_to_approve
 
@@ -70,7 +71,7 @@ def test_the_pdf_renders_to_images_with_pdftoppm(world, approved, tmp_path):
 
 
 def test_a_dtc_reader_gets_only_their_case(world, approved, tmp_path):
-    from mappa.meetings import circulation
+    from mappa.meetings.services import circulation
 
     circulation.circulate(actor=world.users["coordinator"], meeting=approved)
     approved.refresh_from_db()

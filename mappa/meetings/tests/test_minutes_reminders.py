@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from mappa.meetings import circulation, services
 from mappa.meetings.models import AgendaItem, Meeting
+from mappa.meetings.services import circulation, scheduling
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def easter_meeting(world):
     """A level 2 meeting on Wednesday 1 April 2026 with a case on its agenda, chaired by
     chair.police; 10 working days later (Good Friday and Easter Monday excluded) is 17 April."""
     coordinator = world.users["coordinator"]
-    meeting = services.schedule_meeting(
+    meeting = scheduling.schedule_meeting(
         actor=coordinator,
         level=2,
         on=date(2026, 4, 1),

@@ -4,9 +4,9 @@ from datetime import timedelta
 
 import pytest
 
-from mappa.meetings import invitations, services
 from mappa.meetings.constants import Response
 from mappa.meetings.models import Invitation, Meeting, MeetingSeries
+from mappa.meetings.services import invitations, scheduling
 
 from .factories import create_meeting
 
@@ -74,7 +74,7 @@ def test_only_the_coordinator_may_build_an_agenda(world, meeting, signed_in):
 
 
 def test_inviting_from_the_invite_page(world, meeting, signed_in):
-    (item,) = services.build_agenda(actor=world.users["coordinator"], meeting=meeting)
+    (item,) = scheduling.build_agenda(actor=world.users["coordinator"], meeting=meeting)
     client = signed_in("coordinator")
     url = f"/meetings/{meeting.id}/agenda/{item.id}/invite/"
     officer = world.users["housing.officer"]
@@ -94,7 +94,7 @@ def test_the_urgent_form_adds_a_case_with_its_reason(world, meeting, signed_in):
 
 
 def test_the_invitee_answers_on_their_page(world, meeting, signed_in):
-    (item,) = services.build_agenda(actor=world.users["coordinator"], meeting=meeting)
+    (item,) = scheduling.build_agenda(actor=world.users["coordinator"], meeting=meeting)
     invitation = invitations.invite(
         actor=world.users["coordinator"], item=item, user=world.users["housing.officer"]
     )

@@ -8,7 +8,8 @@ from django.http import Http404
 from mappa.agencies.models import Area
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings import invitations, queries, services
+from mappa.meetings.queries import meetings
+from mappa.meetings.services import invitations, scheduling
 from tests.factories import create_user
 
 from .factories import create_meeting
@@ -23,7 +24,7 @@ def meeting(world):
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date - timedelta(days=3))
     world.due("X123456", meeting.date)
-    first, _ = services.build_agenda(actor=coordinator, meeting=meeting)
+    first, _ = scheduling.build_agenda(actor=coordinator, meeting=meeting)
     invitations.invite(actor=coordinator, item=first, user=world.users["housing.officer"])
     return meeting
 
@@ -61,18 +62,18 @@ def test_roles_that_see_no_cases_are_refused_every_meeting_page(
 def test_an_uninvited_dtc_practitioner_sees_no_meetings(world, meeting):
     youth_offending = world.users["housing.officer"].area.agencies.get(name="Youth offending team")
     worker = create_user(role="dtc_practitioner", agency=youth_offending)
-    assert not queries.meetings_visible_to(worker).exists()
+    assert not meetings.meetings_visible_to(worker).exists()
     with pytest.raises(Http404):
-        queries.get_meeting(worker, meeting.id)
+        meetings.get_meeting(worker, meeting.id)
 
 
 def test_the_housing_agencys_other_staff_see_the_meeting_once_the_agency_is_invited(world, meeting):
     housing = world.users["housing.officer"].agency
     colleague = create_user(role="dtc_practitioner", agency=housing)
-    assert not queries.meetings_visible_to(colleague).exists()
+    assert not meetings.meetings_visible_to(colleague).exists()
     item = meeting.agenda.last()
     invitations.invite(actor=world.users["coordinator"], item=item, agency=housing)
-    assert queries.visible_item_ids(colleague, meeting) == {item.id}
+    assert meetings.visible_item_ids(colleague, meeting) == {item.id}
 
 
 def test_the_outsider_cannot_reach_the_managers_pages_either(world, meeting, signed_in):
@@ -89,7 +90,7 @@ def test_a_coordinator_of_another_area_gets_404(world, meeting):
     other_area = Area.objects.get(code="OTHER")
     coordinator = create_user(role="coordinator", agency=other_area.agencies.first())
     with pytest.raises(Http404):
-        queries.get_meeting(coordinator, meeting.id)
+        meetings.get_meeting(coordinator, meeting.id)
 
 
 def test_reading_an_agenda_is_audited(world, meeting, signed_in):

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings import services
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.models import Meeting
+from mappa.meetings.services import scheduling
 
 from .factories import create_meeting, create_series, next_weekday
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_a_weekly_series_schedules_its_next_meetings_on_tuesdays(world):
     coordinator = world.users["coordinator"]
     series = create_series(coordinator)
-    meetings = services.schedule_series_meetings(
+    meetings = scheduling.schedule_series_meetings(
         actor=coordinator, series=series, today=world.today, count=3
     )
     first = next_weekday(world.today, 1)
@@ -32,10 +32,10 @@ def test_a_weekly_series_schedules_its_next_meetings_on_tuesdays(world):
 def test_scheduling_again_carries_on_after_the_last_meeting(world):
     coordinator = world.users["coordinator"]
     series = create_series(coordinator)
-    first = services.schedule_series_meetings(
+    first = scheduling.schedule_series_meetings(
         actor=coordinator, series=series, today=world.today, count=2
     )
-    more = services.schedule_series_meetings(
+    more = scheduling.schedule_series_meetings(
         actor=coordinator, series=series, today=world.today, count=2
     )
     assert more[0].date == first[-1].date + timedelta(weeks=1)
@@ -80,7 +80,7 @@ def test_a_series_needs_a_meeting_level_sensible_times_and_a_place(world, overri
 
 
 def test_a_single_meeting_can_be_arranged_by_video(world):
-    meeting = services.schedule_meeting(
+    meeting = scheduling.schedule_meeting(
         actor=world.users["coordinator"],
         level=3,
         on=world.today + timedelta(days=2),
@@ -94,7 +94,7 @@ def test_a_single_meeting_can_be_arranged_by_video(world):
 def test_the_chairs_are_recorded_by_name_agency_and_rank_and_audited(world):
     coordinator, chair = world.users["coordinator"], world.users["chair.police"]
     meeting = create_meeting(coordinator)
-    services.change_meeting(
+    scheduling.change_meeting(
         actor=coordinator,
         meeting=meeting,
         version=meeting.version,
@@ -112,24 +112,24 @@ def test_changing_the_start_time_moves_every_slot(world):
     coordinator = world.users["coordinator"]
     world.due("X456789")
     meeting = create_meeting(coordinator)
-    services.build_agenda(actor=coordinator, meeting=meeting)
-    services.change_meeting(
+    scheduling.build_agenda(actor=coordinator, meeting=meeting)
+    scheduling.change_meeting(
         actor=coordinator, meeting=meeting, version=meeting.version, start_time=time(9, 30)
     )
     assert meeting.agenda.get().starts_at == time(9, 30)
 
 
 def test_cancelling_a_meeting_withdraws_its_invitations_and_their_access(world):
-    from mappa.meetings import invitations
+    from mappa.meetings.services import invitations
 
     coordinator = world.users["coordinator"]
     world.due("X456789")
     meeting = create_meeting(coordinator)
-    item = services.build_agenda(actor=coordinator, meeting=meeting)[0]
+    item = scheduling.build_agenda(actor=coordinator, meeting=meeting)[0]
     invitation = invitations.invite(
         actor=coordinator, item=item, user=world.users["housing.officer"]
     )
-    services.cancel_meeting(actor=coordinator, meeting=meeting)
+    scheduling.cancel_meeting(actor=coordinator, meeting=meeting)
     invitation.refresh_from_db()
     invitation.access_grant.refresh_from_db()
     assert meeting.status == MeetingStatus.CANCELLED

@@ -7,8 +7,8 @@ import pytest
 
 from mappa.agencies.constants import AgencyKind, Role
 from mappa.agencies.models import Agency
-from mappa.meetings import invitations, minutes, services
 from mappa.meetings.models import Invitation, Meeting
+from mappa.meetings.services import invitations, minutes, scheduling
 from tests.stale import assert_refused, colleague, loaded_version, signed_in_client
 
 from .factories import create_meeting
@@ -56,9 +56,9 @@ def test_a_meeting_details_save_without_a_version_is_refused_and_changes_nothing
 def test_the_meeting_service_refuses_a_change_from_an_old_version(world):
     coordinator = world.users["coordinator"]
     meeting = create_meeting(coordinator)
-    services.change_meeting(actor=coordinator, meeting=meeting, version=1, venue="Police HQ")
-    with pytest.raises(services.versions.StaleEdit, match="Priya Shah"):
-        services.change_meeting(
+    scheduling.change_meeting(actor=coordinator, meeting=meeting, version=1, venue="Police HQ")
+    with pytest.raises(scheduling.versions.StaleEdit, match="Priya Shah"):
+        scheduling.change_meeting(
             actor=coordinator, meeting=Meeting.objects.get(id=meeting.id), version=1, venue="X"
         )
     assert Meeting.objects.get(id=meeting.id).venue == "Police HQ"
@@ -122,7 +122,7 @@ def test_a_mash_summary_added_to_the_minutes_makes_an_open_minutes_form_stale(wo
         version=walsh.version,
         relevant_information="Children's social care (MASH): open case",
     )
-    with pytest.raises(services.versions.StaleEdit):
+    with pytest.raises(scheduling.versions.StaleEdit):
         minutes.save_case_minutes(
             actor=world.users["chair.police"],
             case_minutes=case_minutes(draft, "X456789"),
@@ -135,7 +135,7 @@ def test_a_second_answer_to_an_agency_invitation_is_refused_and_keeps_its_input(
     coordinator = world.users["coordinator"]
     meeting = create_meeting(coordinator)
     world.due("X456789", meeting.date)
-    (item,) = services.build_agenda(actor=coordinator, meeting=meeting)
+    (item,) = scheduling.build_agenda(actor=coordinator, meeting=meeting)
     housing = Agency.objects.get(area=coordinator.area, kind=AgencyKind.HOUSING_AUTHORITY)
     invitation = invitations.invite(actor=coordinator, item=item, agency=housing)
     officer = world.users["housing.officer"]

@@ -12,16 +12,17 @@ from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.kit.forms import add_service_errors
-from mappa.meetings import invitations, queries, services
-from mappa.meetings.forms import InviteForm, ResponseForm, UrgentItemForm
+from mappa.meetings.forms.meetings import InviteForm, ResponseForm, UrgentItemForm
+from mappa.meetings.queries import meetings
+from mappa.meetings.services import invitations, scheduling
 
 
 @require_POST
 @requires(permissions.MANAGE_MEETINGS)
 def build_agenda(request, meeting_id):
-    found = queries.get_meeting(request.user, meeting_id)
+    found = meetings.get_meeting(request.user, meeting_id)
     try:
-        added = services.build_agenda(actor=request.user, meeting=found)
+        added = scheduling.build_agenda(actor=request.user, meeting=found)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -37,13 +38,13 @@ def build_agenda(request, meeting_id):
 
 @requires(permissions.MANAGE_MEETINGS)
 def add_urgent(request, meeting_id):
-    found = queries.get_meeting(request.user, meeting_id)
-    cases = list(queries.open_cases_in_area(request.user, found).order_by("nominal__surname"))
+    found = meetings.get_meeting(request.user, meeting_id)
+    cases = list(meetings.open_cases_in_area(request.user, found).order_by("nominal__surname"))
     form = UrgentItemForm(request.POST or None, cases=cases)
     if request.method == "POST" and form.is_valid():
         case = next(case for case in cases if str(case.id) == form.cleaned_data["case"])
         try:
-            services.add_urgent_item(
+            scheduling.add_urgent_item(
                 actor=request.user, meeting=found, case=case, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
@@ -57,10 +58,10 @@ def add_urgent(request, meeting_id):
 @require_POST
 @requires(permissions.MANAGE_MEETINGS)
 def remove_item(request, meeting_id, item_id):
-    found = queries.get_meeting(request.user, meeting_id)
-    item = queries.get_item(request.user, found, item_id)
+    found = meetings.get_meeting(request.user, meeting_id)
+    item = meetings.get_item(request.user, found, item_id)
     try:
-        services.remove_item(actor=request.user, item=item)
+        scheduling.remove_item(actor=request.user, item=item)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("meeting", meeting_id=found.id)
@@ -68,10 +69,10 @@ def remove_item(request, meeting_id, item_id):
 
 @requires(permissions.MANAGE_MEETINGS)
 def invite(request, meeting_id, item_id):
-    found = queries.get_meeting(request.user, meeting_id)
-    item = queries.get_item(request.user, found, item_id)
-    people = list(queries.people_to_invite(found))
-    agencies = list(queries.agencies_to_invite(found))
+    found = meetings.get_meeting(request.user, meeting_id)
+    item = meetings.get_item(request.user, found, item_id)
+    people = list(meetings.people_to_invite(found))
+    agencies = list(meetings.agencies_to_invite(found))
     form = InviteForm(request.POST or None, people=people, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         person = next((p for p in people if str(p.uuid) == form.cleaned_data["person"]), None)
@@ -90,7 +91,7 @@ def invite(request, meeting_id, item_id):
         "form": form,
         "meeting": found,
         "item": item,
-        "invitations": queries.live_invitations(item),
+        "invitations": meetings.live_invitations(item),
     }
     return render(request, "meetings/invite.html", context)
 
@@ -98,9 +99,9 @@ def invite(request, meeting_id, item_id):
 @require_POST
 @requires(permissions.MANAGE_MEETINGS)
 def withdraw(request, meeting_id, invitation_id):
-    found = queries.get_meeting(request.user, meeting_id)
-    invitation = queries.get_live_invitation(found, invitation_id)
-    if invitation.agenda_item_id not in queries.visible_item_ids(request.user, found):
+    found = meetings.get_meeting(request.user, meeting_id)
+    invitation = meetings.get_live_invitation(found, invitation_id)
+    if invitation.agenda_item_id not in meetings.visible_item_ids(request.user, found):
         raise Http404("No such invitation")
     invitations.withdraw(actor=request.user, invitation=invitation)
     messages.success(request, f"Invitation to {invitation.invitee_name} withdrawn.")
@@ -110,7 +111,7 @@ def withdraw(request, meeting_id, invitation_id):
 @requires(permissions.VIEW_CASES)
 def respond(request, invitation_id):
     """The invitee's page: when and where, their item's time, and their answer."""
-    invitation = queries.get_invitation(request.user, invitation_id)
+    invitation = meetings.get_invitation(request.user, invitation_id)
     meeting = invitation.agenda_item.meeting
     initial = {
         "response": invitation.response,

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.kit.forms import add_service_errors
-from mappa.meetings import attendance as services
-from mappa.meetings import queries
 from mappa.meetings.constants import AttendanceStatus
-from mappa.meetings.forms import AttendeeForm, StatementForm
+from mappa.meetings.forms.meetings import AttendeeForm, StatementForm
+from mappa.meetings.queries import meetings
+from mappa.meetings.services import attendance as services
 
 
 def _page(request, meeting, form=None, statement_form=None, problems=None):
@@ -23,8 +23,8 @@ def _page(request, meeting, form=None, statement_form=None, problems=None):
         "meeting": meeting,
         "form": form or AttendeeForm(),
         "statement_form": statement_form or StatementForm(initial=statement),
-        "invitations": queries.meeting_invitations(meeting),
-        "records": queries.attendance_for(meeting),
+        "invitations": meetings.meeting_invitations(meeting),
+        "records": meetings.attendance_for(meeting),
         "statuses": AttendanceStatus.choices,
         "problems": problems or [],
     }
@@ -34,7 +34,7 @@ def _page(request, meeting, form=None, statement_form=None, problems=None):
 @requires(permissions.CHAIR_MEETINGS)
 def attendance(request, meeting_id):
     """Record someone by name and agency (people without an invitation, e.g. the minute-taker)."""
-    found = queries.get_meeting(request.user, meeting_id)
+    found = meetings.get_meeting(request.user, meeting_id)
     form = AttendeeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -51,8 +51,8 @@ def attendance(request, meeting_id):
 @requires(permissions.CHAIR_MEETINGS)
 def record_invitee(request, meeting_id, invitation_id):
     """One click per invitee: attended, apologies or absent, with or without a report."""
-    found = queries.get_meeting(request.user, meeting_id)
-    invitation = queries.get_live_invitation(found, invitation_id)
+    found = meetings.get_meeting(request.user, meeting_id)
+    invitation = meetings.get_live_invitation(found, invitation_id)
     try:
         services.record_attendance(
             actor=request.user,
@@ -71,8 +71,8 @@ def record_invitee(request, meeting_id, invitation_id):
 @require_POST
 @requires(permissions.CHAIR_MEETINGS)
 def remove_record(request, meeting_id, attendance_id):
-    found = queries.get_meeting(request.user, meeting_id)
-    record = queries.get_attendance(found, attendance_id)
+    found = meetings.get_meeting(request.user, meeting_id)
+    record = meetings.get_attendance(found, attendance_id)
     try:
         services.remove_attendance(actor=request.user, record=record)
     except ValidationError as error:
@@ -83,7 +83,7 @@ def remove_record(request, meeting_id, attendance_id):
 @require_POST
 @requires(permissions.CHAIR_MEETINGS)
 def statement(request, meeting_id):
-    found = queries.get_meeting(request.user, meeting_id)
+    found = meetings.get_meeting(request.user, meeting_id)
     form = StatementForm(request.POST)
     if not form.is_valid():
         return _page(request, found, statement_form=form)
@@ -99,7 +99,7 @@ def statement(request, meeting_id):
 @require_POST
 @requires(permissions.CHAIR_MEETINGS)
 def held(request, meeting_id):
-    found = queries.get_meeting(request.user, meeting_id)
+    found = meetings.get_meeting(request.user, meeting_id)
     try:
         services.mark_held(actor=request.user, meeting=found, today=timezone.localdate())
     except ValidationError as error:

@@ -15,14 +15,16 @@ from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.kit.forms import add_service_errors
-from mappa.meetings import circulation, pdf, queries, sharing
-from mappa.meetings import minutes_queries as read
+from mappa.meetings import pdf
 from mappa.meetings.constants import MeetingStatus
-from mappa.meetings.minutes_forms import ShareDecisionForm, ShareForm
+from mappa.meetings.forms.minutes import ShareDecisionForm, ShareForm
+from mappa.meetings.queries import meetings
+from mappa.meetings.queries import minutes as read
+from mappa.meetings.services import circulation, sharing
 
 
 def _final(request, meeting_id):
-    meeting = queries.get_meeting(request.user, meeting_id)
+    meeting = meetings.get_meeting(request.user, meeting_id)
     found = read.get_minutes(request.user, meeting)
     if meeting.status not in read.FINAL:
         raise Http404("The minutes are not approved yet")

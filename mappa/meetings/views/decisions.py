@@ -11,14 +11,15 @@ from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.kit.forms import add_service_errors
-from mappa.meetings import minutes, queries
-from mappa.meetings import minutes_queries as read
-from mappa.meetings.minutes_forms import ActionForm, DecisionForm, DisclosureForm
+from mappa.meetings.forms.minutes import ActionForm, DecisionForm, DisclosureForm
+from mappa.meetings.queries import meetings
+from mappa.meetings.queries import minutes as read
+from mappa.meetings.services import minutes
 from mappa.meetings.views.minutes import _anchor
 
 
 def _found(request, meeting_id, item_id):
-    meeting = queries.get_meeting(request.user, meeting_id)
+    meeting = meetings.get_meeting(request.user, meeting_id)
     read.get_minutes(request.user, meeting)
     return meeting, read.get_case_minutes(request.user, meeting, item_id)
 
@@ -79,8 +80,8 @@ def disclosure(request, meeting_id, item_id):
 @requires(permissions.CHAIR_MEETINGS)
 def add_action(request, meeting_id, item_id):
     meeting, case_minutes = _found(request, meeting_id, item_id)
-    agencies = queries.agencies_to_invite(meeting)
-    people = queries.people_to_invite(meeting).filter(agency__isnull=False)
+    agencies = meetings.agencies_to_invite(meeting)
+    people = meetings.people_to_invite(meeting).filter(agency__isnull=False)
     form = ActionForm(request.POST or None, agencies=agencies, people=people)
     if request.method == "POST" and form.is_valid():
         try:

@@ -13,9 +13,12 @@ from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.kit.forms import add_service_errors
-from mappa.meetings import minutes_queries, queries, rules, services
+from mappa.meetings import rules
 from mappa.meetings.constants import MeetingStatus
-from mappa.meetings.forms import MeetingDetailsForm, MeetingForm, SeriesForm
+from mappa.meetings.forms.meetings import MeetingDetailsForm, MeetingForm, SeriesForm
+from mappa.meetings.queries import meetings as queries
+from mappa.meetings.queries import minutes
+from mappa.meetings.services import scheduling
 
 
 @requires(permissions.VIEW_CASES)
@@ -39,8 +42,8 @@ def new_series(request):
     form = SeriesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            series = services.create_series(actor=request.user, **form.cleaned_data)
-            services.schedule_series_meetings(
+            series = scheduling.create_series(actor=request.user, **form.cleaned_data)
+            scheduling.schedule_series_meetings(
                 actor=request.user, series=series, today=timezone.localdate()
             )
         except ValidationError as error:
@@ -55,7 +58,7 @@ def new_series(request):
 @requires(permissions.MANAGE_MEETINGS)
 def schedule_series(request, series_id):
     series = queries.get_series(request.user, series_id)
-    added = services.schedule_series_meetings(
+    added = scheduling.schedule_series_meetings(
         actor=request.user, series=series, today=timezone.localdate()
     )
     messages.success(request, f"{len(added)} more meetings of {series.name} scheduled.")
@@ -68,7 +71,7 @@ def new_meeting(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            meeting = services.schedule_meeting(
+            meeting = scheduling.schedule_meeting(
                 actor=request.user,
                 level=data["level"],
                 on=data["date"],
@@ -114,8 +117,8 @@ def meeting(request, meeting_id):
 def _shows_minutes(user, meeting) -> bool:
     """Whether to link the minutes: they exist and the user may read them, or may start them."""
     if hasattr(meeting, "minutes"):
-        return minutes_queries.may_read(user, meeting)
-    return meeting.status == MeetingStatus.HELD and minutes_queries.writes_minutes(user, meeting)
+        return minutes.may_read(user, meeting)
+    return meeting.status == MeetingStatus.HELD and minutes.writes_minutes(user, meeting)
 
 
 @requires(permissions.MANAGE_MEETINGS)
@@ -131,7 +134,7 @@ def meeting_details(request, meeting_id):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_meeting(actor=request.user, meeting=found, **form.cleaned_data)
+            scheduling.change_meeting(actor=request.user, meeting=found, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -145,7 +148,7 @@ def meeting_details(request, meeting_id):
 def cancel(request, meeting_id):
     found = queries.get_meeting(request.user, meeting_id)
     try:
-        services.cancel_meeting(actor=request.user, meeting=found)
+        scheduling.cancel_meeting(actor=request.user, meeting=found)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

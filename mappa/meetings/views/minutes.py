@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.kit.forms import add_service_errors
-from mappa.meetings import approval, circulation, minutes, queries
-from mappa.meetings import minutes_queries as read
 from mappa.meetings.constants import MeetingStatus
-from mappa.meetings.minutes_forms import CaseMinutesForm
-from mappa.meetings.minutes_models import TEXT_SECTIONS
+from mappa.meetings.forms.minutes import CaseMinutesForm
+from mappa.meetings.models.minutes import TEXT_SECTIONS
+from mappa.meetings.queries import meetings
+from mappa.meetings.queries import minutes as read
+from mappa.meetings.services import approval, circulation, minutes
 
 
 def _context(request, meeting, found=None, problems=()) -> dict:
@@ -44,7 +45,7 @@ def _context(request, meeting, found=None, problems=()) -> dict:
 @requires(permissions.VIEW_CASES)
 def minutes_page(request, meeting_id):
     """The whole minutes as the user may read them: restricted items show as Restricted."""
-    meeting = queries.get_meeting(request.user, meeting_id)
+    meeting = meetings.get_meeting(request.user, meeting_id)
     found = getattr(meeting, "minutes", None)
     if found is None:
         context = _context(request, meeting)
@@ -59,7 +60,7 @@ def minutes_page(request, meeting_id):
 @require_POST
 @requires(permissions.CHAIR_MEETINGS)
 def start(request, meeting_id):
-    meeting = queries.get_meeting(request.user, meeting_id)
+    meeting = meetings.get_meeting(request.user, meeting_id)
     try:
         minutes.start_minutes(actor=request.user, meeting=meeting)
     except ValidationError as error:
@@ -71,7 +72,7 @@ def start(request, meeting_id):
 
 @requires(permissions.CHAIR_MEETINGS)
 def edit_case(request, meeting_id, item_id):
-    meeting = queries.get_meeting(request.user, meeting_id)
+    meeting = meetings.get_meeting(request.user, meeting_id)
     found = read.get_minutes(request.user, meeting)
     case_minutes = read.get_case_minutes(request.user, meeting, item_id)
     initial = {field: getattr(case_minutes, field) for field in TEXT_SECTIONS}
@@ -104,7 +105,7 @@ def _anchor(meeting, case_minutes) -> str:
 @require_POST
 @requires(permissions.CHAIR_MEETINGS)
 def approve(request, meeting_id):
-    meeting = queries.get_meeting(request.user, meeting_id)
+    meeting = meetings.get_meeting(request.user, meeting_id)
     found = read.get_minutes(request.user, meeting)
     try:
         approval.approve_minutes(actor=request.user, meeting=meeting)

@@ -6,8 +6,8 @@ from django_tasks import TaskResultStatus
 from mappa.actions import reminders as action_reminders
 from mappa.actions import tasks as action_tasks
 from mappa.cases import reminders, tasks
-from mappa.meetings import circulation as minutes_reminders
 from mappa.meetings import tasks as meeting_tasks
+from mappa.meetings.services import circulation as minutes_reminders
 
 # kind: (what it e-mails, the task to queue, the function that sends at once)
 KINDS = {
