@@ -21,8 +21,8 @@ from mappa.disclosures.constants import Stage
 from mappa.disclosures.services import applications as scheme_services
 from mappa.disclosures.services import decisions as disclosures
 from mappa.disclosures.tests.records import create_application, work_to
-from mappa.marac import casework, meeting_services
-from mappa.marac import services as marac
+from mappa.marac.services import casework, meetings
+from mappa.marac.services import dash as marac
 from mappa.marac.tests.dashes import referred
 from mappa.meetings.services import approval, sharing
 from mappa.meetings.services import minutes as minutes_services
@@ -178,19 +178,17 @@ def _marac(w, capture_on_commit) -> None:
     w.dash = w.marac_case.dash
     w.draft_dash = marac.start_dash(actor=ppu)
     w.victim = w.marac_case.victim
-    w.marac_meeting = meeting_services.schedule_meetings(
+    w.marac_meeting = meetings.schedule_meetings(
         actor=coordinator,
         first_on=TODAY() + timedelta(days=7),
         start_time=oversight_records.at(TODAY()).time(),
         end_time=oversight_records.at(TODAY(), 13).time(),
         venue="Police HQ",
     )[0]
-    w.marac_item = meeting_services.list_case(
-        actor=coordinator, case=w.marac_case, meeting=w.marac_meeting
-    )
+    w.marac_item = meetings.list_case(actor=coordinator, case=w.marac_case, meeting=w.marac_meeting)
     housing = Agency.objects.get(area=coordinator.area, name="Housing authority")
     with capture_on_commit(execute=True):
-        (w.research,) = meeting_services.request_research(
+        (w.research,) = meetings.request_research(
             actor=coordinator, item=w.marac_item, agencies=[housing]
         )
     w.marac_action = casework.add_action(

@@ -142,8 +142,8 @@ SAVED_WITHOUT_VERSION = {
     "mappa.meetings.services.approval.approve_minutes": "a one-way change of status, refused "
     "unless the minutes are a draft",
     "mappa.meetings.services.invitations.withdraw": "a one-way change, refused once withdrawn",
-    "mappa.marac.meeting_services.hear": "a one-way change of status",
-    "mappa.marac.meeting_services.list_case": "a one-way change of status, referred to listed",
+    "mappa.marac.services.meetings.hear": "a one-way change of status",
+    "mappa.marac.services.meetings.list_case": "a one-way change of status, referred to listed",
     "mappa.meetings.services.circulation.circulate": "a one-way change of status, refused "
     "unless the minutes are approved",
     "mappa.oversight.reviews.decide": "the board's decision, refused unless the review is "

@@ -7,8 +7,9 @@ from datetime import date
 
 from django import forms as django_forms
 
-from mappa.marac import checklist, forms
+from mappa.marac import checklist
 from mappa.marac.constants import Answer, ChildRelationship
+from mappa.marac.forms import dash as forms
 
 CHILDREN = "children"
 

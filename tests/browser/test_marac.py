@@ -13,8 +13,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from mappa.marac import meeting_services
 from mappa.marac.checklist import PAGES, questions_between
+from mappa.marac.services import meetings
 from mappa.marac.tests.dashes import CHILD, referred
 
 from .axe import assert_no_violations
@@ -187,14 +187,14 @@ def test_the_coordinators_case_work_pages_are_accessible(sign_in, demo_personas)
     users = demo_personas
     case = referred(users["police.ppu"], perpetrator={"crn": "X123456"}, children=[CHILD])
     coordinator = users["marac.coordinator"]
-    meeting = meeting_services.schedule_meetings(
+    meeting = meetings.schedule_meetings(
         actor=coordinator,
         first_on=timezone.localdate(),
         start_time=time(10),
         end_time=time(13),
         count=1,
     )[0]
-    meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+    meetings.list_case(actor=coordinator, case=case, meeting=meeting)
 
     page = sign_in("marac.coordinator")
     page.goto(f"/marac/cases/{case.id}/")

@@ -2,7 +2,7 @@
 
 The victim is not a nominal on the MAPPA register: their record lives here and is seen only by
 the agencies taking part in their MARAC case (queries.py). Meetings, research requests,
-actions and safety plans are in meeting_models.py.
+actions and safety plans are in models/meetings.py.
 """
 
 import uuid
@@ -183,13 +183,3 @@ class SharedFact(models.Model):
 
     def __str__(self) -> str:
         return f"Fact shared on {self.shared_at:%Y-%m-%d}"
-
-
-from mappa.marac.meeting_models import (  # noqa: E402, F401  (the app's models, one module)
-    AgendaItem,
-    InformationShared,
-    MaracAction,
-    MaracMeeting,
-    ResearchRequest,
-    SafetyPlan,
-)

@@ -1,5 +1,5 @@
 """MARAC meetings and what happens around them: agendas, research requests to agencies,
-information shared, actions and the victim's safety plan. Imported by models.py."""
+information shared, actions and the victim's safety plan. Imported by models/__init__.py."""
 
 import uuid
 

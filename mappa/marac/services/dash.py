@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.marac import linking, notices, rules, sections
+from mappa.marac import notices, rules, sections
 from mappa.marac.constants import DashStatus, FoundBy, ParticipantReason
 from mappa.marac.models import DashAssessment, MaracCase, Participant, Victim
+from mappa.marac.services import linking
 
 
 def thresholds() -> rules.Thresholds:

@@ -14,7 +14,6 @@ from django.utils import timezone
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.marac import notices, rules
-from mappa.marac.casework import add_participant
 from mappa.marac.constants import CaseStatus, MeetingStatus, ParticipantReason
 from mappa.marac.models import (
     AgendaItem,
@@ -23,6 +22,7 @@ from mappa.marac.models import (
     MaracMeeting,
     ResearchRequest,
 )
+from mappa.marac.services.casework import add_participant
 from mappa.meetings import rules as meeting_rules
 
 

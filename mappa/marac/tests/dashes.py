@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from mappa.marac import checklist, services
+from mappa.marac import checklist
 from mappa.marac.sections import CHECKLIST_KEYS
+from mappa.marac.services import dash as services
 
 VICTIM = {
     "forenames": "Nadia",

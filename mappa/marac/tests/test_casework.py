@@ -9,7 +9,8 @@ from django.utils import timezone
 from mappa.agencies.models import Agency
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.marac import casework, queries
+from mappa.marac import queries
+from mappa.marac.services import casework
 from mappa.marac.tests.dashes import referred
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.marac import services
 from mappa.marac.constants import CaseStatus, DashStatus
 from mappa.marac.models import MaracCase, Victim
+from mappa.marac.services import dash as services
 from mappa.marac.tests.dashes import CHILD, fill_in, referred
 
 pytestmark = pytest.mark.django_db

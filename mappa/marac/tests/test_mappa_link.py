@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mappa.actions import services as actions
-from mappa.agencies.demo import load_demo
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
-from mappa.marac import casework, linking
+from mappa.desk.demo import load_demo
 from mappa.marac.constants import FoundBy
+from mappa.marac.services import casework, linking
 from mappa.marac.tests.dashes import referred
 from mappa.people.models import Nominal
 

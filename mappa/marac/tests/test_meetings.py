@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mappa.agencies.models import Agency
-from mappa.marac import meeting_services, queries
+from mappa.marac import queries
 from mappa.marac.constants import CaseStatus, MeetingStatus
 from mappa.marac.models import MaracMeeting, Participant
+from mappa.marac.services import meetings
 from mappa.marac.tests.dashes import referred
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def schedule(coordinator, first_on=None, **changes):
     first_on = first_on or timezone.localdate() + timedelta(days=7)
     fields = {"start_time": time(10), "end_time": time(13), "venue": "Police HQ"} | changes
-    return meeting_services.schedule_meetings(actor=coordinator, first_on=first_on, **fields)
+    return meetings.schedule_meetings(actor=coordinator, first_on=first_on, **fields)
 
 
 def test_meetings_are_scheduled_fortnightly_by_default(demo):
@@ -53,12 +54,12 @@ def test_a_referral_is_listed_on_the_next_meeting(demo):
     assert list(queries.queue(coordinator)) == [case]
     meeting = schedule(coordinator)[0]
     assert queries.next_meeting(coordinator.area_id, timezone.localdate()) == meeting
-    item = meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+    item = meetings.list_case(actor=coordinator, case=case, meeting=meeting)
     case.refresh_from_db()
     assert case.status == CaseStatus.LISTED and item.position == 1
     assert not queries.queue(coordinator).exists()
     with pytest.raises(ValidationError):
-        meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+        meetings.list_case(actor=coordinator, case=case, meeting=meeting)
 
 
 def test_research_requests_go_to_each_agency_with_a_deadline_before_the_meeting(
@@ -67,12 +68,10 @@ def test_research_requests_go_to_each_agency_with_a_deadline_before_the_meeting(
     coordinator, housing = demo["marac.coordinator"], demo["housing.officer"]
     case = referred(demo["police.ppu"])
     meeting = schedule(coordinator)[0]
-    item = meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+    item = meetings.list_case(actor=coordinator, case=case, meeting=meeting)
     agency = Agency.objects.get(area=coordinator.area, name="Housing authority")
     with django_capture_on_commit_callbacks(execute=True):
-        (request,) = meeting_services.request_research(
-            actor=coordinator, item=item, agencies=[agency]
-        )
+        (request,) = meetings.request_research(actor=coordinator, item=item, agencies=[agency])
     assert request.deadline == meeting.date - timedelta(days=2)
     assert Participant.objects.filter(case=case, agency=agency, reason="research").exists()
     (sent,) = [m for m in mail.outbox if housing.email in m.to]
@@ -83,16 +82,14 @@ def test_research_requests_go_to_each_agency_with_a_deadline_before_the_meeting(
 def test_an_answer_before_the_deadline_turns_the_rag_green(demo):
     coordinator, housing = demo["marac.coordinator"], demo["housing.officer"]
     case = referred(demo["police.ppu"])
-    item = meeting_services.list_case(
-        actor=coordinator, case=case, meeting=schedule(coordinator)[0]
-    )
+    item = meetings.list_case(actor=coordinator, case=case, meeting=schedule(coordinator)[0])
     agency = housing.agency
-    (request,) = meeting_services.request_research(actor=coordinator, item=item, agencies=[agency])
+    (request,) = meetings.request_research(actor=coordinator, item=item, agencies=[agency])
     today = timezone.localdate()
     assert rag_of(request, today) == "amber"
     with pytest.raises(ValidationError):
-        meeting_services.answer_research(actor=demo["probation.om"], request=request, response="x")
-    meeting_services.answer_research(
+        meetings.answer_research(actor=demo["probation.om"], request=request, response="x")
+    meetings.answer_research(
         actor=housing, request=request, response="Tenant since 2019; two noise complaints"
     )
     assert rag_of(request, today) == "green"
@@ -110,12 +107,12 @@ def test_a_case_is_heard_only_on_or_after_the_meeting_day(demo):
     coordinator = demo["marac.coordinator"]
     case = referred(demo["police.ppu"])
     meeting = schedule(coordinator)[0]
-    item = meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+    item = meetings.list_case(actor=coordinator, case=case, meeting=meeting)
     with pytest.raises(ValidationError):
-        meeting_services.hear(actor=coordinator, item=item)
+        meetings.hear(actor=coordinator, item=item)
     MaracMeeting.objects.filter(id=meeting.id).update(date=timezone.localdate())
     item.refresh_from_db()
-    meeting_services.hear(actor=coordinator, item=item)
+    meetings.hear(actor=coordinator, item=item)
     case.refresh_from_db()
     assert case.status == CaseStatus.HEARD and case.heard_on == timezone.localdate()
     assert item.meeting.status == MeetingStatus.HELD
@@ -124,11 +121,9 @@ def test_a_case_is_heard_only_on_or_after_the_meeting_day(demo):
 def test_information_shared_is_recorded_by_agency(demo):
     coordinator = demo["marac.coordinator"]
     case = referred(demo["police.ppu"])
-    item = meeting_services.list_case(
-        actor=coordinator, case=case, meeting=schedule(coordinator)[0]
-    )
+    item = meetings.list_case(actor=coordinator, case=case, meeting=schedule(coordinator)[0])
     health = Agency.objects.get(area=coordinator.area, name="Mental health trust")
-    meeting_services.record_information(
+    meetings.record_information(
         actor=coordinator, item=item, agency=health, text="Victim attends the GP weekly"
     )
     assert item.information.get().agency == health

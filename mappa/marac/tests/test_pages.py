@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from mappa.agencies.models import Agency
-from mappa.marac import checklist, meeting_services
+from mappa.marac import checklist
 from mappa.marac.models import DashAssessment, MaracCase
+from mappa.marac.services import meetings
 from mappa.marac.tests.dashes import referred
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +141,7 @@ def test_the_coordinators_forms_save(signed_in, demo):
 def test_the_coordinators_dashboard_shows_the_queue_and_the_next_meeting(signed_in, demo):
     coordinator = demo["marac.coordinator"]
     referred(demo["police.ppu"])
-    meeting_services.schedule_meetings(
+    meetings.schedule_meetings(
         actor=coordinator,
         first_on=timezone.localdate() + timedelta(days=3),
         start_time=time(10),

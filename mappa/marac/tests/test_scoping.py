@@ -7,8 +7,8 @@ from datetime import time, timedelta
 import pytest
 from django.utils import timezone
 
-from mappa.agencies.demo import demo_secret
-from mappa.marac import meeting_services
+from mappa.desk.demo import demo_secret
+from mappa.marac.services import meetings
 from mappa.marac.tests.dashes import referred
 
 pytestmark = pytest.mark.django_db
@@ -50,17 +50,15 @@ def test_roles_without_marac_work_are_refused(case, signed_in, username):
 
 def test_an_agency_asked_for_research_joins_the_case(case, demo, signed_in):
     coordinator, housing = demo["marac.coordinator"], demo["housing.officer"]
-    meeting = meeting_services.schedule_meetings(
+    meeting = meetings.schedule_meetings(
         actor=coordinator,
         first_on=timezone.localdate() + timedelta(days=10),
         start_time=time(10),
         end_time=time(12),
         count=1,
     )[0]
-    item = meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
-    (request,) = meeting_services.request_research(
-        actor=coordinator, item=item, agencies=[housing.agency]
-    )
+    item = meetings.list_case(actor=coordinator, case=case, meeting=meeting)
+    (request,) = meetings.request_research(actor=coordinator, item=item, agencies=[housing.agency])
     client = signed_in("housing.officer")
     assert client.get(pages(case)[0]).status_code == 200
     assert client.get(f"/marac/research/{request.id}/").status_code == 200
@@ -88,20 +86,20 @@ def test_the_api_is_scoped_like_the_pages(case, client):
 
 
 def test_meetings_and_actions_in_the_api_are_scoped(case, demo, client):
-    from mappa.marac import casework
+    from mappa.marac.services import casework
 
     def get(username, url):
         return client.get(url, HTTP_AUTHORIZATION=f"Token {demo_secret(username)}").json()
 
     coordinator = demo["marac.coordinator"]
-    meeting = meeting_services.schedule_meetings(
+    meeting = meetings.schedule_meetings(
         actor=coordinator,
         first_on=timezone.localdate() + timedelta(days=3),
         start_time=time(10),
         end_time=time(12),
         count=1,
     )[0]
-    meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
+    meetings.list_case(actor=coordinator, case=case, meeting=meeting)
     casework.add_action(
         actor=coordinator,
         case=case,

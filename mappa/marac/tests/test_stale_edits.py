@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mappa.marac import casework
 from mappa.marac.models import MaracAction, MaracCase
+from mappa.marac.services import casework
 from mappa.marac.tests.dashes import referred
 from tests.stale import assert_refused, colleague, loaded_version, signed_in_client
 
@@ -113,15 +113,13 @@ def test_a_second_update_of_an_action_is_refused_and_keeps_its_input(demo, case,
 
 
 def test_a_second_answer_to_a_research_request_is_refused_naming_the_first(demo, case, signed_in):
-    from mappa.marac import meeting_services
+    from mappa.marac.services import meetings
     from mappa.marac.tests.test_meetings import schedule
 
     coordinator, housing = demo["marac.coordinator"], demo["housing.officer"]
     meeting = schedule(coordinator)[0]
-    item = meeting_services.list_case(actor=coordinator, case=case, meeting=meeting)
-    (asked,) = meeting_services.request_research(
-        actor=coordinator, item=item, agencies=[housing.agency]
-    )
+    item = meetings.list_case(actor=coordinator, case=case, meeting=meeting)
+    (asked,) = meetings.request_research(actor=coordinator, item=item, agencies=[housing.agency])
     url = f"/marac/research/{asked.id}/"
     first = signed_in("housing.officer")
     second = signed_in_client(colleague(housing, first_name="Nia", last_name="Jones"))

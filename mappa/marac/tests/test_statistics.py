@@ -8,20 +8,21 @@ from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.marac import meeting_services, rules, statistics
+from mappa.marac import rules, statistics
 from mappa.marac.models import MaracCase
+from mappa.marac.services import meetings
 from mappa.marac.tests.dashes import CHILD, referred
 
 pytestmark = pytest.mark.django_db
 
 
 def hear_all(coordinator, cases, on):
-    meeting = meeting_services.schedule_meetings(
+    meeting = meetings.schedule_meetings(
         actor=coordinator, first_on=on, start_time=time(10), end_time=time(12), count=1
     )[0]
-    items = [meeting_services.list_case(actor=coordinator, case=c, meeting=meeting) for c in cases]
+    items = [meetings.list_case(actor=coordinator, case=c, meeting=meeting) for c in cases]
     for item in items:
-        meeting_services.hear(actor=coordinator, item=item)
+        meetings.hear(actor=coordinator, item=item)
 
 
 @pytest.fixture

@@ -19,15 +19,16 @@ from mappa.agencies.models import Agency
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.kit.forms import add_service_errors
-from mappa.marac import casework, linking, queries, rules, sections
-from mappa.marac.case_forms import (
+from mappa.marac import queries, rules, sections
+from mappa.marac.constants import Criterion
+from mappa.marac.forms.cases import (
     ActionForm,
     ActionUpdateForm,
     IdvaForm,
     SafetyPlanForm,
     ShareFactForm,
 )
-from mappa.marac.constants import Criterion
+from mappa.marac.services import casework, linking
 
 PARTICIPATING = permissions.TAKE_PART_IN_MARAC
 MANAGING = permissions.MANAGE_MARAC

@@ -12,9 +12,10 @@ from django.views.decorators.http import require_POST
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
-from mappa.marac import queries, sections, services
+from mappa.marac import queries, sections
 from mappa.marac.constants import Criterion, DashStatus, RiskBand
-from mappa.marac.forms import ChildForm, IncidentForm
+from mappa.marac.forms.dash import ChildForm, IncidentForm
+from mappa.marac.services import dash as services
 
 PARTICIPATING = permissions.TAKE_PART_IN_MARAC
 

@@ -15,10 +15,11 @@ from mappa.agencies.models import Agency
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.kit.forms import add_service_errors
-from mappa.marac import meeting_services, queries, rules
-from mappa.marac.case_forms import AgencyTextForm, AnswerForm, ResearchForm, ScheduleForm
+from mappa.marac import queries, rules
 from mappa.marac.constants import Criterion
+from mappa.marac.forms.cases import AgencyTextForm, AnswerForm, ResearchForm, ScheduleForm
 from mappa.marac.models import AgendaItem
+from mappa.marac.services import meetings as meeting_services
 from mappa.marac.views.cases import research_rows
 
 MANAGING = permissions.MANAGE_MARAC

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from pydantic import ValidationError
 
-from mappa.marac import forms as marac_forms
+from mappa.marac.forms import dash as marac_forms
 from mappa.people import forms, rules
 from mappa.people.import_format import NominalRecord, problems_in
 from mappa.people.models import Nominal
