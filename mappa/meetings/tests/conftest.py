@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from mappa.agencies.demo import load_demo
 from mappa.agencies.models import User
 from mappa.cases.models import MappaCase
+from mappa.desk.demo import load_demo
 
 
 @dataclass
