@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
-from mappa.agencies.demo import demo_secret
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.desk.demo import demo_secret
 from mappa.risk.tests.records import create_assessment, create_plan, create_zone, smith_case
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""Forms for licence conditions: choose the type, then a form with that type's fields."""
+"""Forms for licence conditions: choose the type, then a form with that type's fields; the day
+one ends."""
 
 from __future__ import annotations
 
@@ -102,3 +103,7 @@ class ConditionForm(GovukForm):
             if required:
                 field.error_messages["required"] = required
             self.fields[name] = field
+
+
+class EndConditionForm(GovukForm):
+    ends_on = date_field("Last day the condition applies", required=True)
