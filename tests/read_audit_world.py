@@ -28,9 +28,9 @@ from mappa.meetings.services import approval, sharing
 from mappa.meetings.services import minutes as minutes_services
 from mappa.meetings.tests.conftest import World
 from mappa.meetings.tests.minutes_setup import hold_meeting, ready_to_approve
-from mappa.oversight import reviews
-from mappa.oversight import services as oversight
 from mappa.oversight.constants import AuditKind
+from mappa.oversight.services import audits as oversight
+from mappa.oversight.services import reviews
 from mappa.oversight.tests import records as oversight_records
 from mappa.people.models import RecordedEvent
 from mappa.referrals import services as referrals

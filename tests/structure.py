@@ -146,10 +146,12 @@ SAVED_WITHOUT_VERSION = {
     "mappa.marac.services.meetings.list_case": "a one-way change of status, referred to listed",
     "mappa.meetings.services.circulation.circulate": "a one-way change of status, refused "
     "unless the minutes are approved",
-    "mappa.oversight.reviews.decide": "the board's decision, refused unless the review is "
-    "still notified (its report cannot be edited before it is decided)",
-    "mappa.oversight.reviews.complete": "a one-way change of status, refused unless in progress",
-    "mappa.oversight.reviews.approve_circulation": "a one-way change, refused unless completed",
+    "mappa.oversight.services.reviews.decide": "the board's decision, refused unless the "
+    "review is still notified (its report cannot be edited before it is decided)",
+    "mappa.oversight.services.reviews.complete": "a one-way change of status, refused unless "
+    "in progress",
+    "mappa.oversight.services.reviews.approve_circulation": "a one-way change, refused unless "
+    "completed",
 }
 
 

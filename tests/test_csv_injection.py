@@ -131,7 +131,7 @@ def test_the_ndelius_registrations_export_neutralises_a_formula_crn():
 
 
 def test_the_annual_statistics_csv_neutralises_text_and_keeps_numbers():
-    from mappa.oversight import annual
+    from mappa.oversight.statistics import annual
 
     report = {
         "area": HOSTILE,
@@ -151,7 +151,7 @@ def test_the_annual_statistics_csv_neutralises_text_and_keeps_numbers():
 
 
 def test_an_indicator_csv_neutralises_a_formula_in_any_cell():
-    from mappa.oversight import indicators
+    from mappa.oversight.indicators import definitions as indicators
 
     result = SimpleNamespace(headings=["agency", "count"], rows=[[HOSTILE, 4], ["-x", None]])
     rows = list(csv.reader(io.StringIO(indicators.as_csv(result, "OFFICIAL-SENSITIVE"))))

@@ -18,7 +18,7 @@ from mappa.agencies.permissions import NOT_CASE_CONTENT, declared_permission
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
-from mappa.oversight.indicators import INDICATORS
+from mappa.oversight.indicators.definitions import INDICATORS
 from mappa.oversight.tests import records as r
 from tests import structure
 

@@ -17,8 +17,10 @@ from rest_framework.views import APIView
 from mappa.agencies import permissions
 from mappa.api import params
 from mappa.api.schema import ERRORS
-from mappa.oversight import annual, indicators, queries
+from mappa.oversight import queries
 from mappa.oversight.forms import MAX_PERIOD, default_period, last_year_ending
+from mappa.oversight.indicators import definitions as indicators
+from mappa.oversight.statistics import annual
 
 
 class IndicatorSummarySerializer(serializers.Serializer):

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from mappa.oversight import indicators, queries
+from mappa.oversight import queries
 from mappa.oversight.forms import default_period
+from mappa.oversight.indicators import definitions as indicators
 from mappa.oversight.models import PracticeAudit, SeriousCaseReview
 
 PERFORMANCE = ("How MAPPA is performing in your area", "Performance indicators")

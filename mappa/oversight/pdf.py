@@ -11,7 +11,7 @@ from django.utils import timezone
 from weasyprint import HTML
 
 from mappa.kit.pdf import css_string
-from mappa.oversight.annual_figures import ORDERS, figures
+from mappa.oversight.statistics.figures import ORDERS, figures
 
 
 def recipient_of(user) -> str:

@@ -22,8 +22,9 @@ from mappa.cases.models import MappaCase
 from mappa.cases.queries import cases_visible_to
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.models import Meeting
-from mappa.oversight import annual, rules
+from mappa.oversight import rules
 from mappa.oversight.models import PracticeAudit, SeriousCaseReview
+from mappa.oversight.statistics import annual
 from mappa.people.constants import EventKind
 from mappa.people.models import RecordedEvent
 

@@ -1,6 +1,6 @@
 """Counting rules of the MAPPA annual statistics (shared/contracts/annual-report.md).
 
-Pure Python over plain values: `annual.py` reads the register into `CaseFacts`,
+Pure Python over plain values: `statistics/annual.py` reads the register into `CaseFacts`,
 custody periods and `EventFacts`, and these functions count them. The year runs
 1 April to 31 March; "on 31 March" counts are a snapshot on the year's last day,
 everything else counts what happened during the year (domain.md §8.4).

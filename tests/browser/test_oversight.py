@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from mappa.agencies.models import User
 from mappa.cases.models import MappaCase
-from mappa.oversight import services
-from mappa.oversight.indicators import INDICATORS
+from mappa.oversight.indicators.definitions import INDICATORS
+from mappa.oversight.services import audits as services
 from mappa.oversight.tests import records as r
 from mappa.people.models import RecordedEvent
 

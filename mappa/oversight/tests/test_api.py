@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from mappa.agencies.demo import load_demo
-from mappa.oversight.indicators import INDICATORS
+from mappa.desk.demo import load_demo
+from mappa.oversight.indicators.definitions import INDICATORS
 
 pytestmark = pytest.mark.django_db
 

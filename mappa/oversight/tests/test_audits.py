@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.oversight import services, summaries
+from mappa.oversight import summaries
 from mappa.oversight.constants import CASE_ITEMS, MEETING_ITEMS, AuditKind
 from mappa.oversight.models import AuditScore, PracticeAudit
+from mappa.oversight.services import audits as services
 from mappa.oversight.tests import records as r
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.oversight.indicators import INDICATORS
+from mappa.oversight.indicators.definitions import INDICATORS
 
 AGGREGATE_READERS = ["lay.adviser", "smb.member", "coordinator", "chair.police"]
 DEMO_NAMES = ["Smith", "Hughes", "Rahman", "Walsh", "Cole"]
@@ -17,7 +17,7 @@ DEMO_NAMES = ["Smith", "Hughes", "Rahman", "Walsh", "Cole"]
 
 @pytest.fixture
 def demo_cases(db):
-    from mappa.agencies.demo import load_demo
+    from mappa.desk.demo import load_demo
 
     return {user.username: user for user in load_demo()}
 

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from mappa.oversight import services
+from mappa.oversight.services import audits as services
 from mappa.oversight.tests import records as r
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_cases(db):
-    from mappa.agencies.demo import load_demo
+    from mappa.desk.demo import load_demo
 
     return {user.username: user for user in load_demo()}
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from mappa.agencies.models import Area
-from mappa.oversight import indicators
+from mappa.oversight.indicators import definitions as indicators
 from mappa.oversight.tests import records as r
 
 START, END, TODAY = date(2025, 4, 1), date(2025, 6, 30), date(2025, 7, 2)

@@ -11,9 +11,10 @@ from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.oversight import queries, reviews
+from mappa.oversight import queries
 from mappa.oversight.constants import REPORT_SECTIONS, ReviewStatus
 from mappa.oversight.models import SeriousCaseReview
+from mappa.oversight.services import reviews
 from mappa.oversight.tests import records as r
 from mappa.people.models import RecordedEvent
 

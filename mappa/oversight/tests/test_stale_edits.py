@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from mappa.oversight import reviews
 from mappa.oversight.models import ReviewAction, SeriousCaseReview
+from mappa.oversight.services import reviews
 from tests.stale import assert_refused, colleague, loaded_version, signed_in_client
 
 from .test_serious_case_reviews import TODAY, charged, decide, notify  # noqa: F401 (fixture)

@@ -13,9 +13,10 @@ from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit.services import record_read
 from mappa.kit.forms import add_service_errors
-from mappa.oversight import queries, rules, services, summaries
+from mappa.oversight import queries, rules, summaries
 from mappa.oversight.constants import AuditKind, items_for
 from mappa.oversight.forms import AuditForm, ScheduleForm, case_label
+from mappa.oversight.services import audits
 from mappa.oversight.views import render
 
 
@@ -47,7 +48,7 @@ def schedule(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.schedule_audit(actor=request.user, **form.cleaned_data)
+            audits.schedule_audit(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -63,7 +64,7 @@ def audit(request, audit_id):
     form = AuditForm(request.POST or None, kind=found.kind) if may_complete else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            services.complete_audit(
+            audits.complete_audit(
                 actor=request.user,
                 audit_record=found,
                 scores=form.scores(),

@@ -8,9 +8,11 @@ from django.utils import timezone
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit.events import EventType
-from mappa.oversight import indicators, queries, services
+from mappa.oversight import queries
 from mappa.oversight.forms import period_from
+from mappa.oversight.indicators import definitions as indicators
 from mappa.oversight.pdf import marking_line, recipient_of
+from mappa.oversight.services import exports
 from mappa.oversight.views import render
 
 
@@ -52,7 +54,7 @@ def indicator_csv(request, slug):
     _, start, end = period_from(request.GET, timezone.localdate())
     result = indicators.compute(found, area, start, end)
     line = marking_line(recipient_of(request.user), timezone.now())
-    services.record_export(
+    exports.record_export(
         actor=request.user,
         event_type=EventType.INDICATOR_EXPORTED,
         payload={"area": area.code, "indicator": slug, "from": str(start), "to": str(end)},

@@ -18,7 +18,7 @@ from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.kit.forms import add_service_errors
-from mappa.oversight import queries, reviews
+from mappa.oversight import queries
 from mappa.oversight.constants import REPORT_SECTIONS
 from mappa.oversight.forms import (
     ApproveForm,
@@ -29,6 +29,7 @@ from mappa.oversight.forms import (
     ReviewActionForm,
     case_label,
 )
+from mappa.oversight.services import reviews
 from mappa.oversight.views import render
 
 

@@ -7,11 +7,13 @@ from django.utils import timezone
 
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
-from mappa.oversight import annual, queries, rules, services
-from mappa.oversight.annual_figures import ORDERS, figures
+from mappa.oversight import queries, rules
 from mappa.oversight.constants import ReviewStatus
 from mappa.oversight.forms import YearForm, last_year_ending
 from mappa.oversight.models import SeriousCaseReview
+from mappa.oversight.services import exports
+from mappa.oversight.statistics import annual
+from mappa.oversight.statistics.figures import ORDERS, figures
 from mappa.oversight.views import render
 
 
@@ -79,7 +81,7 @@ def statistics(request):
 def _download(request, format: str, content_type: str) -> HttpResponse:
     area = queries.area_of(request.user)
     _, year_ending = _year(request)
-    document = services.export_annual(
+    document = exports.export_annual(
         actor=request.user, area=area, year_ending=year_ending, format=format
     )
     response = HttpResponse(document, content_type=content_type)

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from mappa.agencies.models import Area
-from mappa.oversight import services
+from mappa.oversight.services import exports
 
 
 def _date(text: str) -> date:
@@ -30,14 +30,14 @@ class Command(BaseCommand):
         annual.add_argument(
             "--year-ending", required=True, help="the year's last day, e.g. 2026-03-31"
         )
-        annual.add_argument("--format", choices=services.FORMATS, default="json")
+        annual.add_argument("--format", choices=exports.FORMATS, default="json")
         annual.add_argument("--out", default="-", help="a file to write, or - for standard output")
 
     def handle(self, *args, report: str, area: str, year_ending: str, format: str, out: str, **_):
         found = Area.objects.filter(code=area).first()
         if found is None:
             raise CommandError(f"no configured area has the code {area!r}")
-        document = services.export_annual(
+        document = exports.export_annual(
             actor=None, area=found, year_ending=_date(year_ending), format=format
         )
         if out != "-":

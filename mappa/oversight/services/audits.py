@@ -1,7 +1,5 @@
-"""Every change the board makes to audits, and the record of each export of its figures.
-
-Serious case reviews have their own services in `reviews.py`.
-"""
+"""Every change the board makes to audits of meetings and cases: scheduling one for an auditor
+and the auditor's scores."""
 
 from __future__ import annotations
 
@@ -15,14 +13,9 @@ from mappa.agencies import permissions
 from mappa.agencies.models import User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.oversight import annual, pdf, queries
+from mappa.oversight import queries
 from mappa.oversight.constants import AuditKind, items_for
 from mappa.oversight.models import AuditScore, PracticeAudit
-
-
-def record_export(*, actor, event_type: EventType, payload: dict, area=None) -> None:
-    with transaction.atomic():
-        audit.record(actor=actor, event_type=event_type, payload=payload, area=area)
 
 
 def require(actor, name: str) -> None:
@@ -111,30 +104,3 @@ def complete_audit(
             },
         )
     return audit_record
-
-
-FORMATS = ("json", "csv", "pdf")
-
-
-def export_annual(*, actor, area, year_ending: date, format: str) -> bytes:
-    """The annual statistics as JSON, CSV or PDF for `actor` (None: the command line); audited."""
-    if format not in FORMATS:
-        raise ValidationError({"format": f"Choose one of {', '.join(FORMATS)}"})
-    report = annual.annual_report(area, year_ending)
-    issued_at = timezone.now()
-    recipient = pdf.recipient_of(actor)
-    if format == "json":
-        document = annual.as_json(report).encode()
-    elif format == "csv":
-        document = annual.as_csv(report, pdf.marking_line(recipient, issued_at)).encode()
-    else:
-        document = pdf.annual_pdf(
-            report, area_name=area.name, recipient=recipient, issued_at=issued_at
-        )
-    record_export(
-        actor=actor,
-        event_type=EventType.STATISTICS_EXPORTED,
-        payload={"area": area.code, "year_ending": year_ending.isoformat(), "format": format},
-        area=area,
-    )
-    return document

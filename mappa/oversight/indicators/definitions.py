@@ -18,9 +18,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from mappa import csv_cells
-from mappa.oversight import indicator_data as data
 from mappa.oversight import rules
 from mappa.oversight.charts import Figure
+from mappa.oversight.indicators import counts as data
 
 ON_TIME, LATE, PENDING = rules.ON_TIME, rules.LATE, rules.PENDING
 TIMELY_COLOURS = ("#00703c", "#d4351c", "#505a5f")

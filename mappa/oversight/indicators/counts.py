@@ -1,7 +1,7 @@
 """What each performance indicator counts, read from the area's records for a period.
 
 Each function returns plain rows (no names, no free text): the indicator tables in
-`indicators.py` are built from them. Dates are local dates; "today" decides whether something
+`definitions` are built from them. Dates are local dates; "today" decides whether something
 not yet done is late or still pending (rules.timeliness).
 """
 
@@ -20,8 +20,9 @@ from mappa.meetings import rules as meeting_rules
 from mappa.meetings.constants import ItemKind, MeetingStatus
 from mappa.meetings.models import AgendaItem, CaseMinutes, Meeting
 from mappa.meetings.services import circulation
-from mappa.oversight import annual, rules
+from mappa.oversight import rules
 from mappa.oversight.queries import HELD
+from mappa.oversight.statistics import annual
 from mappa.referrals.constants import Outcome
 from mappa.referrals.models import Referral
 

@@ -25,10 +25,11 @@ from mappa.agencies.models import User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases.reminders import dashboard_link
-from mappa.oversight import annual, queries, rules
+from mappa.oversight import queries, rules
 from mappa.oversight.constants import REPORT_SECTIONS, PlanStatus, ReviewStatus
 from mappa.oversight.models import ReviewAction, SeriousCaseReview
-from mappa.oversight.services import require
+from mappa.oversight.services.audits import require
+from mappa.oversight.statistics import annual
 
 SUBJECT = "MAPPA serious further offence notification"
 BODY = """A serious further offence by a MAPPA offender has been notified to the Strategic \
