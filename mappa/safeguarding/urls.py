@@ -1,22 +1,21 @@
 from django.urls import path
 
-from mappa.safeguarding.views import mappa_side
-from mappa.safeguarding.views import mash_side as views
+from mappa.safeguarding.views import mappa_side, mash_side
 
 urlpatterns = [
-    path("", views.home, name="mash-home"),
-    path("case-lists/<uuid:case_list_id>/", views.case_list, name="mash-case-list"),
-    path("case-lists/<uuid:case_list_id>/export.csv", views.export, name="mash-export"),
-    path("case-lists/<uuid:case_list_id>/upload/", views.upload, name="mash-upload"),
-    path("runs/<uuid:run_id>/", views.run, name="mash-run"),
-    path("candidates/<uuid:candidate_id>/", views.candidate, name="mash-candidate"),
-    path("candidates/<uuid:candidate_id>/invite/", views.invite, name="mash-invite"),
-    path("records/<uuid:entry_id>/", views.entry, name="mash-entry"),
-    path("records/<uuid:entry_id>/complete/", views.complete_check, name="mash-complete"),
-    path("records/<uuid:entry_id>/summary/", views.summary, name="mash-summary"),
-    path("flags/<uuid:flag_id>/", views.advance_flag, name="mash-flag"),
-    path("feedback/<uuid:feedback_id>/outcome/", views.outcome, name="mash-outcome"),
-    path("referrals/<uuid:referral_id>/", views.referral, name="mash-referral"),
+    path("", mash_side.home, name="mash-home"),
+    path("case-lists/<uuid:case_list_id>/", mash_side.case_list, name="mash-case-list"),
+    path("case-lists/<uuid:case_list_id>/export.csv", mash_side.export, name="mash-export"),
+    path("case-lists/<uuid:case_list_id>/upload/", mash_side.upload, name="mash-upload"),
+    path("runs/<uuid:run_id>/", mash_side.run, name="mash-run"),
+    path("candidates/<uuid:candidate_id>/", mash_side.candidate, name="mash-candidate"),
+    path("candidates/<uuid:candidate_id>/invite/", mash_side.invite, name="mash-invite"),
+    path("records/<uuid:entry_id>/", mash_side.entry, name="mash-entry"),
+    path("records/<uuid:entry_id>/complete/", mash_side.complete_check, name="mash-complete"),
+    path("records/<uuid:entry_id>/summary/", mash_side.summary, name="mash-summary"),
+    path("flags/<uuid:flag_id>/", mash_side.advance_flag, name="mash-flag"),
+    path("feedback/<uuid:feedback_id>/outcome/", mash_side.outcome, name="mash-outcome"),
+    path("referrals/<uuid:referral_id>/", mash_side.referral, name="mash-referral"),
     path("publish/", mappa_side.publish, name="mash-publish"),
     path("named-persons/new/", mappa_side.designate, name="mash-designate"),
     path(
