@@ -1,6 +1,6 @@
 """Pure rules for DASH and MARAC. No Django imports (structural test).
 
-Thresholds come in as arguments: their defaults and sources are settings (mappa/settings.py,
+Thresholds come in as arguments: their defaults and sources are settings (mappa/settings/practice.py,
 MAPPA_MARAC_*), so an area may adopt its own (domain.md §7.2: "make configurable").
 """
 
