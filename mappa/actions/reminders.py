@@ -10,21 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from django.urls import reverse
+from django.template.loader import render_to_string
 
 from mappa.actions.constants import Status
 from mappa.actions.models import Action
 from mappa.agencies.models import User
 from mappa.audit.events import EventType
-from mappa.cases.reminders import coordinators_by_area, dashboard_link, send_counts
+from mappa.cases.reminders import coordinators_by_area, send_counts
+from mappa.kit import links
 
 SUBJECT = "MAPPA actions overdue"
-BODY = """{count} MAPPA action{plural} you are responsible for or oversee {verb} overdue.
-
-Sign in to see {them}: {link}
-
-This message does not contain any case details. Do not reply to it.
-"""
 
 
 def overdue_counts(today: date) -> tuple[dict[User, int], int]:
@@ -53,18 +48,12 @@ def overdue_counts(today: date) -> tuple[dict[User, int], int]:
 
 
 def send_overdue_action_reminders(*, actor=None, today: date) -> dict[str, int]:
-    link = dashboard_link().removesuffix(reverse("dashboard")) + reverse("actions")
+    links.require_site("send reminder e-mails")
+    link = links.page("actions")
     counts, items = overdue_counts(today)
 
     def body(user: User, count: int) -> str:
-        many = count != 1
-        return BODY.format(
-            count=count,
-            plural="s" if many else "",
-            verb="are" if many else "is",
-            them="them" if many else "it",
-            link=link,
-        )
+        return render_to_string("actions/email/overdue_actions.txt", {"count": count, "link": link})
 
     return send_counts(
         actor=actor,

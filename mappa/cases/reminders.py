@@ -17,11 +17,9 @@ from datetime import date
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from mappa.agencies.constants import Role
 from mappa.agencies.models import User
@@ -29,6 +27,7 @@ from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases.constants import Category
 from mappa.cases.models import MappaCase
+from mappa.kit import links
 
 
 def overdue_cases(today: date):
@@ -66,9 +65,9 @@ def coordinators_by_area(area_ids) -> dict:
 
 
 def dashboard_link() -> str:
-    if not settings.MAPPA_SITE_URL:
-        raise ImproperlyConfigured("MAPPA_SITE_URL must be set to send reminder e-mails")
-    return settings.MAPPA_SITE_URL.rstrip("/") + reverse("dashboard")
+    """The dashboard's address, refused while the site's address is unset."""
+    links.require_site("send reminder e-mails")
+    return links.page("dashboard")
 
 
 def send_overdue_reminders(*, actor=None, today: date) -> dict[str, int]:

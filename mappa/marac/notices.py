@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import reverse
 
 from mappa.agencies import permissions
 from mappa.agencies.constants import Role
 from mappa.agencies.models import User
+from mappa.kit import links
 
 FOOTER = "\n\nThis message does not contain any case details. Do not reply to it.\n"
 
 
 def _link(name: str, **kwargs) -> str:
-    return settings.MAPPA_SITE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
+    return links.page(name, **kwargs)
 
 
 def _send(subject: str, text: str, users) -> int:

@@ -11,14 +11,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMessage, get_connection
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from icalendar import Calendar, Event
 
 from mappa.agencies import permissions
+from mappa.kit import links
 
 SUBJECT = "MAPPA meeting invitation: {when}"
 BODY = """You have been invited to a MAPPA meeting.
@@ -35,11 +34,8 @@ ICS_NAME = "mappa-meeting.ics"
 
 
 def meeting_link(meeting) -> str:
-    if not settings.MAPPA_SITE_URL:
-        raise ImproperlyConfigured("MAPPA_SITE_URL must be set to send meeting invitations")
-    return settings.MAPPA_SITE_URL.rstrip("/") + reverse(
-        "meeting", kwargs={"meeting_id": meeting.id}
-    )
+    links.require_site("send meeting invitations")
+    return links.page("meeting", meeting_id=meeting.id)
 
 
 def place(meeting) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import send_mail
-from django.urls import reverse
+
+from mappa.kit import links
 
 SUBJECT = "MAPPA referral: a screening decision has been made"
 BODY = """A decision has been made on a MAPPA referral you made.
@@ -20,7 +20,5 @@ def tell_referrer(referral, decision) -> None:
     recipient = referral.referred_by.email
     if not recipient:
         return
-    link = settings.MAPPA_SITE_URL.rstrip("/") + reverse(
-        "referral", kwargs={"referral_id": referral.id}
-    )
+    link = links.page("referral", referral_id=referral.id)
     send_mail(SUBJECT, BODY.format(link=link), None, [recipient])

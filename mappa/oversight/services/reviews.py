@@ -15,7 +15,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from mappa import versions
@@ -24,7 +23,7 @@ from mappa.agencies.constants import Role
 from mappa.agencies.models import User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.cases.reminders import dashboard_link
+from mappa.kit import links
 from mappa.oversight import queries, rules
 from mappa.oversight.constants import REPORT_SECTIONS, PlanStatus, ReviewStatus
 from mappa.oversight.models import ReviewAction, SeriousCaseReview
@@ -70,7 +69,7 @@ def notify_serious_further_offence(
     if problems:
         raise ValidationError(problems)
     facts = annual.case_facts(case, None)
-    link = dashboard_link()  # refuse now, not after committing, if links cannot be made
+    links.require_site("send e-mails")  # refuse now, not after committing
     people = notification_recipients(area)
     with transaction.atomic():
         review = SeriousCaseReview.objects.create(
@@ -100,9 +99,7 @@ def notify_serious_further_offence(
             },
         )
         addresses = [user.email for user in people if user.email]
-        review_link = link.removesuffix(reverse("dashboard")) + reverse(
-            "serious-case-review", kwargs={"review_id": review.id}
-        )
+        review_link = links.page("serious-case-review", review_id=review.id)
         transaction.on_commit(partial(_send, addresses, review_link))
     return review
 

@@ -11,17 +11,17 @@ from datetime import date
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from mappa import csv_cells
 from mappa.agencies import permissions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
+from mappa.kit import links
 from mappa.linkage import files as linkage_files
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.models import AgendaItem
@@ -149,7 +149,8 @@ def publish_case_list(*, actor, today: date | None = None) -> CaseList:
     recipients = [designation.user for designation in queries.named_persons(area)]
     if not recipients:
         raise ValidationError("Name the MASH named persons for your area first")
-    link = _site_link(reverse("mash-home"))
+    links.require_site("send e-mails")
+    link = links.page("mash-home")
     first, last = rules.case_list_window(today, settings.MAPPA_MASH_CASE_LIST_DAYS)
     with transaction.atomic():
         case_list = CaseList.objects.create(
@@ -177,12 +178,6 @@ def publish_case_list(*, actor, today: date | None = None) -> CaseList:
         )
         transaction.on_commit(partial(_tell, recipients, link))
     return case_list
-
-
-def _site_link(path: str) -> str:
-    if not settings.MAPPA_SITE_URL:
-        raise ImproperlyConfigured("MAPPA_SITE_URL must be set to send e-mails")
-    return settings.MAPPA_SITE_URL.rstrip("/") + path
 
 
 def _tell(recipients, link: str) -> None:
