@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from mappa.agencies.demo import demo_secret, load_demo
 from mappa.agencies.models import User
+from mappa.desk.demo import demo_secret, load_demo
 
 
 @pytest.fixture

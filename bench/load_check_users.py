@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
-# Personas who see the DEMO area's cases (agencies/demo.py): their password is demo-<name>.
+# Personas who see the DEMO area's cases (desk/demo.py): their password is demo-<name>.
 PERSONAS = ("coordinator", "probation.om", "police.ppu", "prison.pom", "chair.police")
 # What to open: {"nominals": [id, ...], "cases": [id, ...], "surnames": [...]}, all in DEMO.
 RECORDS = json.loads(open(os.environ["MAPPA_LOAD_RECORDS"]).read())

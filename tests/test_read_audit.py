@@ -17,8 +17,8 @@ from django.test import Client
 from django.urls import path, reverse
 
 from mappa.agencies import permissions
-from mappa.agencies.demo import demo_secret, load_demo
 from mappa.audit import services as audit
+from mappa.desk.demo import demo_secret, load_demo
 from tests import read_audit_world, structure
 from tests.read_audit import NO_CASE_CONTENT, POST_ONLY, READS, Read, walk
 

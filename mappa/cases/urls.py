@@ -3,7 +3,6 @@ from django.urls import path
 from mappa.cases import views
 
 urlpatterns = [
-    path("<uuid:case_id>/", views.case, name="case"),
     path("<uuid:case_id>/access/grant/", views.grant_access, name="grant-case-access"),
     path(
         "<uuid:case_id>/access/<uuid:grant_id>/revoke/",

@@ -29,7 +29,7 @@ AREAS = {
 }
 
 COORDINATION_UNIT = "MAPPA co-ordination unit (probation)"
-DEMO_NOMINALS = Path(__file__).resolve().parent.parent / "people" / "demo" / "nominals.jsonl"
+DEMO_NOMINALS = Path(__file__).resolve().parent / "demo_data" / "nominals.jsonl"
 
 AGENCIES = {
     "DEMO": [

@@ -5,7 +5,6 @@ from mappa.people import views
 urlpatterns = [
     path("", views.search, name="people"),
     path("add/", views.add, name="add-person"),
-    path("<uuid:nominal_id>/", views.person, name="person"),
     path("<uuid:nominal_id>/<slug:section_name>/", views.edit, name="edit-person"),
     path(
         "<uuid:nominal_id>/<slug:section_name>/<str:item_id>/remove/",

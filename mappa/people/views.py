@@ -1,27 +1,17 @@
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from pydantic import ValidationError as PydanticError
 
 from mappa import versions
 from mappa.agencies import permissions
-from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.cases import timeline
-from mappa.cases.models import Review
-from mappa.disclosures import queries as disclosures
-from mappa.marac import queries as marac
 from mappa.people import editing, queries, records, services
-from mappa.people.eligibility import for_nominal
 from mappa.people.forms import SearchForm
 from mappa.people.import_format import problems_in
 from mappa.people.models import Nominal
-from mappa.referrals import queries as referrals
-from mappa.risk import queries as risk
 
 
 @requires(permissions.VIEW_CASES)
@@ -54,44 +44,6 @@ def search(request):
         "may_add": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
     }
     return render(request, "people/search.html", context)
-
-
-@requires(permissions.VIEW_CASES)
-def person(request, nominal_id):
-    # Whether the person has referrals, RoSH, exclusion zones, MARAC links or disclosure
-    # decisions at all comes with the nominal's own query: the sections that read them look
-    # (through the reader's scope, as ever) only when there is something to find.
-    on_record = (
-        referrals.on_record() | risk.on_record() | marac.on_record() | disclosures.on_record()
-    )
-    nominal = queries.get_nominal(
-        request.user, nominal_id, whole_record=True, annotations=on_record
-    )
-    # The whole record already holds the cases and their level history: add only what the
-    # timeline reads (who decided, with their agency, in one query each), rather than
-    # fetching the cases a second time.
-    prefetch_related_objects(
-        [nominal],
-        Prefetch(
-            "mappa_cases__level_history__decided_by",
-            queryset=User.objects.select_related("agency"),
-        ),
-        Prefetch(
-            "mappa_cases__reviews", queryset=Review.objects.select_related("reviewed_by__agency")
-        ),
-    )
-    cases = nominal.mappa_cases.all()
-    audit.record_read(actor=request.user, subject=nominal.id, content="person record")
-    context = {
-        "nominal": nominal,
-        "eligibility": for_nominal(nominal, timezone.localdate()),
-        "case": next((c for c in cases if c.closed_on is None), None),
-        "timeline": timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)),
-        "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
-        "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
-        "risk": risk.person_risk(nominal, timezone.localdate()),
-    }
-    return render(request, "people/person.html", context)
 
 
 def _save_section(request, section, record, nominal=None):

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from mappa.cases.tests.test_dashboard import create_case, create_nominal
+from mappa.cases.tests.factories import create_case, create_nominal
 
 from .axe import assert_no_violations
 

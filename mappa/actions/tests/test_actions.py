@@ -11,11 +11,11 @@ from mappa.actions import reminders, services
 from mappa.actions.constants import Status
 from mappa.actions.models import Action
 from mappa.actions.queries import actions_visible_to
-from mappa.agencies.demo import demo_secret, load_demo
 from mappa.agencies.models import Agency, CaseAccessGrant
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
+from mappa.desk.demo import demo_secret, load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -3,22 +3,9 @@ from django.contrib.auth import update_session_auth_hash
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from mappa.agencies import dashboards, permissions, queries, services
+from mappa.agencies import permissions, queries, services
 from mappa.agencies.forms import ApiTokenForm, PasswordChangeForm
 from mappa.agencies.permissions import requires
-
-
-@requires(permissions.PUBLIC)
-def start(request):
-    if request.user.is_authenticated:
-        return redirect("dashboard")
-    return redirect("sign-in")
-
-
-@requires(permissions.SIGNED_IN)
-def dashboard(request):
-    context = dashboards.context_for(request.user, request.GET)
-    return render(request, "agencies/dashboard.html", context)
 
 
 @requires(permissions.SIGNED_IN)

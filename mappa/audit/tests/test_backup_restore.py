@@ -19,10 +19,10 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from mappa.agencies.demo import load_demo
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.audit.tests.tampering import write_events
+from mappa.desk.demo import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(settings.BASE_DIR)

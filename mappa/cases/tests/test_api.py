@@ -6,12 +6,12 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from mappa.agencies.demo import load_demo
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases import services
 from mappa.cases.constants import DecisionSource
 from mappa.cases.models import MappaCase
+from mappa.desk.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

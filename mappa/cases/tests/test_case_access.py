@@ -6,11 +6,11 @@ import pytest
 from django.utils import timezone
 
 from mappa.agencies.constants import AccessReason, Role
-from mappa.agencies.demo import load_demo
 from mappa.agencies.models import Agency, Area, CaseAccessGrant
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
+from mappa.desk.demo import load_demo
 from tests.factories import create_agency, create_user
 
 pytestmark = pytest.mark.django_db

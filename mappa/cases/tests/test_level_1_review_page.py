@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mappa.agencies.demo import load_demo
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase, Review
+from mappa.desk.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,12 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
-from mappa.agencies.demo import load_demo
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases import services
 from mappa.cases.constants import ClosureReason, DecisionSource
 from mappa.cases.models import MappaCase
+from mappa.desk.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
 from django.core import mail
-from django.core.management import CommandError, call_command
-from django.utils import timezone
 from django_tasks import TaskResultStatus
 
 from mappa.agencies.constants import Role
@@ -15,7 +11,7 @@ from mappa.agencies.models import Area
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases import tasks
-from mappa.cases.tests.test_dashboard import create_case
+from mappa.cases.tests.factories import create_case, create_overdue_cases
 from tests.factories import create_agency, create_user
 
 pytestmark = pytest.mark.django_db
@@ -41,18 +37,7 @@ def coordinator_in(area_code: str, **overrides):
 
 @pytest.fixture
 def overdue(demo):
-    """Two overdue Demoshire cases (one with a responsible officer), one in Otherford, and
-    cases that must not count: a review not yet due, a closed case."""
-    cases = [
-        create_case(review_in_days=-3, responsible_officer=demo["probation.om"]),
-        create_case(review_in_days=-40),
-        create_case(
-            review_in_days=-1, area_code="OTHER", responsible_officer=demo["outsider.police"]
-        ),
-        create_case(review_in_days=5, responsible_officer=demo["police.ppu"]),
-        create_case(review_in_days=-9, closed_on=timezone.localdate()),
-    ]
-    return cases
+    return create_overdue_cases(demo)
 
 
 def run(django_capture_on_commit_callbacks):
@@ -136,31 +121,3 @@ def test_nothing_overdue_sends_nothing_but_the_run_is_still_recorded(
     assert mail.outbox == []
     event = AuditEvent.objects.get(event_type=EventType.OVERDUE_REMINDERS_SENT)
     assert event.payload == {"recipients": 0, "items": 0}
-
-
-def test_the_remind_overdue_command_queues_the_task(
-    demo, overdue, site, django_capture_on_commit_callbacks
-):
-    out = StringIO()
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("remind", "overdue", stdout=out)
-    # Tests use the immediate backend, so the queued task has already run.
-    assert "overdue reviews reminders sent: 3 recipients, 3 overdue reviews" in out.getvalue()
-    assert len(mail.outbox) == 3
-
-
-def test_the_remind_overdue_command_sends_at_once_with_now(
-    demo, overdue, site, django_capture_on_commit_callbacks
-):
-    out = StringIO()
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("remind", "overdue", "--now", stdout=out)
-    assert "3 recipients" in out.getvalue() and len(mail.outbox) == 3
-
-
-def test_the_command_refuses_to_send_without_the_sites_address(demo, overdue, settings):
-    settings.MAPPA_SITE_URL = ""
-    with pytest.raises(CommandError, match="MAPPA_SITE_URL"):
-        call_command("remind", "overdue", stdout=StringIO())
-    assert mail.outbox == []
-    assert not AuditEvent.objects.filter(event_type=EventType.OVERDUE_REMINDERS_SENT).exists()

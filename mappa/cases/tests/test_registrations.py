@@ -5,10 +5,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from mappa.agencies.demo import load_demo
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
+from mappa.desk.demo import load_demo
 from mappa.people.models import Nominal
 
 pytestmark = pytest.mark.django_db

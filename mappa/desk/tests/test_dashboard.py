@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -11,38 +10,15 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from mappa.agencies.constants import Role
-from mappa.agencies.demo import load_demo
 from mappa.agencies.models import Area, User
-from mappa.cases import dashboard_queries
-from mappa.cases.models import MappaCase
-from mappa.people.models import Nominal
+from mappa.cases.tests.factories import create_case
+from mappa.desk import dashboard_queries
+from mappa.desk.demo import load_demo
 from mappa.referrals.constants import Status
 from mappa.referrals.models import Referral
 from tests.factories import create_agency, create_user
 
 pytestmark = pytest.mark.django_db
-
-_crns = itertools.count(900001)
-
-
-def create_nominal(*, area_code: str = "DEMO", **overrides) -> Nominal:
-    n = next(_crns)
-    fields = {"forenames": "Test", "surname": f"Person{n}", "crn": f"T{n}"} | overrides
-    return Nominal.objects.create(area=Area.objects.get(code=area_code), **fields)
-
-
-def create_case(*, review_in_days: int | None, area_code: str = "DEMO", **overrides) -> MappaCase:
-    """An open case whose next review is `review_in_days` from today (negative: overdue)."""
-    today = timezone.localdate()
-    fields = {
-        "category": 2,
-        "level": 2,
-        "lead_agency": "probation",
-        "start_date": today - timedelta(days=200),
-        "next_review_due": None if review_in_days is None else today + timedelta(review_in_days),
-    } | overrides
-    nominal = fields.pop("nominal", None) or create_nominal(area_code=area_code)
-    return MappaCase.objects.create(nominal=nominal, **fields)
 
 
 def page(client, query: str = "") -> BeautifulSoup:

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from mappa.agencies.demo import PERSONAS
 from mappa.agencies.models import Agency, Area, User
+from mappa.desk.demo import PERSONAS
 from mappa.safeguarding.queries import is_named_person, named_persons
 from tests.factories import create_area
 

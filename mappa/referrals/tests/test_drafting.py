@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from mappa.agencies.demo import load_demo
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.desk.demo import load_demo
 from mappa.people.models import Nominal
 from mappa.referrals import services
 from mappa.referrals.constants import Status

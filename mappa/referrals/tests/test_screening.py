@@ -5,12 +5,12 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from mappa.agencies.constants import AccessReason
-from mappa.agencies.demo import load_demo
 from mappa.agencies.models import CaseAccessGrant
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.constants import DecisionSource
 from mappa.cases.models import MappaCase
+from mappa.desk.demo import load_demo
 from mappa.people.models import Nominal
 from mappa.referrals import services
 from mappa.referrals.constants import Outcome, Status

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from mappa.agencies.demo import load_demo
 from mappa.cases.models import MappaCase
+from mappa.desk.demo import load_demo
 from mappa.people.models import Nominal
 from mappa.referrals.constants import Status
 from mappa.referrals.models import Referral

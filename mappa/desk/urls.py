@@ -1,0 +1,22 @@
+"""The desk's pages, each list composed in `mappa/urls.py` with the app whose prefix it shares,
+so every route keeps its address and its name."""
+
+from django.urls import path
+
+from mappa.desk.views import case, home, person
+
+# At the site's root, beside the sign-in pages of `mappa.agencies.urls`.
+home_urls = [
+    path("", home.start, name="start"),
+    path("dashboard/", home.dashboard, name="dashboard"),
+]
+
+# Under /people/, beside `mappa.people.urls`.
+person_urls = [
+    path("<uuid:nominal_id>/", person.person, name="person"),
+]
+
+# Under /cases/, beside `mappa.cases.urls`.
+case_urls = [
+    path("<uuid:case_id>/", case.case, name="case"),
+]

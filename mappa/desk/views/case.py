@@ -1,0 +1,70 @@
+"""The case page: the case, its review status, risk, actions, minutes and who else may see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from mappa.actions.queries import case_actions
+from mappa.agencies import permissions
+from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
+from mappa.cases import queries, rules
+from mappa.cases.views import grantee_name, is_open_at_level_1
+
+# How each review status shows: red when overdue, amber when due soon, green otherwise.
+REVIEW_TAGS = {
+    rules.OVERDUE: ("Overdue", "govuk-tag--red"),
+    rules.DUE_SOON: ("Due soon", "govuk-tag--yellow"),
+    rules.ON_TRACK: ("On track", "govuk-tag--green"),
+    rules.NOT_SET: ("No review date", "govuk-tag--grey"),
+}
+
+
+@dataclass(frozen=True)
+class GrantRow:
+    grant: object
+    grantee: str
+    state: str  # "Active", "Revoked" or "Expired"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state == "Active"
+
+
+def _grant_rows(user, case) -> list[GrantRow]:
+    now = timezone.now()
+    rows = []
+    for grant in queries.grants_for_case(user, case.id):
+        if grant.is_active(now):
+            state = "Active"
+        else:
+            state = "Revoked" if grant.revoked_at else "Expired"
+        rows.append(GrantRow(grant, grantee_name(grant), state))
+    return sorted(rows, key=lambda row: not row.is_active)
+
+
+def _may(request, name: str) -> bool:
+    return permissions.has_permission(request.user, name)
+
+
+@requires(permissions.VIEW_CASES)
+def case(request, case_id):
+    case = queries.get_case_in_full(request.user, case_id)
+    audit.record_read(actor=request.user, subject=case.id, content="MAPPA case")
+    status = rules.review_status(due=case.next_review_due, today=timezone.localdate())
+    # Who else may see the case is shown to those who see the whole area: the co-ordinator
+    # and the responsible authority, not to agencies that see the case through a grant.
+    sees_area = _may(request, permissions.VIEW_AREA_CASES)
+    context = {
+        "case": case,
+        "review_tag": REVIEW_TAGS[status] if case.closed_on is None else None,
+        "grants": _grant_rows(request.user, case) if sees_area else None,
+        "may_grant": _may(request, permissions.GRANT_CASE_ACCESS),
+        "may_review": _may(request, permissions.MANAGE_CASES) and is_open_at_level_1(case),
+        "actions": case_actions(case, timezone.localdate()),
+        "may_agree_action": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
+    }
+    return render(request, "desk/case.html", context)

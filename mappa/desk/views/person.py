@@ -1,0 +1,57 @@
+"""The person page: the record, its eligibility, its cases' timeline, risk, and what other apps
+hold about the person."""
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.shortcuts import render
+from django.utils import timezone
+
+from mappa.agencies import permissions
+from mappa.agencies.models import User
+from mappa.agencies.permissions import requires
+from mappa.audit import services as audit
+from mappa.cases import timeline
+from mappa.cases.models import Review
+from mappa.disclosures import queries as disclosures
+from mappa.marac import queries as marac
+from mappa.people import queries
+from mappa.people.eligibility import for_nominal
+from mappa.referrals import queries as referrals
+from mappa.risk import queries as risk
+
+
+@requires(permissions.VIEW_CASES)
+def person(request, nominal_id):
+    # Whether the person has referrals, RoSH, exclusion zones, MARAC links or disclosure
+    # decisions at all comes with the nominal's own query: the sections that read them look
+    # (through the reader's scope, as ever) only when there is something to find.
+    on_record = (
+        referrals.on_record() | risk.on_record() | marac.on_record() | disclosures.on_record()
+    )
+    nominal = queries.get_nominal(
+        request.user, nominal_id, whole_record=True, annotations=on_record
+    )
+    # The whole record already holds the cases and their level history: add only what the
+    # timeline reads (who decided, with their agency, in one query each), rather than
+    # fetching the cases a second time.
+    prefetch_related_objects(
+        [nominal],
+        Prefetch(
+            "mappa_cases__level_history__decided_by",
+            queryset=User.objects.select_related("agency"),
+        ),
+        Prefetch(
+            "mappa_cases__reviews", queryset=Review.objects.select_related("reviewed_by__agency")
+        ),
+    )
+    cases = nominal.mappa_cases.all()
+    audit.record_read(actor=request.user, subject=nominal.id, content="person record")
+    context = {
+        "nominal": nominal,
+        "eligibility": for_nominal(nominal, timezone.localdate()),
+        "case": next((c for c in cases if c.closed_on is None), None),
+        "timeline": timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)),
+        "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
+        "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
+        "risk": risk.person_risk(nominal, timezone.localdate()),
+    }
+    return render(request, "desk/person.html", context)
