@@ -30,11 +30,8 @@ How the contract's disposals map onto the SOA 2003 s.82(1) table
   Longworth [2006] UKHL 1) and SOA 2003 s.134 saves only conditional discharges.
 - `conditional_discharge`: its period, not halved; unrecorded, the 3-year maximum
   (PCC(S)A 2000 s.12(1)(b); Sentencing Code s.80), and the basis says so.
-- Consecutive terms of imprisonment for two or more Schedule 3 offences count, for the
-  table, as one term equal to their aggregate (s.82(3), (4)(a)): `aggregate_consecutive_terms`,
-  given each offence's consecutive group. Partly concurrent terms (X + Y - Z, s.82(4)(b))
-  are left to the caller. The aggregate decides the notification period only, not the
-  Schedule 3 conditions or category 2.
+- Consecutive terms for two or more Schedule 3 offences count as their aggregate
+  (s.82(3), (4)(a)): `periods.aggregate_consecutive_terms`.
 
 s.91B review date: the day after 15 years (8 if under 18 on the relevant date) from the
 first notification after release. Notification dates are not recorded, so we take it as
@@ -45,14 +42,33 @@ estimated review date never too early).
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-INDEFINITE = "indefinite"
+from mappa.offences.periods import INDEFINITE as INDEFINITE
+from mappa.offences.periods import (
+    Period,
+    conditional_discharge_row,
+    detention_period,
+    ending_order,
+    imprisonment_row,
+    in_months,
+    in_words,
+    is_running,
+    notification_end_date,
+    revoked_on,
+    whole_years,
+)
+from mappa.offences.periods import aggregate_consecutive_terms as aggregate_consecutive_terms
+from mappa.offences.periods import effective_end as effective_end
+from mappa.offences.periods import format_period as format_period
+from mappa.offences.periods import governing as governing
+from mappa.offences.periods import parse_period as parse_period
+from mappa.offences.terrorism import TerrorismFacts as TerrorismFacts
+from mappa.offences.terrorism import terrorism_notification as terrorism_notification
+
 EXTENDED_SENTENCE_MINIMUM_FROM = date(2012, 12, 3)
 CUSTODIAL = {"life_imprisonment", "ipp", "imprisonment", "extended_sentence"}
 TERMED = {"imprisonment", "extended_sentence", "suspended_imprisonment"}
@@ -70,9 +86,13 @@ NO_TRIGGER = (
     f"requirement ({SOA} s.80)"
 )
 NO_QUALIFYING_SENTENCE = (
-    "no conviction for murder or a Schedule 15 offence with a qualifying sentence (CJA 2003 s.327)"
+    "no conviction for murder or an offence in Part 1 or 2 of Schedule 15 or in s.327(4A) with "
+    "a qualifying sentence (CJA 2003 s.327)"
 )
-_ISO = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$")
+PART_3_ALONE = (
+    "a Schedule 15 Part 3 (terrorism) offence does not count for category 2: CJA 2003 "
+    's.327(3)(a) names only "Part 1 or 2 of Schedule 15" and s.327(4A)'
+)
 
 
 @dataclass(frozen=True)
@@ -86,10 +106,15 @@ class OffenceFacts:
     age_on_relevant_date: int | None
     triggers_notification: bool
     notification_basis: str
-    in_schedule_15: bool
+    in_schedule_15: bool  # specified in Part 1 or 2 of CJA 2003 Sch.15 (s.327(3)(a))
     schedule_15_reference: str
     is_murder: bool
     in_schedule_3: bool = False
+    # listed in Sch.15 Part 3 (terrorism offences), which s.327(3)(a) does not name
+    in_schedule_15_part_3: bool = False
+    # specified in CJA 2003 s.327(4A), and the reference ("CJA 2003 s.327(4A)(a)")
+    in_s327_4a: bool = False
+    s327_4a_reference: str = ""
     # s.82(4)(a): the aggregate of consecutive terms, and which terms made it
     aggregate_term_months: float | None = None
     aggregate_basis: str = ""
@@ -123,118 +148,6 @@ class Eligibility:
     indefinite_review_date: date | None
 
 
-@dataclass(frozen=True)
-class Period:
-    """A notification period: whole months plus days; months None means indefinite."""
-
-    months: int | None
-    days: int = 0
-    basis: str = ""
-
-    @property
-    def indefinite(self) -> bool:
-        return self.months is None
-
-    @property
-    def iso(self) -> str:
-        return INDEFINITE if self.months is None else format_period(self.months, self.days)
-
-
-# ISO 8601 durations, normalised (contract: "P10Y", "P3Y6M", "P18M" -> "P1Y6M")
-def format_period(months: int, days: int = 0) -> str:
-    years, months = divmod(months, 12)
-    text = (f"{years}Y" if years else "") + (f"{months}M" if months else "")
-    return "P" + (text + (f"{days}D" if days else "") or "0D")
-
-
-# contract: "indefinite" or an ISO 8601 duration in years, months and days
-def parse_period(text: str) -> Period:
-    if text == INDEFINITE:
-        return Period(None)
-    match = _ISO.match(text)
-    if not match or text == "P":
-        raise ValueError(f"not a notification period: {text!r}")
-    years, months, days = (int(g or 0) for g in match.groups())
-    return Period(years * 12 + months, days)
-
-
-# contract: end_date = start_date + period - 1 day; None when indefinite
-def notification_end_date(start: date, period: Period | str) -> date | None:
-    if isinstance(period, str):
-        period = parse_period(period)
-    if period.months is None:
-        return None
-    return start + relativedelta(months=period.months, days=period.days) - timedelta(days=1)
-
-
-def _words(months: int | None, days: int = 0) -> str:
-    if months is None:
-        return "an indefinite period"
-    years, rest = divmod(months, 12)
-    parts = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in ((years, "year"), (rest, "month"))]
-    parts += [f"{days} day{'s' if days != 1 else ''}"] if days else []
-    return " and ".join(p for p in parts if not p.startswith("0 ")) or "0 days"
-
-
-def _months(term: float) -> str:
-    return f"{term:g} month{'' if term == 1 else 's'}"
-
-
-# SOA 2003 s.82(1), table: imprisonment rows by term (s.131: detention of young people)
-def _imprisonment_row(term: float, what: str) -> tuple[int | None, str, bool]:
-    if term >= 30:
-        return None, f"{what} (30 months or more)", False
-    if term > 6:
-        return 120, f"{what} (more than 6 and less than 30 months)", True
-    return 84, f"{what} (6 months or less)", True
-
-
-# SOA 2003 s.131(a) with PCC(S)A 2000 s.102(2) / Sentencing Code s.242(2): the detention a
-# detention and training order's offender "is liable to serve" is one half of its term
-def detention_period(order_months: float | None) -> float | None:
-    return None if order_months is None else order_months / 2
-
-
-def _s82_term(offence: OffenceFacts) -> float:
-    dto = offence.detention_and_training_order
-    return detention_period(offence.term_months) if dto else offence.term_months
-
-
-# SOA 2003 s.82(3), (4)(a): "in the case of consecutive terms", a term "equal to the
-# aggregate of those terms", for offenders sentenced for two or more Schedule 3 offences
-def aggregate_consecutive_terms(
-    offences: list[OffenceFacts], groups: list[str]
-) -> list[OffenceFacts]:
-    """Each offence with its group's aggregate term, where two or more of the group's
-    convictions trigger notification and were dealt with by imprisonment or detention."""
-    members: dict[str, list[OffenceFacts]] = {}
-    for offence, group in zip(offences, groups, strict=True):
-        if (
-            group
-            and offence.triggers_notification
-            and offence.outcome == "conviction"
-            and offence.disposal_type == "imprisonment"
-            and offence.term_months is not None
-        ):
-            members.setdefault(group, []).append(offence)
-    result = []
-    for offence, group in zip(offences, groups, strict=True):
-        together = members.get(group, [])
-        if len(together) >= 2 and any(offence is other for other in together):
-            total = sum(_s82_term(other) for other in together)
-            terms = " + ".join(f"{_months(_s82_term(o))} ({o.code})" for o in together)
-            offence = replace(
-                offence,
-                aggregate_term_months=total,
-                aggregate_basis=(
-                    f"consecutive terms of imprisonment or detention for Schedule 3 offences, "
-                    f"{terms}, counted as one term of {_months(total)} (s.82(3), (4)(a))"
-                ),
-            )
-        result.append(offence)
-    return result
-
-
 # SOA 2003 s.82(1) with s.131; R v Wiles [2004] EWCA Crim 836 (extended sentences). The
 # aggregate of consecutive terms counts for s.82 only (s.82(4)); CJA 2003 s.327 reads each
 # sentence as it was passed.
@@ -246,36 +159,30 @@ def _custodial_term(offence: OffenceFacts, *, for_s82: bool) -> tuple[float, str
         return offence.aggregate_term_months, offence.aggregate_basis
     if offence.detention_and_training_order:
         if not for_s82:
-            return term, f"a detention and training order for {_months(term)}"
+            return term, f"a detention and training order for {in_months(term)}"
         half = detention_period(term)
         return half, (
-            f"detention for {_months(half)}, the detention half of a detention and training "
-            f"order for {_months(term)} (s.131(a))"
+            f"detention for {in_months(half)}, the detention half of a detention and training "
+            f"order for {in_months(term)} (s.131(a))"
         )
     if kind == "suspended_imprisonment":
-        return term, f"a suspended sentence of imprisonment for {_months(term)} (CJA 2003 s.189(6))"
+        return (
+            term,
+            f"a suspended sentence of imprisonment for {in_months(term)} (CJA 2003 s.189(6))",
+        )
     if kind != "extended_sentence":
-        return term, f"imprisonment or detention for {_months(term)}"
+        return term, f"imprisonment or detention for {in_months(term)}"
     if offence.relevant_date < EXTENDED_SENTENCE_MINIMUM_FROM:
         return term, (
-            f"an extended sentence with a custodial term of {_months(term)}; the extension "
+            f"an extended sentence with a custodial term of {in_months(term)}; the extension "
             "period is not recorded and had no minimum before 3 December 2012, so the term "
             "is taken as the custodial term alone"
         )
     return term + 12, (
-        f"an extended sentence with a custodial term of {_months(term)} plus an extension "
+        f"an extended sentence with a custodial term of {in_months(term)} plus an extension "
         "period of at least 1 year (Sentencing Code s.281(4)(a)), a term of at least "
-        f"{_months(term + 12)} (R v Wiles [2004] EWCA Crim 836)"
+        f"{in_months(term + 12)} (R v Wiles [2004] EWCA Crim 836)"
     )
-
-
-# SOA 2003 s.82(1), table, "the period of conditional discharge" (not halved: s.82(2))
-def _conditional_discharge_row(term: float | None) -> tuple[int, int, str]:
-    if term is None or term <= 0:
-        return 36, 0, "a conditional discharge of unrecorded length, taken as the 3-year maximum"
-    whole = int(term)
-    days = math.ceil(round((term - whole) * 365.25 / 12, 6))
-    return whole, days, f"a conditional discharge for {_months(term)}"
 
 
 # SOA 2003 s.82(1), table
@@ -287,25 +194,15 @@ def _s82_row(offence: OffenceFacts) -> tuple[int | None, int, str, bool]:
         words = "imprisonment for life" if kind == "life_imprisonment" else "IPP (CJA 2003 s.225)"
         return None, 0, words, False
     if kind in TERMED:
-        months, words, halvable = _imprisonment_row(*_custodial_term(offence, for_s82=True))
+        months, words, halvable = imprisonment_row(*_custodial_term(offence, for_s82=True))
         return months, 0, words, halvable
     if kind == "hospital_order_with_restriction":
         return None, 0, "admission to hospital subject to a restriction order", False
     if kind == "hospital_order":
         return 84, 0, "admission to hospital without a restriction order", True
     if kind == "conditional_discharge":
-        return (*_conditional_discharge_row(offence.term_months), False)
+        return (*conditional_discharge_row(offence.term_months), False)
     return 60, 0, f"{(kind or 'no disposal').replace('_', ' ')}: any other description", True
-
-
-def whole_years(born: date | None, on: date) -> int | None:
-    """A person's age in whole years on a date, as `relativedelta` counts it (a 29 February
-    birthday falls on 28 February in other years), without its cost on the common path."""
-    if born is None:
-        return None
-    if (born.month, born.day) == (2, 29) or on < born:
-        return relativedelta(on, born).years
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 # SOA 2003 s.82(2): the age that decides halving is the age on the relevant date
@@ -337,7 +234,7 @@ def notification_period(offence: OffenceFacts, person: PersonFacts | None = None
     if no_requirement_reason(offence) is not None:
         return None
     months, days, words, halvable = _s82_row(offence)
-    basis = f"{SOA} s.82(1): {words}: {_words(months, days)}"
+    basis = f"{SOA} s.82(1): {words}: {in_words(months, days)}"
     if not halvable or months is None:
         return Period(months, days, basis)
     age = age_on_relevant_date(offence, person)
@@ -345,7 +242,7 @@ def notification_period(offence: OffenceFacts, person: PersonFacts | None = None
         return Period(months, days, f"{basis}; age on the relevant date unknown, so not halved")
     if age < 18:
         halved = (
-            f"{basis}; s.82(2): under 18 on the relevant date, so halved to {_words(months // 2)}"
+            f"{basis}; s.82(2): under 18 on the relevant date, so halved to {in_words(months // 2)}"
         )
         return Period(months // 2, days, halved)
     return Period(months, days, basis)
@@ -361,35 +258,6 @@ def notification_for(
     start = offence.relevant_date
     end = notification_end_date(start, period)
     return Notification(period.iso, start, end, period.basis, offence.code)
-
-
-# SOA 2003 s.91C: an indefinite requirement discharged on review ends on that date
-def revoked_on(note: Notification, person: PersonFacts) -> date | None:
-    revoked = person.lifetime_notification_revoked_on
-    if note.end_date is None and revoked is not None and revoked >= note.start_date:
-        return revoked
-    return None
-
-
-# SOA 2003 s.82 and s.91C: the last day of a requirement; None while it has no end
-def effective_end(note: Notification, person: PersonFacts) -> date | None:
-    return note.end_date or revoked_on(note, person)
-
-
-# contract (nominal-import.md): order by last day, indefinite last; ties: the earlier start
-def _order(note: Notification, person: PersonFacts) -> tuple[date, int]:
-    return effective_end(note, person) or date.max, -note.start_date.toordinal()
-
-
-# contract (nominal-import.md): the requirement ending last governs; indefinite beats finite
-def governing(notes: list[Notification], person: PersonFacts) -> Notification | None:
-    return max(notes, key=lambda note: _order(note, person)) if notes else None
-
-
-# CJA 2003 s.327(2): subject to the notification requirements on as_of
-def is_running(note: Notification, person: PersonFacts, as_of: date) -> bool:
-    end = effective_end(note, person)
-    return note.start_date <= as_of and (end is None or as_of <= end)
 
 
 # SOA 2003 s.83(1), s.84(1)(d): first notification after release (estimated: module doc)
@@ -420,10 +288,23 @@ def indefinite_review_date(offence: OffenceFacts, person: PersonFacts) -> tuple[
     )
 
 
+# CJA 2003 s.327(3)(a), (4)(a) as in force: "murder or an offence specified in Part 1 or 2 of
+# Schedule 15 or in subsection (4A)"; a Part 3 (terrorism) offence alone never counts
+def specified_for_category_2(offence: OffenceFacts) -> str | None:
+    """How the offence is specified for s.327(3)(a), (4)(a), or None when it is not."""
+    if offence.is_murder:
+        return "murder"
+    if offence.in_schedule_15:
+        return offence.schedule_15_reference
+    if offence.in_s327_4a:
+        return offence.s327_4a_reference
+    return None
+
+
 # CJA 2003 s.327(3)(b), (4)(b): the sentences and orders that qualify for category 2
 def qualifying_sentence(offence: OffenceFacts) -> str | None:
     kind = offence.disposal_type or "none"
-    if not (offence.is_murder or offence.in_schedule_15) or offence.outcome not in VERBS:
+    if specified_for_category_2(offence) is None or offence.outcome not in VERBS:
         return None
     if kind in HOSPITAL or kind == "guardianship_order":
         return "a guardianship order" if kind == "guardianship_order" else "a hospital order"
@@ -443,10 +324,15 @@ def category_2(
 ) -> tuple[bool, date | None, str]:
     found = [(o, w) for o in offences if o.relevant_date <= as_of and (w := qualifying_sentence(o))]
     if not found:
-        return False, None, NO_QUALIFYING_SENTENCE
+        part_3 = any(o.in_schedule_15_part_3 and not specified_for_category_2(o) for o in offences)
+        return (
+            False,
+            None,
+            f"{NO_QUALIFYING_SENTENCE}; {PART_3_ALONE}" if part_3 else NO_QUALIFYING_SENTENCE,
+        )
     offence, words = max(found, key=lambda pair: pair[0].relevant_date)
     section = "s.327(4)" if offence.outcome in FINDINGS else "s.327(3)"
-    listed = "murder" if offence.is_murder else offence.schedule_15_reference
+    listed = specified_for_category_2(offence)
     what = f"{VERBS[offence.outcome]} {offence.title} ({offence.code}; {listed})"
     what += f" with {words} (CJA 2003 {section})"
     end = person.licence_end_date
@@ -498,7 +384,7 @@ def evaluate(*, offences: list[OffenceFacts], person: PersonFacts, as_of: date) 
         why = "it is before the relevant date of every recorded offence" if offences else NOTHING
         return Eligibility(None, f"No category applies on {as_of}: {why}.", None, None, None)
     pairs = [(n, o) for o in past if (n := notification_for(o, person)) is not None]
-    note, offence = max(pairs, key=lambda p: _order(p[0], person)) if pairs else (None, None)
+    note, offence = max(pairs, key=lambda p: ending_order(p[0], person)) if pairs else (None, None)
     review, review_basis = indefinite_review_date(offence, person) if offence else (None, "")
     if note is not None and is_running(note, person, as_of):
         basis = _category_1_basis(note, offence, person, review_basis)

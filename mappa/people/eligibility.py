@@ -38,6 +38,7 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
     if offence.code in catalogue.UNVERIFIED:
         basis += f" ({UNCHECKED})"
     listing = offence.schedule_15
+    parts = listing.parts if listing else frozenset()
     return rules.OffenceFacts(
         code=offence.code,
         title=offence.title,
@@ -48,13 +49,32 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         age_on_relevant_date=_age(date_of_birth, conviction.relevant_date),
         triggers_notification=triggered,
         notification_basis=basis,
-        in_schedule_15=listing is not None,
-        schedule_15_reference=f"CJA 2003 Sch.15 Part {listing.part} para {listing.paragraph}"
-        if listing
-        else "",
+        in_schedule_15=bool(parts & {1, 2}),
+        schedule_15_reference=listing.reference if listing else "",
         is_murder=offence.is_murder,
         in_schedule_3=offence.schedule_3 is not None,
+        in_schedule_15_part_3=3 in parts,
+        in_s327_4a=offence.s327_4a is not None,
+        s327_4a_reference=offence.s327_4a.reference if offence.s327_4a else "",
         detention_and_training_order=dto,
+    )
+
+
+def terrorism_facts(conviction, date_of_birth: date | None) -> rules.TerrorismFacts:
+    """A conviction as the facts for the CTA 2008 Part 4 rules (`offences.terrorism`)."""
+    offence = catalogue.get(conviction.offence_code)
+    listing = offence.schedule_15
+    term = conviction.term_months
+    return rules.TerrorismFacts(
+        code=offence.code,
+        title=offence.title,
+        outcome=conviction.outcome,
+        dealt_with_on=conviction.relevant_date,
+        age_when_dealt_with=_age(date_of_birth, conviction.relevant_date),
+        disposal_type=conviction.disposal_type or None,
+        term_months=None if term is None else float(term),
+        detention_and_training_order=conviction.detention_and_training_order,
+        in_schedule_15_part_3=listing is not None and 3 in listing.parts,
     )
 
 

@@ -276,9 +276,41 @@ def test_a_malformed_condition_raises_naming_the_code(data_dir, condition):
         load_catalogue(data_dir)
 
 
-def test_a_schedule_15_part_other_than_1_or_2_raises(data_dir):
-    write(data_dir, "schedule_15.json", [sch15(part=3)])
-    with pytest.raises(ValueError, match="part must be 1 or 2"):
+@pytest.mark.parametrize("part", [0, 4, "3"])
+def test_a_schedule_15_part_other_than_1_2_or_3_raises(data_dir, part):
+    # CJA 2003 Sch.15 has three Parts: violent, sexual and (since 2021) terrorism offences.
+    write(data_dir, "schedule_15.json", [sch15(part=part)])
+    with pytest.raises(ValueError, match="SOA2003/s1: part must be 1, 2 or 3"):
+        load_catalogue(data_dir)
+
+
+def test_a_further_listing_in_another_part_is_checked_too(data_dir):
+    entry = sch15()
+    entry["also"] = [{"part": 5, "paragraph": "97", "source": "x"}]
+    write(data_dir, "schedule_15.json", [entry])
+    with pytest.raises(ValueError, match="part must be 1, 2 or 3, not 5"):
+        load_catalogue(data_dir)
+
+
+def test_a_further_listing_is_named_in_the_reference(data_dir):
+    entry = sch15(part=1, paragraph="32")
+    entry["also"] = [{"part": 2, "paragraph": "97", "source": "x"}]
+    write(data_dir, "schedule_15.json", [entry])
+    (rape,) = [o for o in load_catalogue(data_dir) if o.code == "SOA2003/s1"]
+    assert rape.schedule_15.reference == "CJA 2003 Sch.15 Part 1 para 32 and Part 2 para 97"
+    assert rape.schedule_15.parts == {1, 2}
+
+
+def test_it_loads_the_s327_4a_offences_when_present(data_dir):
+    entry = {**other(), "paragraph": "(a)"}
+    write(data_dir, "s327_4a.json", [entry])
+    (theft,) = load_catalogue(data_dir)[1:]
+    assert theft.s327_4a.reference == "CJA 2003 s.327(4A)(a)"
+
+
+def test_an_s327_4a_entry_without_its_paragraph_raises(data_dir):
+    write(data_dir, "s327_4a.json", [other()])
+    with pytest.raises(ValueError, match="s327_4a.json: TA1968/s1: missing paragraph"):
         load_catalogue(data_dir)
 
 

@@ -201,8 +201,8 @@ def test_an_offence_in_neither_schedule_never_qualifies():
     result = evaluate(offences=[theft(term_months=48)], person=person(), as_of=date(2022, 1, 1))
     assert result.category is None
     assert result.basis.endswith(
-        "no conviction for murder or a Schedule 15 offence with a qualifying sentence "
-        "(CJA 2003 s.327)."
+        "no conviction for murder or an offence in Part 1 or 2 of Schedule 15 or in s.327(4A) "
+        "with a qualifying sentence (CJA 2003 s.327)."
     )
 
 

@@ -1,4 +1,4 @@
-"""The Schedule 15 reference data: Criminal Justice Act 2003 Sch.15 Parts 1 and 2.
+"""The Schedule 15 reference data: Criminal Justice Act 2003 Sch.15 Parts 1, 2 and 3.
 
 Plain JSON checks, no Django: the shape of every entry, the code format, ordering, and spot
 checks of listings against the Schedule as published on legislation.gov.uk.
@@ -15,6 +15,7 @@ import pytest
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEDULE_15 = DATA_DIR / "schedule_15.json"
 FIELDS = {"code", "title", "statute", "part", "paragraph", "source"}
+ALSO_FIELDS = {"part", "paragraph", "source"}
 CODE = re.compile(r"^(CL/[a-z_]+|[A-Z]+[0-9]{4}/s[0-9]+[A-Z]*(\([0-9a-z]+\))?)$")
 SOURCE = "https://www.legislation.gov.uk/ukpga/2003/44/schedule/15/paragraph/"
 
@@ -34,8 +35,9 @@ def test_the_file_is_a_non_empty_list_of_objects():
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry.get("code", "?"))
-def test_every_entry_has_exactly_the_six_fields(entry):
-    assert set(entry) == FIELDS
+def test_every_entry_has_exactly_the_six_fields_and_perhaps_further_listings(entry):
+    assert set(entry) - {"also"} == FIELDS
+    assert all(set(more) == ALSO_FIELDS for more in entry.get("also", []))
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry["code"])
@@ -44,8 +46,8 @@ def test_every_code_matches_the_contract_format(entry):
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry["code"])
-def test_every_entry_is_in_part_1_or_part_2(entry):
-    assert entry["part"] in (1, 2)
+def test_every_entry_is_in_part_1_2_or_3(entry):
+    assert entry["part"] in (1, 2, 3)
     assert isinstance(entry["part"], int)
 
 
@@ -53,8 +55,9 @@ def test_every_entry_is_in_part_1_or_part_2(entry):
 def test_every_entry_has_text_and_points_at_its_own_paragraph(entry):
     assert entry["title"].strip() and entry["statute"].strip()
     assert isinstance(entry["paragraph"], str)
-    assert re.fullmatch(r"[0-9]+[A-Z]?", entry["paragraph"])
-    assert entry["source"] == SOURCE + entry["paragraph"]
+    for listing in [entry, *entry.get("also", [])]:
+        assert re.fullmatch(r"[0-9]+[A-Z]{0,2}", listing["paragraph"])
+        assert listing["source"] == SOURCE + listing["paragraph"]
 
 
 def test_codes_are_unique():
@@ -71,11 +74,17 @@ def paragraph_number(entry: dict) -> int:
     return int(re.match(r"[0-9]+", entry["paragraph"]).group())
 
 
-def test_part_1_paragraphs_all_come_before_part_2_paragraphs():
-    # CJA 2003 Sch.15: Part 1 (specified violent offences) runs to para 65, Part 2 starts at 66.
-    part_1 = [paragraph_number(entry) for entry in ENTRIES if entry["part"] == 1]
-    part_2 = [paragraph_number(entry) for entry in ENTRIES if entry["part"] == 2]
+def listings(part: int) -> list[dict]:
+    every = [listing for entry in ENTRIES for listing in [entry, *entry.get("also", [])]]
+    return [listing for listing in every if listing["part"] == part]
+
+
+def test_each_part_s_paragraphs_come_before_the_next_part_s():
+    # CJA 2003 Sch.15: Part 1 (specified violent offences) runs to para 65, Part 2 (sexual) from
+    # 66 to 153, Part 3 (terrorism) from 154 (HMCTS mapping: paras 154 to 173).
+    part_1, part_2, part_3 = ([paragraph_number(x) for x in listings(p)] for p in (1, 2, 3))
     assert max(part_1) < 66 <= min(part_2)
+    assert max(part_2) < 154 <= min(part_3)
 
 
 @pytest.mark.parametrize(
@@ -171,3 +180,79 @@ def test_a_code_shared_with_another_data_file_has_the_same_title(other_file):
         if code in others and others[code] != entry["title"]
     }
     assert clashes == {}
+
+
+# Paragraphs added from the HMCTS offence-code mapping (GitHub ministryofjustice/
+# hmpps-manage-offences-api, migration V38__schedule_15_to_offence_mappings.sql), and numbers
+# changed to agree with it; the statute's text for these paragraphs has not been read
+# (unverified.SCHEDULE_15_UNVERIFIED).
+@pytest.mark.parametrize(
+    "code, part, paragraph",
+    [
+        ("RTA1988/s3ZC", 1, "48A"),  # causing death by driving: disqualified drivers
+        ("PHA1997/s4A", 1, "57"),  # HMCTS maps s.4A(1)(a), (b)(i) and (ii) to para 57
+        ("ICCA2001/s51", 1, "60"),  # genocide, crimes against humanity, war crimes
+        ("ICCA2001/s52", 1, "60"),
+        ("ACSA2001/s47", 1, "60A"),  # use etc. of nuclear weapons
+        ("ACSA2001/s50", 1, "60B"),  # assisting or inducing weapons-related acts overseas
+        ("FGMA2003/s1", 1, "61"),
+        ("FGMA2003/s2", 1, "62"),
+        ("FGMA2003/s3", 1, "63"),
+        ("SCA2015/s75A", 1, "63FA"),  # strangulation or suffocation
+        ("MSA2015/s1", 1, "63G"),
+        ("MSA2015/s2", 1, "63H"),
+        ("SOA1956/s33A", 2, "92A"),  # keeping a brothel used for prostitution
+        ("SOA2003/s15A", 2, "116A"),  # sexual communication with a child
+        ("SOA2003/s57", 2, "141"),  # trafficking for sexual exploitation (repealed; still listed)
+        ("SOA2003/s58", 2, "142"),
+        ("SOA2003/s59", 2, "143"),
+        ("SOA2003/s59A", 2, "143A"),
+    ],
+)
+def test_it_lists_the_paragraphs_of_the_hmcts_mapping(code, part, paragraph):
+    assert (BY_CODE[code]["part"], BY_CODE[code]["paragraph"]) == (part, paragraph)
+
+
+# One section in two paragraphs (HMCTS mapping): burglary, TA 1968 s.9, in Part 1 para 32 and,
+# with intent to commit rape, Part 2 para 97; MSA 2015 s.2 in Part 1 para 63H and Part 2 152A.
+@pytest.mark.parametrize(
+    "code, first, further",
+    [("TA1968/s9", (1, "32"), (2, "97")), ("MSA2015/s2", (1, "63H"), (2, "152A"))],
+)
+def test_a_section_in_two_paragraphs_carries_both(code, first, further):
+    entry = BY_CODE[code]
+    assert (entry["part"], entry["paragraph"]) == first
+    assert [(more["part"], more["paragraph"]) for more in entry["also"]] == [further]
+
+
+# CJA 2003 Sch.15 Part 3 (terrorism offences), as in the HMCTS mapping: the paragraphs with an
+# offence code. Paras 163 and 164 are not in that mapping.
+PART_3 = {
+    "154": "TA2000/s11",
+    "155": "TA2000/s12",
+    "156": "TA2000/s54",
+    "157": "TA2000/s56",
+    "158": "TA2000/s57",
+    "159": "TA2000/s58",
+    "160": "TA2000/s58A",
+    "161": "TA2000/s58B",
+    "162": "TA2000/s59",
+    "165": "ACSA2001/s113",
+    "166": "TA2006/s1",
+    "167": "TA2006/s2",
+    "168": "TA2006/s5",
+    "169": "TA2006/s6",
+    "170": "TA2006/s8",
+    "171": "TA2006/s9",
+    "172": "TA2006/s10",
+    "173": "TA2006/s11",
+}
+
+
+@pytest.mark.parametrize("paragraph, code", sorted(PART_3.items()))
+def test_part_3_lists_each_terrorism_offence_in_its_paragraph(paragraph, code):
+    assert (BY_CODE[code]["part"], BY_CODE[code]["paragraph"]) == (3, paragraph)
+
+
+def test_part_3_holds_exactly_the_mapped_terrorism_offences():
+    assert {e["paragraph"]: e["code"] for e in ENTRIES if e["part"] == 3} == PART_3
