@@ -38,7 +38,7 @@ def main() -> None:
 
     from bench.results import write_section
     from mappa.agencies.models import User
-    from mappa.desk import dashboard_queries as queries
+    from mappa.desk import queries
 
     coordinator = User.objects.get(username="coordinator")
     today = timezone.localdate()

@@ -1,7 +1,7 @@
 """What each role's dashboard shows.
 
 The co-ordinator's and the responsible-authority practitioner's dashboards show real work
-(from `mappa.desk.dashboard_queries` and the referral queries); the other roles' panels are
+(from `mappa.desk.queries` and the referral queries); the other roles' panels are
 placeholders that fill in as their features land.
 """
 
@@ -20,7 +20,7 @@ from mappa.agencies import permissions
 from mappa.agencies.constants import Role
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import Category, Level
-from mappa.desk import dashboard_queries as cases
+from mappa.desk import queries as cases
 from mappa.disclosures import dashboard as disclosure_panels
 from mappa.marac import dashboard as marac_panels
 from mappa.meetings import dashboard as meeting_panels
