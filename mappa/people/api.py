@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
@@ -14,13 +15,13 @@ from rest_framework.views import APIView
 
 from mappa.agencies import permissions
 from mappa.api import params
-from mappa.api.pagination import Pages
+from mappa.api.pagination import Pages, paginated
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.people import queries, services
 from mappa.people.eligibility import for_nominal
 from mappa.people.import_format import NominalRecord, problems_in
-from mappa.people.serializers import NominalSerializer
+from mappa.people.serializers import EligibilitySerializer, NominalSerializer, eligibility_out
 
 FILTERS = ("pnc", "crn", "noms", "name")
 AS_OF_PARAM = params.Date("as_of", "Evaluate eligibility on this date (default: today)")
@@ -32,6 +33,13 @@ def as_of_date(request) -> date:
 
 def _represent(nominal, as_of: date) -> dict:
     return NominalSerializer(nominal, context={"eligibility": for_nominal(nominal, as_of)}).data
+
+
+class ListedNominalSerializer(NominalSerializer):
+    """A nominal in the list, its eligibility evaluated on the list's `as_of` date."""
+
+    def get_eligibility(self, nominal) -> EligibilitySerializer:
+        return eligibility_out(for_nominal(nominal, self.context["as_of"]))
 
 
 def _parse_body(request) -> NominalRecord:
@@ -84,14 +92,14 @@ class NominalList(APIView):
             found = queries.search(request.user, queries.Criteria(name=filters["name"]))
             nominals = nominals.filter(id__in=[n.id for n in found])
         nominals = queries.with_record(nominals.order_by("surname", "forenames", "id"))
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(nominals, request, view=self)
+        listed = partial(ListedNominalSerializer, context={"as_of": as_of})
+        response = paginated(self, request, nominals, listed)
         audit.record(
             actor=request.user,
             event_type=EventType.REGISTER_SEARCHED,
-            payload={"query": filters, "results": paginator.page.paginator.count},
+            payload={"query": filters, "results": response.data["count"]},
         )
-        return paginator.get_paginated_response([_represent(nominal, as_of) for nominal in page])
+        return response
 
     @extend_schema(
         request=NominalRecord,
