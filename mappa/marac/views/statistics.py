@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
-from mappa.audit import services as audit
-from mappa.audit.events import EventType
 from mappa.marac import rules, statistics
+from mappa.marac.services import statistics as services
 
 
 def _quarter(request) -> date:
@@ -51,11 +50,7 @@ def csv_export(request):
     body = statistics.as_csv(
         stats, area_name=user.area.name, recipient=recipient, produced_at=timezone.localtime()
     )
-    audit.record(
-        actor=user,
-        event_type=EventType.MARAC_STATISTICS_EXPORTED,
-        payload={"area": user.area.code, "quarter": stats.start.isoformat(), "format": "csv"},
-    )
+    services.record_export(actor=user, stats=stats)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     name = f"marac-statistics-{user.area.code}-{stats.start:%Y-%m}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

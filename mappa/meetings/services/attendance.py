@@ -1,6 +1,6 @@
 """What the chair (or co-ordinator) records on the day: attendance, MAPPA D, held.
 
-The same write-path rules as `services.py`: keyword-only arguments, a required actor,
+The same write-path rules as the rest of `services/`: keyword-only arguments, a required actor,
 one transaction with its audit event.
 """
 

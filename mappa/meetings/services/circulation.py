@@ -1,5 +1,6 @@
-"""Circulating approved minutes to those recorded at the meeting, tracking who opened them, and
-reminding the chair and co-ordinator when minutes are late.
+"""Circulating approved minutes to those recorded at the meeting, tracking who opened them
+(on the page or as the PDF, each export recorded), and reminding the chair and co-ordinator
+when minutes are late.
 
 E-mail leaves the secure system, so messages carry a link and nothing else: no date, person,
 case or level. Deadlines count working days: Monday to Friday, England and Wales bank holidays
@@ -24,11 +25,13 @@ from django.utils import timezone
 from mappa.agencies.models import User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.cases.reminders import coordinators_by_area, dashboard_link, send_counts
-from mappa.meetings import rules
+from mappa.cases import services as case_services
+from mappa.cases.reminders import coordinators_by_area, dashboard_link
+from mappa.meetings import pdf, rules
 from mappa.meetings.constants import AttendanceStatus, MeetingStatus
 from mappa.meetings.models import Meeting
 from mappa.meetings.models.minutes import Circulation, Minutes
+from mappa.meetings.queries import minutes as minutes_queries
 
 SUBJECT = "MAPPA meeting minutes"
 BODY = """Minutes of a MAPPA meeting you were recorded at are ready to read.
@@ -124,6 +127,21 @@ def record_read(*, actor, minutes: Minutes, content: str = "meeting minutes") ->
         ).update(first_read_at=timezone.now())
 
 
+def export_minutes(*, actor, meeting) -> bytes:
+    """Render the minutes for `actor` and record the export in the same transaction."""
+    issued_at = timezone.now()
+    document = pdf.render_minutes(user=actor, meeting=meeting, issued_at=issued_at)
+    visible = sum(1 for row in minutes_queries.rows_for(actor, meeting) if row.visible)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            event_type=EventType.MINUTES_EXPORTED,
+            subject=meeting.id,
+            payload={"meeting": str(meeting.id), "items": visible, "format": "pdf"},
+        )
+    return document
+
+
 def deadline(meeting) -> date:
     return rules.add_working_days(
         meeting.date, settings.MAPPA_MINUTES_CIRCULATION_WORKING_DAYS, bank_holidays()
@@ -179,7 +197,7 @@ def send_overdue_minutes_reminders(*, actor=None, today: date) -> dict[str, int]
             link=link,
         )
 
-    return send_counts(
+    return case_services.send_reminders(
         actor=actor,
         event_type=EventType.MINUTES_REMINDERS_SENT,
         counts=counts,

@@ -1,10 +1,10 @@
 """Every change to draft minutes: starting them, each case's sections, the level decision, the
 disclosure decision and the actions agreed.
 
-The same write-path rules as `services.py`. Disclosure and action decisions are recorded at
-once in their own registers (`mappa.disclosures`, `mappa.actions`), linked to the agenda item,
-because people act on them from the meeting; the level decision and next review are recorded
-here and applied to the case when the chair approves the minutes (`approval.py`).
+The same write-path rules as the rest of `services/`. Disclosure and action decisions are
+recorded at once in their own registers (`mappa.disclosures`, `mappa.actions`), linked to the
+agenda item, because people act on them from the meeting; the level decision and next review
+are recorded here and applied to the case when the chair approves the minutes (`approval.py`).
 """
 
 from __future__ import annotations

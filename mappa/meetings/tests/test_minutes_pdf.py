@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings import pdf
-from mappa.meetings.services import approval, minutes
+from mappa.meetings.services import approval, circulation, minutes
 
 from .minutes_setup import case_minutes, hold_meeting, ready_to_approve
 
@@ -46,7 +45,7 @@ def approved(world):
 
 def test_every_page_carries_the_marking_the_recipient_and_the_time(world, approved, tmp_path):
     reader = world.users["probation.om"]
-    document = pdf.export_minutes(actor=reader, meeting=approved)
+    document = circulation.export_minutes(actor=reader, meeting=approved)
     pages = pages_of(document, tmp_path)
     assert len(pages) >= 2
     today = timezone.localdate().strftime("%d %B %Y")
@@ -60,7 +59,7 @@ def test_every_page_carries_the_marking_the_recipient_and_the_time(world, approv
 
 def test_the_pdf_renders_to_images_with_pdftoppm(world, approved, tmp_path):
     path = tmp_path / "minutes.pdf"
-    path.write_bytes(pdf.export_minutes(actor=world.users["coordinator"], meeting=approved))
+    path.write_bytes(circulation.export_minutes(actor=world.users["coordinator"], meeting=approved))
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(path), str(tmp_path / "page")], check=True)
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) >= 2 and all(image.stat().st_size > 0 for image in images)
@@ -71,12 +70,10 @@ def test_the_pdf_renders_to_images_with_pdftoppm(world, approved, tmp_path):
 
 
 def test_a_dtc_reader_gets_only_their_case(world, approved, tmp_path):
-    from mappa.meetings.services import circulation
-
     circulation.circulate(actor=world.users["coordinator"], meeting=approved)
     approved.refresh_from_db()
     pages = pages_of(
-        pdf.export_minutes(actor=world.users["housing.officer"], meeting=approved), tmp_path
+        circulation.export_minutes(actor=world.users["housing.officer"], meeting=approved), tmp_path
     )
     text = "\n".join(pages)
     assert "Kieran Walsh" in text and "John Paul Smith" not in text

@@ -15,7 +15,6 @@ from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.kit.forms import add_service_errors
-from mappa.meetings import pdf
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.forms.minutes import ShareDecisionForm, ShareForm
 from mappa.meetings.queries import meetings
@@ -133,7 +132,7 @@ def record_shared(request, meeting_id, share_id):
 def minutes_pdf(request, meeting_id):
     """The approved minutes as a PDF for the reader: only the cases they may see."""
     meeting, found = _final(request, meeting_id)
-    document = pdf.export_minutes(actor=request.user, meeting=meeting)
+    document = circulation.export_minutes(actor=request.user, meeting=meeting)
     circulation.record_read(actor=request.user, minutes=found, content="meeting minutes (PDF)")
     response = HttpResponse(document, content_type="application/pdf")
     name = f"mappa-minutes-{meeting.date:%Y-%m-%d}-{timezone.localdate():%Y%m%d}.pdf"
