@@ -16,8 +16,6 @@ from rest_framework.views import APIView
 from mappa.agencies import permissions
 from mappa.api import params
 from mappa.api.pagination import Pages, paginated
-from mappa.audit import services as audit
-from mappa.audit.events import EventType
 from mappa.people import queries, services
 from mappa.people.eligibility import for_nominal
 from mappa.people.import_format import NominalRecord, problems_in
@@ -94,11 +92,7 @@ class NominalList(APIView):
         nominals = queries.with_record(nominals.order_by("surname", "forenames", "id"))
         listed = partial(ListedNominalSerializer, context={"as_of": as_of})
         response = paginated(self, request, nominals, listed)
-        audit.record(
-            actor=request.user,
-            event_type=EventType.REGISTER_SEARCHED,
-            payload={"query": filters, "results": response.data["count"]},
-        )
+        services.record_search(actor=request.user, query=filters, results=response.data["count"])
         return response
 
     @extend_schema(

@@ -29,7 +29,7 @@ from mappa.agencies import permissions
 from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
 from mappa.people import queries, records, services
-from mappa.people.api import AS_OF, as_of_date
+from mappa.people.api.lists import AS_OF, as_of_date
 from mappa.people.eligibility import for_nominal
 from mappa.people.import_format import NominalRecord, problems_in
 from mappa.people.serializers import eligibility_out
