@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 
 from mappa.agencies.models import User
-from mappa.desk.demo import demo_secret, load_demo
+from mappa.desk.demo import demo_secret
+from mappa.desk.services import load_demo
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from mappa.desk.demo import demo_secret, load_demo
+from mappa.desk.demo import demo_secret
+from mappa.desk.services import load_demo
 
 # The co-ordinator (the whole DEMO area), a DTC practitioner on no case, a lay adviser
 # (aggregates only: case content is a 404) and an RA practitioner from the OTHER area.

@@ -65,7 +65,7 @@ def test_the_writer_and_the_dict_writer_neutralise_every_cell():
 @pytest.fixture
 def hostile_case_list(db, settings, tmp_path):
     """A published MASH case list whose one person has a formula for a surname."""
-    from mappa.desk.demo import load_demo
+    from mappa.desk.services import load_demo
     from mappa.people.models import Nominal
     from mappa.safeguarding.tests.factories import published_list
 

@@ -28,7 +28,7 @@ AGGREGATES_ONLY = ["lay.adviser", "smb.member"]
 
 @pytest.fixture
 def world(db, demo_mode):
-    from mappa.desk.demo import load_demo
+    from mappa.desk.services import load_demo
 
     users = {user.username: user for user in load_demo()}
     case = MappaCase.objects.get(nominal__crn="X123456")

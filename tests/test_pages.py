@@ -126,7 +126,7 @@ def _sample_urls() -> list[str]:
 
 
 def test_every_route_tells_browsers_not_to_store_the_response(signed_in):
-    from mappa.desk.demo import load_demo
+    from mappa.desk.services import load_demo
 
     load_demo()
     staff = signed_in("coordinator")

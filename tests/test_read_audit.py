@@ -18,7 +18,8 @@ from django.urls import path, reverse
 
 from mappa.agencies import permissions
 from mappa.audit import services as audit
-from mappa.desk.demo import demo_secret, load_demo
+from mappa.desk.demo import demo_secret
+from mappa.desk.services import load_demo
 from tests import read_audit_world, structure
 from tests.read_audit import NO_CASE_CONTENT, POST_ONLY, READS, Read, walk
 

@@ -12,7 +12,7 @@ from mappa.agencies import permissions
 from mappa.agencies.admin import admin_site
 from mappa.kit.forms import GovukForm
 from mappa.versions import VersionField
-from tests import structure
+from tests import layers, structure
 
 
 def unprotected_view(request):  # deliberately declares no permission
@@ -173,3 +173,119 @@ def test_the_service_check_catches_a_save_without_a_version():
         "example.change_meeting saves a Meeting (meeting) without taking its version and "
         "calling versions.claim(meeting, ...)"
     ]
+
+
+# The floors (docs/architecture.md, "Layers"; decision 0012).
+
+
+def test_no_module_imports_a_floor_above_its_own():
+    problems = layers.all_upward_imports()
+    assert not problems, "Imports that climb:\n" + "\n".join(problems)
+    unlisted = "\n".join(layers.all_upward_imports(allowed={}))
+    for (module, target), reason in layers.UPWARD_ALLOWED.items():
+        assert f"{module}:" in unlisted and target in unlisted, f"stale exception: {reason}"
+
+
+def test_the_floor_check_catches_an_import_that_climbs():
+    source = "from mappa.kit.forms import GovukForm\nfrom mappa.meetings import queries\n"
+    assert layers.upward_imports(source, "mappa.cases.views") == [
+        "mappa.cases.views:2 imports mappa.meetings.queries, a floor above it "
+        "(cases is below meetings)"
+    ]
+    inside_a_function = "def f():\n    from mappa.desk import dashboards\n"
+    assert layers.upward_imports(inside_a_function, "mappa.agencies.views") == [
+        "mappa.agencies.views:2 imports mappa.desk.dashboards, a floor above it "
+        "(agencies is below desk)"
+    ]
+    relative = "from ..meetings import services\n"
+    assert layers.upward_imports(relative, "mappa.people.api") == [
+        "mappa.people.api:1 imports mappa.meetings.services, a floor above it "
+        "(people is below meetings)"
+    ]
+
+
+def test_the_floor_check_passes_imports_down_and_listed_exceptions():
+    source = "from mappa.people import queries\nfrom mappa.agencies.permissions import requires\n"
+    assert layers.upward_imports(source, "mappa.desk.views") == []
+    assert layers.upward_imports(source.splitlines()[1], "mappa.audit.views") == []
+    assert layers.upward_imports(source.splitlines()[1], "mappa.audit.forms") != []
+
+
+def test_every_app_is_on_a_floor():
+    floors = {name for floor in layers.LAYERS for name in floor}
+    missing = {app.name for app in layers.apps()} - floors
+    assert not missing, f"Apps on no floor (add them to tests/layers.py LAYERS): {missing}"
+    with pytest.raises(LookupError, match="mappa.newapp is on no floor"):
+        layers.floor_of("mappa.newapp.views")
+
+
+def test_the_architecture_page_draws_the_same_floors():
+    text = (layers.ROOT / "docs" / "architecture.md").read_text()
+    assert layers.documented_layers(text) == layers.LAYERS
+
+
+def test_no_module_is_longer_than_400_lines_unless_listed_with_a_reason():
+    problems = layers.long_modules()
+    assert not problems, "Modules too long:\n" + "\n".join(problems)
+    for name, reason in layers.LONG_MODULES.items():
+        assert (layers.ROOT / name).exists() and reason, name
+
+
+def test_the_length_check_catches_a_long_module(tmp_path):
+    app = tmp_path / "mappa" / "example"
+    app.mkdir(parents=True)
+    (app / "services.py").write_text("x = 1\n" * 401)
+    (app / "rules.py").write_text("x = 1\n" * 400)
+    assert layers.long_modules(tmp_path / "mappa") == [
+        "mappa/example/services.py has 401 lines (at most 400)"
+    ]
+
+
+def test_every_app_has_the_common_file_set():
+    problems = layers.file_set_problems()
+    assert not problems, "Apps that break the common file set:\n" + "\n".join(problems)
+
+
+def test_the_file_set_check_catches_a_satellite_and_a_missing_file(tmp_path):
+    app = tmp_path / "mappa" / "example"
+    (app / "tests").mkdir(parents=True)
+    for name in ("apps.py", "constants.py", "rules.py", "models.py", "services.py", "urls.py"):
+        (app / name).write_text("")
+    (app / "minutes_models.py").write_text("")
+    assert layers.file_set_problems(tmp_path / "mappa") == [
+        "mappa/example/minutes_models.py: a satellite of `models`: "
+        "make example/models/ a package and move it there",
+        "example keeps records but has no queries",
+    ]
+
+
+def test_only_services_record_audit_events_or_open_transactions():
+    problems = layers.all_writes_outside_services()
+    assert not problems, "Writes outside a service:\n" + "\n".join(problems)
+    for module, reason in layers.WRITES_ALLOWED.items():
+        assert layers.writes_outside_services(
+            (layers.ROOT / f"{module.replace('.', '/')}.py").read_text(), module
+        ), f"{module} no longer writes outside a service: take it off the list ({reason})"
+
+
+WRITES = """
+from django.db import transaction
+from mappa.audit import services as audit
+from mappa.audit.services import record
+
+def publish(request):
+    with transaction.atomic():
+        audit.record(actor=request.user, event_type="x", payload={})
+    record(actor=None, event_type="y", payload={})
+    audit.record_read(actor=request.user, subject=None)
+"""
+
+
+def test_the_write_path_check_catches_an_audit_event_or_transaction_in_a_view():
+    assert layers.writes_outside_services(WRITES, "mappa.example.views") == [
+        "mappa.example.views:7 opens a transaction",
+        "mappa.example.views:8 records an audit event",
+        "mappa.example.views:9 records an audit event",
+    ]
+    assert layers.writes_outside_services(WRITES, "mappa.example.services") == []
+    assert layers.writes_outside_services(WRITES, "mappa.example.services.minutes") == []

@@ -16,7 +16,8 @@ from mappa.actions.constants import Status
 from mappa.actions.models import Action
 from mappa.agencies.models import User
 from mappa.audit.events import EventType
-from mappa.cases.reminders import coordinators_by_area, send_counts
+from mappa.cases import services as case_services
+from mappa.cases.reminders import coordinators_by_area
 from mappa.kit import links
 
 SUBJECT = "MAPPA actions overdue"
@@ -55,7 +56,7 @@ def send_overdue_action_reminders(*, actor=None, today: date) -> dict[str, int]:
     def body(user: User, count: int) -> str:
         return render_to_string("actions/email/overdue_actions.txt", {"count": count, "link": link})
 
-    return send_counts(
+    return case_services.send_reminders(
         actor=actor,
         event_type=EventType.ACTION_REMINDERS_SENT,
         counts=counts,

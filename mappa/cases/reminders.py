@@ -6,25 +6,22 @@ with terrorism clearance, who alone may see it). E-mail leaves the secure system
 message carries no case content at all: no names, identifiers, categories or dates, just
 how many reviews are overdue and where to sign in to see them.
 
-`send_overdue_reminders` is the write path for a run: it records the audit event and
-sends the e-mails once the transaction has committed.
+`send_overdue_reminders` counts them and hands the run to `services.send_reminders`, which
+records the audit event and sends the e-mails once the transaction has committed.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 
 from mappa.agencies.constants import Role
 from mappa.agencies.models import User
-from mappa.audit import services as audit
 from mappa.audit.events import EventType
+from mappa.cases import services
 from mappa.cases.constants import Category
 from mappa.cases.models import MappaCase
 from mappa.kit import links
@@ -84,7 +81,7 @@ def send_overdue_reminders(*, actor=None, today: date) -> dict[str, int]:
             {"name": user.display_name, "count": count, "link": link},
         )
 
-    return send_counts(
+    return services.send_reminders(
         actor=actor,
         event_type=EventType.OVERDUE_REMINDERS_SENT,
         counts=counts,
@@ -92,28 +89,3 @@ def send_overdue_reminders(*, actor=None, today: date) -> dict[str, int]:
         subject=subject,
         body=body,
     )
-
-
-def send_counts(*, actor, event_type, counts: dict[User, int], items: int, subject: str, body):
-    """Record a reminder run, then (once committed) e-mail each recipient `body(user, count)`.
-
-    Shared by every weekly reminder: the audit event says how many people and items, never who.
-    """
-    with transaction.atomic():
-        audit.record(
-            actor=actor, event_type=event_type, payload={"recipients": len(counts), "items": items}
-        )
-        transaction.on_commit(partial(_send_all, counts, subject, body))
-    return {"recipients": len(counts), "items": items}
-
-
-def _send_all(counts: dict[User, int], subject: str, body) -> None:
-    with get_connection() as connection:
-        for user, count in sorted(counts.items(), key=lambda pair: pair[0].username):
-            send_mail(
-                subject,
-                body(user, count),
-                settings.DEFAULT_FROM_EMAIL,
-                [user.email],
-                connection=connection,
-            )

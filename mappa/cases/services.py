@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
-from mappa.agencies.models import Agency
+from mappa.agencies.models import Agency, User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases import registrations as nd
@@ -231,3 +233,28 @@ def export_registrations(*, actor, area) -> tuple[str, int]:
         area=area,
     )
     return nd.write(rows), len(rows)
+
+
+def send_reminders(*, actor, event_type, counts: dict[User, int], items: int, subject: str, body):
+    """Record a reminder run, then (once committed) e-mail each recipient `body(user, count)`.
+
+    Shared by every weekly reminder: the audit event says how many people and items, never who.
+    """
+    with transaction.atomic():
+        audit.record(
+            actor=actor, event_type=event_type, payload={"recipients": len(counts), "items": items}
+        )
+        transaction.on_commit(partial(_send_all, counts, subject, body))
+    return {"recipients": len(counts), "items": items}
+
+
+def _send_all(counts: dict[User, int], subject: str, body) -> None:
+    with get_connection() as connection:
+        for user, count in sorted(counts.items(), key=lambda pair: pair[0].username):
+            send_mail(
+                subject,
+                body(user, count),
+                settings.DEFAULT_FROM_EMAIL,
+                [user.email],
+                connection=connection,
+            )

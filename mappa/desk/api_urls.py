@@ -10,8 +10,8 @@ from mappa.disclosures import api as disclosures
 from mappa.marac import api as marac
 from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList, MeetingMinutes
 from mappa.oversight.api import AnnualStatistics, IndicatorDetail, IndicatorList
-from mappa.people.api import NominalList
-from mappa.people.record_api import NominalDetail
+from mappa.people.api.lists import NominalList
+from mappa.people.api.record import NominalDetail
 from mappa.referrals.api import ReferralDetail, ReferralList
 from mappa.risk.api import AssessmentList, ConditionList, PlanList
 from mappa.safeguarding.api import CaseListDetail, CaseLists

@@ -327,3 +327,12 @@ def _apply(nominal: Nominal, row: registrations.Registration, today) -> str:
         setattr(case, name, value)
     case.save(update_fields=list(fields))
     return "updated"
+
+
+def record_search(*, actor, query: dict, results: int) -> None:
+    """Someone searched the register (a page or the API): what they asked and how many they saw."""
+    audit.record(
+        actor=actor,
+        event_type=EventType.REGISTER_SEARCHED,
+        payload={"query": query, "results": results},
+    )

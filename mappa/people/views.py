@@ -7,7 +7,6 @@ from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
-from mappa.audit.events import EventType
 from mappa.people import editing, queries, records, services
 from mappa.people.forms import SearchForm
 from mappa.people.import_format import problems_in
@@ -29,13 +28,10 @@ def search(request):
             postcode=criteria.postcode,
         )
         results = queries.search(request.user, criteria)
-        audit.record(
+        services.record_search(
             actor=request.user,
-            event_type=EventType.REGISTER_SEARCHED,
-            payload={
-                "query": {k: str(v) for k, v in form.cleaned_data.items() if v},
-                "results": len(results),
-            },
+            query={k: str(v) for k, v in form.cleaned_data.items() if v},
+            results=len(results),
         )
     context = {
         "form": form,

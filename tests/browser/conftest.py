@@ -59,7 +59,7 @@ def page(browser, live_server):
 @pytest.fixture
 def demo_personas(transactional_db):
     """The demo areas, agencies and the 13 contract personas."""
-    from mappa.desk.demo import load_demo
+    from mappa.desk.services import load_demo
 
     return {user.username: user for user in load_demo()}
 

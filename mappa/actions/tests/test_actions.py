@@ -15,7 +15,8 @@ from mappa.agencies.models import Agency, CaseAccessGrant
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import demo_secret, load_demo
+from mappa.desk.demo import demo_secret
+from mappa.desk.services import load_demo
 
 pytestmark = pytest.mark.django_db
 

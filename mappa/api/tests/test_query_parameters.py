@@ -7,7 +7,7 @@ from django.test import Client
 from mappa.actions.constants import Status as ActionStatus
 from mappa.cases.constants import ClosureReason
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.disclosures.constants import Scheme, Stage
 from mappa.meetings.constants import MeetingStatus
 from mappa.referrals.constants import Status as ReferralStatus

@@ -22,7 +22,7 @@ from django.db import connection
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.audit.tests.tampering import write_events
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(settings.BASE_DIR)

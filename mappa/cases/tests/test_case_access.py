@@ -10,7 +10,7 @@ from mappa.agencies.models import Agency, Area, CaseAccessGrant
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from tests.factories import create_agency, create_user
 
 pytestmark = pytest.mark.django_db

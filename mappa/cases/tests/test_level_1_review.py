@@ -10,7 +10,7 @@ from mappa.audit.models import AuditEvent
 from mappa.cases import services
 from mappa.cases.constants import ClosureReason, ReviewDecision
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase, Review
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 
 pytestmark = pytest.mark.django_db
 

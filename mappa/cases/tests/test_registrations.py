@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.people.models import Nominal
 
 pytestmark = pytest.mark.django_db

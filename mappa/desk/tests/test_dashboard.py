@@ -13,7 +13,7 @@ from mappa.agencies.constants import Role
 from mappa.agencies.models import Area, User
 from mappa.cases.tests.factories import create_case
 from mappa.desk import queries as dashboard_queries
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.referrals.constants import Status
 from mappa.referrals.models import Referral
 from tests.factories import create_agency, create_user

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.disclosures import rules
 from mappa.disclosures.models import DisclosureDecision
 from mappa.disclosures.services import decisions as services

@@ -13,7 +13,7 @@ from mappa.actions import services as actions
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.marac.constants import FoundBy
 from mappa.marac.services import casework, linking
 from mappa.marac.tests.dashes import referred

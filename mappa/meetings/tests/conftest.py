@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mappa.agencies.models import User
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 
 
 @dataclass

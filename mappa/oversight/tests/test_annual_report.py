@@ -203,7 +203,7 @@ def test_an_unknown_area_or_date_is_an_error_with_its_reason(loaded):
 
 
 def test_the_demo_areas_figures_come_from_its_demo_cases(db):
-    from mappa.desk.demo import load_demo
+    from mappa.desk.services import load_demo
 
     load_demo()
     figures = json.loads(report())

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.oversight.indicators.definitions import INDICATORS
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ DEMO_NAMES = ["Smith", "Hughes", "Rahman", "Walsh", "Cole"]
 
 @pytest.fixture
 def demo_cases(db):
-    from mappa.desk.demo import load_demo
+    from mappa.desk.services import load_demo
 
     return {user.username: user for user in load_demo()}
 

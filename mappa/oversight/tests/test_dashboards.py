@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_cases(db):
-    from mappa.desk.demo import load_demo
+    from mappa.desk.services import load_demo
 
     return {user.username: user for user in load_demo()}
 

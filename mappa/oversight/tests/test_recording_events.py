@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def smith(db):
-    from mappa.desk.demo import load_demo
+    from mappa.desk.services import load_demo
 
     load_demo()
     return Nominal.objects.get(crn="X123456")

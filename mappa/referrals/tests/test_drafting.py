@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.people.models import Nominal
 from mappa.referrals import services
 from mappa.referrals.constants import Status

@@ -9,7 +9,8 @@ import pytest
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.desk.demo import demo_secret, load_demo
+from mappa.desk.demo import demo_secret
+from mappa.desk.services import load_demo
 from mappa.people.models import Nominal
 from mappa.referrals import services
 from mappa.referrals.queries import referrals_visible_to

@@ -10,7 +10,7 @@ from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.constants import DecisionSource
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.people.models import Nominal
 from mappa.referrals import services
 from mappa.referrals.constants import Outcome, Status

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from mappa.cases.models import MappaCase
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 from mappa.people.models import Nominal
 from mappa.referrals.constants import Status
 from mappa.referrals.models import Referral

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mappa.desk.demo import load_demo
+from mappa.desk.services import load_demo
 
 
 @pytest.fixture

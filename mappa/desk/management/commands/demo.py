@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from mappa.desk.demo import PERSONAS, RealDataPresent, load_demo
+from mappa.desk.demo import PERSONAS, RealDataPresent
+from mappa.desk.services import load_demo
 from mappa.safeguarding import queries as mash
 from mappa.safeguarding.constants import NamedPosition
 from mappa.safeguarding.services import case_lists as mash_services
