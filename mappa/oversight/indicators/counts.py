@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from mappa.actions.constants import Status as ActionStatus
 from mappa.actions.models import Action
+from mappa.cases import rules as case_rules
+from mappa.cases.constants import DecisionSource
 from mappa.cases.models import LevelChange, Review
 from mappa.meetings import rules as meeting_rules
 from mappa.meetings.constants import ItemKind, MeetingStatus
@@ -80,28 +82,41 @@ def initial_meetings(area, start: date, end: date, today: date) -> dict[date, Co
     return _tally(found, start, end)
 
 
-def _clock_restarts(case_ids) -> dict:
-    """Each case's level decisions and reviews, the dates the review clock starts again."""
-    restarts = defaultdict(list)
-    for case_id, day in LevelChange.objects.filter(case_id__in=case_ids).values_list(
-        "case_id", "effective_from"
+def _due_dates(case_ids) -> dict:
+    """Each case's review due dates as this service set them: (set on, due), from its level
+    decisions (a meeting's own date when it set one) and its level 1 reviews, worked out by the
+    rule the case page uses (cases.rules.next_review_due). A level history imported from another
+    system carries no due date of its own, so it sets none here."""
+    intervals = settings.MAPPA_REVIEW_INTERVAL_WEEKS
+    set_at_meeting = {
+        (case_id, day): due
+        for case_id, day, due in CaseMinutes.objects.filter(
+            agenda_item__case_id__in=case_ids, next_review_on__isnull=False
+        ).values_list("agenda_item__case_id", "minutes__meeting__date", "next_review_on")
+    }
+    dues = defaultdict(list)
+    for case_id, level, day, source in (
+        LevelChange.objects.filter(case_id__in=case_ids)
+        .exclude(source=DecisionSource.IMPORT)
+        .values_list("case_id", "level", "effective_from", "source")
     ):
-        restarts[case_id].append(day)
+        due = set_at_meeting.get((case_id, day)) if source == DecisionSource.MEETING else None
+        latest = case_rules.next_review_due(level=level, last_review=day, interval_weeks=intervals)
+        dues[case_id].append((day, due or latest))
     for case_id, day in Review.objects.filter(case_id__in=case_ids).values_list(
         "case_id", "held_on"
     ):
-        restarts[case_id].append(day)
-    for case_id, day in AgendaItem.objects.filter(
-        case_id__in=case_ids, meeting__status__in=HELD
-    ).values_list("case_id", "meeting__date"):
-        restarts[case_id].append(day)
-    return restarts
+        due = case_rules.next_review_due(level=1, last_review=day, interval_weeks=intervals)
+        dues[case_id].append((day, due))
+    return dues
 
 
 def reviews(area, start: date, end: date) -> dict[int, Counter]:
-    """Reviews held in the period by level: level 1 reviews and level 2 and 3 review meetings,
-    on time when held within the level's interval of the case's previous review or level
-    decision. A review with nothing before it cannot be judged and is not counted."""
+    """Reviews held in the period by level: level 1 reviews and level 2 and 3 review meetings.
+
+    Each is judged by the rule the case page shows (cases.rules.review_status): late when held
+    after the due date the case carried, the one set by its latest level decision or review
+    before it. A review with no due date before it cannot be judged and is not counted."""
     held = [
         (case_id, day, 1)
         for case_id, day in Review.objects.filter(
@@ -114,15 +129,15 @@ def reviews(area, start: date, end: date) -> dict[int, Counter]:
         meeting__date__range=(start, end),
         kind=ItemKind.REVIEW,
     ).values_list("case_id", "meeting__date", "meeting__level")
-    restarts = _clock_restarts({case_id for case_id, _, _ in held})
-    intervals = settings.MAPPA_REVIEW_INTERVAL_WEEKS
+    dues = _due_dates({case_id for case_id, _, _ in held})
     by_level = {level: Counter() for level in rules.LEVELS}
     for case_id, day, level in held:
-        previous = max((d for d in restarts[case_id] if d < day), default=None)
-        if previous is None:
+        before = [entry for entry in dues[case_id] if entry[0] < day]
+        if not before:
             continue
-        deadline = rules.review_deadline(previous=previous, interval_weeks=intervals[level])
-        by_level[level][rules.timeliness(done_on=day, deadline=deadline, today=day)] += 1
+        _, due = max(before)
+        status = case_rules.review_status(due=due, today=day)
+        by_level[level][rules.LATE if status == case_rules.OVERDUE else rules.ON_TIME] += 1
     return by_level
 
 

@@ -230,8 +230,10 @@ INDICATORS = [
         "reviews",
         "Reviews held on time at each level",
         "Reviews held in the period: level 1 reviews, and level 2 and 3 cases reviewed at a held "
-        "meeting. On time when held within the interval for the level ({intervals}) of the case's "
-        "previous review, meeting or level decision.",
+        "meeting. On time when held by the due date the case carried, as the case page shows it: "
+        "the date set by its latest level decision (a meeting's own date, or the interval for the "
+        "level: {intervals}) or level 1 review. A review after a level history imported from "
+        "another system, with no due date set here, is not counted.",
         _reviews,
     ),
     Indicator(

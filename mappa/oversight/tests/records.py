@@ -30,7 +30,9 @@ def coordinator() -> User:
     return User.objects.get(username="coordinator")
 
 
-def create_case(*, level=2, category=2, start=date(2024, 1, 1), history=(), **overrides):
+def create_case(
+    *, level=2, category=2, start=date(2024, 1, 1), history=(), source="screening", **overrides
+):
     n = next(_numbers)
     nominal = Nominal.objects.create(
         area=Area.objects.get(code="DEMO"), forenames="Test", surname=f"Person{n}", crn=f"O{n}"
@@ -44,7 +46,7 @@ def create_case(*, level=2, category=2, start=date(2024, 1, 1), history=(), **ov
         **overrides,
     )
     for effective, lvl in history:
-        LevelChange.objects.create(case=case, level=lvl, effective_from=effective)
+        LevelChange.objects.create(case=case, level=lvl, effective_from=effective, source=source)
     return case
 
 

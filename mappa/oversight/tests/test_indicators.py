@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from mappa.agencies.models import Area
+from mappa.cases import rules as case_rules
 from mappa.oversight.indicators import definitions as indicators
 from mappa.oversight.tests import records as r
 
@@ -64,8 +65,9 @@ def test_initial_meetings_within_20_working_days_of_acceptance(area):
 
 
 def test_reviews_on_time_at_each_level(area):
-    # Level 3 (8 weeks): decided 1 March, reviewed 20 April (50 days: on time), then
-    # 20 June (61 days after the last review: late).
+    # Level 3 (8 weeks): decided at screening 1 March, due 26 April; reviewed 20 April: on time.
+    # That meeting's minutes were never approved, so the due date stayed 26 April: the review
+    # of 20 June is late.
     level_3 = r.create_case(level=3, history=[(date(2025, 3, 1), 3)])
     r.create_meeting(date(2025, 4, 20), level=3, cases=[level_3])
     r.create_meeting(date(2025, 6, 20), level=3, cases=[level_3])
@@ -82,6 +84,52 @@ def test_reviews_on_time_at_each_level(area):
         ["Level 2", 0, 0, 0, None],
         ["Level 3", 1, 1, 0, 50.0],
     ]
+
+
+def test_a_review_is_judged_against_the_due_date_a_meeting_set(area):
+    # Level 2 (16 weeks): the meeting of 1 April set the next review for 1 May, earlier than
+    # the 22 July the interval allows. Reviewed 20 May: late, as the case page showed it.
+    case = r.create_case(level=2, history=[(date(2025, 4, 1), 2)], source="meeting")
+    decided = r.create_meeting(date(2025, 4, 1), cases=[case], kind="initial")
+    minutes = r.create_minutes(decided, circulated_on=date(2025, 4, 2))
+    item = r.create_case_minutes(minutes, decided.agenda.get())
+    item.next_review_on = date(2025, 5, 1)
+    item.save()
+    r.create_meeting(date(2025, 5, 20), cases=[case])
+    assert table("reviews", area)[1] == ["Level 2", 0, 1, 0, 0.0]
+
+
+def test_a_level_1_review_is_late_on_the_indicator_only_when_the_case_showed_it_overdue(area):
+    # Issue 16 item 7: a case imported at level 1 in 2024 carries the next review date the
+    # sending system set. The indicator does not invent a due date from the 2024 history (the
+    # case page said "On track"); after that review, the next one is judged by the date the
+    # review set (16 weeks: 1 April + 112 days = 22 July).
+    imported = r.create_case(
+        level=1,
+        category=1,
+        history=[(date(2024, 2, 20), 1)],
+        source="import",
+        next_review_due=date(2027, 2, 20),
+    )
+    r.create_review(imported, date(2025, 4, 1))
+    assert table("reviews", area)[0] == ["Level 1", 0, 0, 0, None]
+    r.create_review(imported, date(2025, 6, 30))
+    assert table("reviews", area)[0] == ["Level 1", 1, 0, 0, 100.0]
+
+
+@pytest.mark.parametrize(
+    ("held_on", "case_page", "on_time", "late"),
+    [
+        # Due 23 May (31 January + 16 weeks, MAPPA Guidance level 1 interval setting).
+        (date(2025, 5, 23), case_rules.DUE_SOON, 1, 0),  # held on its due date: on time
+        (date(2025, 5, 24), case_rules.OVERDUE, 0, 1),  # the day after: late
+    ],
+)
+def test_the_indicator_and_the_case_page_use_one_rule(area, held_on, case_page, on_time, late):
+    case = r.create_case(level=1, category=1, history=[(date(2025, 1, 31), 1)])
+    assert case_rules.review_status(due=date(2025, 5, 23), today=held_on) == case_page
+    r.create_review(case, held_on)
+    assert table("reviews", area)[0][1:3] == [on_time, late]
 
 
 def test_minutes_circulated_within_10_working_days(area):
