@@ -14,7 +14,7 @@ from mappa.agencies.models import User
 from mappa.cases import queries as cases
 from mappa.cases.models import MappaCase
 from mappa.people.models import Address, Nominal
-from mappa.risk import zones
+from mappa.risk import rules, zones
 from mappa.risk.constants import ConditionKind
 from mappa.risk.models import LicenceCondition, RiskManagementPlan, RoshAssessment
 
@@ -82,6 +82,20 @@ def assessors(case: MappaCase) -> QuerySet[User]:
 class ZoneWarning:
     address: Address
     condition: LicenceCondition
+    from_date: date  # the first day the address and the zone share
+    today: date
+
+    @property
+    def starts_later(self) -> bool:
+        return self.from_date > self.today
+
+    @property
+    def address_is_current(self) -> bool:
+        """Lived at today (a proposed address from a later date is not current)."""
+        held_from, held_to = self.address.valid_from, self.address.valid_to
+        return (held_from is None or held_from <= self.today) and (
+            held_to is None or self.today <= held_to
+        )
 
 
 def _exclusion_zones(nominal) -> QuerySet[LicenceCondition]:
@@ -108,11 +122,13 @@ def on_record() -> dict[str, Exists]:
 
 
 def zone_warnings(nominal: Nominal, today: date) -> list[ZoneWarning]:
-    """Each recorded address of the person (with a location) inside a current exclusion zone.
+    """Each recorded address of the person (with a location) inside one of their exclusion
+    zones on a day both apply, today or later (`rules.zone_overlap_from`): a proposed release
+    address inside a zone that starts on release is warned of before the release.
 
-    The zones are the exclusion-zone conditions of the person's open case in force today;
-    the person is already in the reader's scope. Addresses come from the prefetched record;
-    with no exclusion zone found by `on_record` there is nothing to look up.
+    The zones are the exclusion-zone conditions of the person's open case; the person is
+    already in the reader's scope. Addresses come from the prefetched record; with no
+    exclusion zone found by `on_record` there is nothing to look up.
     """
     if not getattr(nominal, "has_exclusion_zones", True):
         return []
@@ -121,14 +137,21 @@ def zone_warnings(nominal: Nominal, today: date) -> list[ZoneWarning]:
     ]
     if not located:
         return []
-    conditions = _exclusion_zones(nominal)
-    return [
-        ZoneWarning(address, condition)
-        for condition in conditions
-        if condition.is_current(today)
-        for address in located
-        if zones.contains(condition.zone, latitude=address.latitude, longitude=address.longitude)
-    ]
+    warnings = []
+    for condition in _exclusion_zones(nominal).order_by("starts_on", "id"):
+        for address in located:
+            shared_from = rules.zone_overlap_from(
+                address_from=address.valid_from,
+                address_to=address.valid_to,
+                zone_from=condition.starts_on,
+                zone_to=condition.ends_on,
+                today=today,
+            )
+            if shared_from is not None and zones.contains(
+                condition.zone, latitude=address.latitude, longitude=address.longitude
+            ):
+                warnings.append(ZoneWarning(address, condition, shared_from, today))
+    return warnings
 
 
 @dataclass(frozen=True)

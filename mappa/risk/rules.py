@@ -170,3 +170,24 @@ def curfew_hours(curfew_from: time, curfew_to: time) -> float:
     end = datetime.combine(date.min, curfew_to)
     seconds = (end - start).total_seconds() % (24 * 3600)
     return seconds / 3600
+
+
+# Release planning (issue 16): an address is checked against an exclusion zone for every day
+# the two periods share, future days included; a shared period wholly before today is history
+# and warns no more. An address with no start date is taken as held from before the zone, and
+# no end date (address or zone) as open-ended. The first shared day, or None when they share
+# no day from today on.
+def zone_overlap_from(
+    *,
+    address_from: date | None,
+    address_to: date | None,
+    zone_from: date,
+    zone_to: date | None,
+    today: date,
+) -> date | None:
+    start = max(zone_from, address_from) if address_from else zone_from
+    ends = [end for end in (address_to, zone_to) if end is not None]
+    end = min(ends) if ends else None
+    if end is not None and (end < start or end < today):
+        return None
+    return start

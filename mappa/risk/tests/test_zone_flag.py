@@ -63,10 +63,53 @@ def test_an_address_outside_the_zone_or_without_a_location_is_not_flagged(users,
 def test_a_zone_no_longer_in_force_flags_nothing(users, signed_in):
     yesterday = timezone.localdate() - timedelta(days=1)
     create_zone(actor=users["probation.om"], ends_on=yesterday)
-    create_zone(actor=users["probation.om"], starts_on=timezone.localdate() + timedelta(days=1))
     client = signed_in("probation.om")
     _add_address(client, smith_case().nominal, "41 High Street", ON_HIGH_STREET)
     assert _warnings(client, smith_case().nominal) == []
+
+
+def test_a_zone_that_starts_later_flags_a_current_address_with_the_day_it_starts(users, signed_in):
+    later = timezone.localdate() + timedelta(days=30)
+    create_zone(actor=users["probation.om"], starts_on=later)
+    client = signed_in("probation.om")
+    _add_address(client, smith_case().nominal, "41 High Street", ON_HIGH_STREET)
+    warnings = _warnings(client, smith_case().nominal)
+    assert len(warnings) == 1
+    assert f"it will be inside the zone from {later.day} {later:%B %Y}" in warnings[0]
+
+
+def test_a_proposed_release_address_inside_a_zone_that_starts_on_release_is_flagged(
+    users, signed_in
+):
+    release = timezone.localdate() + timedelta(days=90)
+    create_zone(actor=users["probation.om"], starts_on=release)
+    client = signed_in("probation.om")
+    nominal = smith_case().nominal
+    on_release = {"kind": "proposed_release", "valid_from": f"{release:%d/%m/%Y}"}
+    assert (
+        _add_address(client, nominal, "41 High Street", ON_HIGH_STREET, **on_release).status_code
+        == 302
+    )
+    warnings = _warnings(client, nominal)
+    assert len(warnings) == 1
+    day = f"{release.day} {release:%B %Y}"
+    assert f"(proposed release address, from {day})" in warnings[0]
+    assert "current address" not in warnings[0]
+    assert f"it will be inside the zone from {day}" in warnings[0]
+
+
+def test_a_future_address_is_shown_as_proposed_from_its_date_not_current(users, signed_in):
+    release = timezone.localdate() + timedelta(days=90)
+    client = signed_in("probation.om")
+    nominal = smith_case().nominal
+    on_release = {"kind": "proposed_release", "valid_from": f"{release:%d/%m/%Y}"}
+    _add_address(client, nominal, "41 High Street", ON_HIGH_STREET, **on_release)
+    page = client.get(f"/people/{nominal.id}/").content.decode()
+    timeline = page.split('data-testid="address-timeline"')[1].split("41 High Street")[0]
+    item = timeline.split("moj-timeline__item")[-1]
+    assert "Proposed</strong>" in item and "Current" not in item
+    assert f"From {release.day} {release:%B %Y}</p>" in item
+    assert "to now" not in item
 
 
 def test_the_conditions_page_shows_the_same_warning(users, signed_in):
