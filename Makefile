@@ -8,6 +8,8 @@ UV         := $(TOOLS)/bin/uv
 VENV       := .venv
 MAPPA      := $(VENV)/bin/mappa
 PORT       ?= 8000
+# The port reaches the settings too: MAPPA_SITE_URL, the address in e-mail links, follows it.
+export PORT
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: help install run test lint bench clean

@@ -304,8 +304,11 @@ EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD") or ""
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("MAPPA_FROM_EMAIL", "mappa-no-reply@localhost")
 # The address staff reach the service at, for links in e-mails (no trailing slash). Reminder
-# e-mails are refused until it is set in production.
-MAPPA_SITE_URL = os.environ.get("MAPPA_SITE_URL", "http://127.0.0.1:8000" if LOCAL else "")
+# e-mails are refused until it is set in production. Outside production it follows `PORT`, the
+# port `make run` serves on (Makefile), so a link in an e-mail opens the running service.
+MAPPA_SITE_URL = os.environ.get(
+    "MAPPA_SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT') or 8000}" if LOCAL else ""
+)
 
 # Background work (django-tasks). Production stores tasks in the database (django-tasks-db) for
 # `mappa db-worker` to run; development and tests run a task at once in the process that
