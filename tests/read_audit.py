@@ -360,6 +360,12 @@ READS: dict[str, Read] = {
         lambda w: w.entry.id,
         event=MASH,
     ),
+    "mash-meeting-feedback": Read(
+        "coordinator",
+        lambda w: {"meeting_id": w.entry.meeting_id},
+        lambda w: w.entry.meeting_id,
+        event=MASH,
+    ),
     "mash-refer": Read("coordinator", _case, lambda w: w.case.id),
     # The board's reviews and audits (they name no person, but show the case)
     "serious-case-review": Read(

@@ -112,6 +112,15 @@ def get_published(user, case_list_id: UUID) -> CaseList:
     return get_object_or_404(published_for(user), pk=case_list_id)
 
 
+def published_entries_for_meeting(user, meeting) -> QuerySet[CaseListEntry]:
+    """The meeting's people on the area's published case lists (the meeting already in scope)."""
+    return (
+        CaseListEntry.objects.filter(case_list__in=published_for(user), meeting=meeting)
+        .select_related("case_list", "feedback")
+        .order_by("surname", "forenames", "case_list__published_at")
+    )
+
+
 def get_published_entry(user, case_list: CaseList, entry_id: UUID) -> CaseListEntry:
     return get_object_or_404(case_list.entries.all(), pk=entry_id)
 

@@ -35,6 +35,31 @@ def needs_worker_invitation(involvement: str) -> bool:
     return involvement == "open"
 
 
+# Seed 001, step 2: a person not known is created with the hazard flag; the flag warns social
+# workers before the meeting, so a person already known to social care with a child found at
+# their address has the same flag added to their record (issue 16, item 17).
+def needs_pre_meeting_flag(*, known: bool, children_at_address: int) -> bool:
+    return not known or children_at_address > 0
+
+
+# Children Act 1989 s.105(1): a child is a person under the age of eighteen. A record without a
+# usable date of birth is counted as a child (a children's social-care record, the cautious way).
+def is_child(date_of_birth: str, on: date) -> bool:
+    try:
+        born = date.fromisoformat(date_of_birth.strip())
+    except ValueError:
+        return True
+    eighteenth = _anniversary(born, 18)
+    return on < eighteenth
+
+
+def _anniversary(born: date, years: int) -> date:
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:  # born on 29 February: the birthday falls on 1 March
+        return date(born.year + years, 3, 1)
+
+
 # Seed 001, step 2: a person not known is created with the hazard "to be discussed at MAPPA on
 # <date>"; for further information contact the MASH.
 def to_be_discussed_text(meeting_date: date) -> str:

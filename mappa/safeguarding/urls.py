@@ -34,5 +34,10 @@ urlpatterns = [
         mappa_side.share_summary,
         name="mash-share-summary",
     ),
+    path(
+        "meetings/<uuid:meeting_id>/feedback/",
+        mappa_side.meeting_feedback,
+        name="mash-meeting-feedback",
+    ),
     path("cases/<uuid:case_id>/refer/", mappa_side.refer, name="mash-refer"),
 ]

@@ -47,8 +47,14 @@ def _produce(actor, entry: CaseListEntry, kind: str, text: str) -> HazardFlag:
 
 
 def complete_check(*, actor, entry: CaseListEntry) -> CaseListEntry:
-    """Close the check of one person; someone unknown to social care gets the pre-meeting flag."""
-    known = entry.candidates.filter(kind=MatchKind.PERSON, decision=Decision.CONFIRMED).exists()
+    """Close the check of one person. Someone unknown to social care, or known with a child
+    found at their address, gets the pre-meeting flag (`rules.needs_pre_meeting_flag`)."""
+    confirmed = entry.candidates.filter(decision=Decision.CONFIRMED)
+    known = confirmed.filter(kind=MatchKind.PERSON).exists()
+    children = sum(
+        rules.is_child(found.date_of_birth, entry.meeting_date)
+        for found in confirmed.filter(kind=MatchKind.ADDRESS)
+    )
     with transaction.atomic():
         entry.known_to_social_care = known
         entry.check_completed_by, entry.check_completed_at = actor, timezone.now()
@@ -57,7 +63,10 @@ def complete_check(*, actor, entry: CaseListEntry) -> CaseListEntry:
         )
         _event(actor, EventType.MASH_CHECK_COMPLETED, entry, entry=entry.id, known=known)
         live = entry.hazard_flags.filter(superseded_at__isnull=True, kind=FlagKind.TO_BE_DISCUSSED)
-        if not known and not live.exists():
+        if (
+            rules.needs_pre_meeting_flag(known=known, children_at_address=children)
+            and not live.exists()
+        ):
             _produce(
                 actor,
                 entry,

@@ -15,6 +15,7 @@ from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases.queries import get_case
 from mappa.kit.forms import add_service_errors
+from mappa.meetings.queries.meetings import get_meeting
 from mappa.safeguarding import queries, rules
 from mappa.safeguarding.forms import DesignateForm, FeedbackForm, ReferralForm
 from mappa.safeguarding.models import PreMeetingSummary
@@ -99,6 +100,20 @@ def feedback(request, case_list_id, entry_id):
     case_lists.record_read(actor=request.user, record=entry, view="published record, feedback")
     context = {"case_list": found, "entry": entry, "form": form}
     return render(request, "safeguarding/feedback.html", context)
+
+
+@requires(PUBLISH)
+def meeting_feedback(request, meeting_id):
+    """After a meeting: its cases on the MASH case lists, and feedback sent or to send."""
+    meeting = get_meeting(request.user, meeting_id)
+    entries = queries.published_entries_for_meeting(request.user, meeting)
+    case_lists.record_read(actor=request.user, record=meeting, view="meeting's MASH feedback")
+    context = {
+        "meeting": meeting,
+        "entries": entries,
+        "feedback_open": rules.feedback_open(meeting.date, timezone.localdate()),
+    }
+    return render(request, "safeguarding/meeting_feedback.html", context)
 
 
 @requires(PUBLISH)
