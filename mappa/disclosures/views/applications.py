@@ -3,6 +3,9 @@ application with its stages, research against the register, the decision and the
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -27,9 +30,12 @@ from mappa.people import queries as people
 def _readable(value) -> str:
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return date.fromisoformat(value).strftime("%-d %B %Y")  # stored as ISO: 2 December 2026
     return str(value).replace("_", " ") if value in OUTCOME_WORDS else str(value)
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 OUTCOME_WORDS = {"urgent_safeguarding", "no_immediate_risk", "disclose", "do_not_disclose"}
 OUTCOME_WORDS |= {"disclosed", "not_disclosed", "in_person", "telephone", "email", "post"}
 # Step details that are identifiers, not for reading.
@@ -143,6 +149,8 @@ def link(request, application_id):
             messages.success(request, f"{nominal.full_name} linked to the application.")
     elif request.method == "POST":
         messages.error(request, "Say why this is the person the application is about.")
+    if found.stage == Stage.DECISION:
+        return redirect("disclosure-decide", application_id=found.id)
     return redirect("disclosure-stage", application_id=found.id)
 
 
@@ -164,7 +172,9 @@ def decide(request, application_id):
     audit.record_read(
         actor=request.user, subject=found.id, content="disclosure application, decision form"
     )
-    return render(request, "disclosures/decide.html", {"application": found, "form": form})
+    # No one linked at the research stage: the person can still be found and linked here.
+    context = {"application": found, "form": form} | _research(request, found)
+    return render(request, "disclosures/decide.html", context)
 
 
 @requires(permissions.DECIDE_DISCLOSURES)
