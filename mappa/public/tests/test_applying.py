@@ -79,7 +79,7 @@ def test_a_domestic_violence_application_records_whether_the_applicant_is_at_ris
         ({"applicant_email": "not-an-address", "applicant_phone": ""}, "Enter an email address"),
         ({"subject_date_of_birth": "31/2/1984"}, "must be a real date"),
         ({"area": "not-an-area"}, "Choose the area the application is about"),
-        ({"concern": ""}, "Enter why are you worried?"),
+        ({"concern": ""}, "Enter why you are worried about the person"),
     ],
 )
 def test_missing_or_malformed_answers_show_an_error_summary_and_store_nothing(
