@@ -6,12 +6,16 @@ writes its own "Enter …" or "Select …" message from its label.
 
 from __future__ import annotations
 
+from datetime import date
+
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]
 DATE_HINT = "For example, 27/3/2007"
+# A date shown in an input reads as the hint asks it to be typed: 1/1/2026, not 2026-01-01.
+DATE_INPUT_FORMAT = "%-d/%-m/%Y"
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -55,6 +59,20 @@ def _lower_first(label: str) -> str:
     return f"{label[0].lower()}{label[1:]}"
 
 
+class DayMonthYearInput(forms.DateInput):
+    """A date input that shows its date as day/month/year, as the hint asks it to be typed:
+    a date, or a date kept as ISO text (a saved section's answer), reads 1/1/2026. What the
+    user typed is shown back as they typed it."""
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                return value
+        return super().format_value(value)
+
+
 def date_field(label: str, required: bool = False, hint: str = DATE_HINT) -> forms.DateField:
     """A date typed as day/month/year, with a specific message for an impossible date."""
     return forms.DateField(
@@ -62,8 +80,9 @@ def date_field(label: str, required: bool = False, hint: str = DATE_HINT) -> for
         required=required,
         help_text=hint,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(
-            attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"}
+        widget=DayMonthYearInput(
+            format=DATE_INPUT_FORMAT,
+            attrs={"class": "govuk-input govuk-input--width-10", "inputmode": "numeric"},
         ),
         error_messages={
             "invalid": f"{label} must be a real date, for example 27/3/2007",
