@@ -16,6 +16,7 @@ from mappa.actions.constants import Status
 from mappa.actions.models import Action
 from mappa.agencies.models import User
 from mappa.audit.events import EventType
+from mappa.cases import rules as case_rules
 from mappa.cases import services as case_services
 from mappa.cases.reminders import coordinators_by_area
 from mappa.kit import links
@@ -42,7 +43,9 @@ def overdue_counts(today: date) -> tuple[dict[User, int], int]:
         recipients |= {
             user
             for user in coordinators.get(action["case__nominal__area_id"], [])
-            if action["case__category"] != 4 or user.terrorism_clearance
+            if case_rules.may_see_category(
+                action["case__category"], cleared=user.terrorism_clearance
+            )
         }
         counts.update(recipients)
     return {user: n for user, n in counts.items() if user.email}, len(overdue)

@@ -21,8 +21,7 @@ from django.template.loader import render_to_string
 from mappa.agencies.constants import Role
 from mappa.agencies.models import User
 from mappa.audit.events import EventType
-from mappa.cases import services
-from mappa.cases.constants import Category
+from mappa.cases import rules, services
 from mappa.cases.models import MappaCase
 from mappa.kit import links
 
@@ -47,7 +46,7 @@ def overdue_counts(today: date) -> tuple[dict[User, int], int]:
         if officer is not None and officer.is_active:
             recipients.add(officer)
         for coordinator in coordinators.get(case["nominal__area_id"], []):
-            if case["category"] != Category.TERRORISM or coordinator.terrorism_clearance:
+            if rules.may_see_category(case["category"], cleared=coordinator.terrorism_clearance):
                 recipients.add(coordinator)
         counts.update(recipients)
     return {user: n for user, n in counts.items() if user.email}, len(cases)

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
+from mappa.cases.rules import NEEDS_CLEARANCE
 from mappa.people.queries import nominals_visible_to
 from mappa.referrals.constants import Status
 from mappa.referrals.models import Referral
@@ -27,7 +28,7 @@ def referrals_visible_to(user) -> QuerySet[Referral]:
         shared |= Q(area_id=user.area_id)
     shared &= ~Q(status=Status.DRAFT)
     if not user.terrorism_clearance:
-        shared &= ~Q(category=4)
+        shared &= ~Q(category__in=NEEDS_CLEARANCE)
     return Referral.objects.filter(seen | shared)
 
 
