@@ -18,6 +18,11 @@ PAGES = {
         "If you typed the web address, check it is correct. "
         "If you pasted it, check you copied the entire address.",
     ),
+    405: (
+        "Page not available",
+        "This address is for sending a form, not for opening. "
+        "Go back to the page you were on and use its button.",
+    ),
     500: (
         "Sorry, there is a problem with the service",
         "Try again later. The error has been recorded.",
@@ -50,3 +55,20 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     return _respond(request, 403)
+
+
+class MethodNotAllowedPage:
+    """A page opened by the wrong method (a form's address opened by GET, say) gets the 405
+    error page in the design system, keeping the `Allow` header, instead of an empty body."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content:
+            return response
+        page = _respond(request, 405)
+        if response.has_header("Allow"):
+            page["Allow"] = response["Allow"]
+        return page

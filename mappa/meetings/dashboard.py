@@ -1,5 +1,6 @@
 """The meetings panels of the dashboards: the co-ordinator's next meetings, the chair's
-meetings, and the meetings a practitioner is invited to, each a line with a link.
+meetings, minutes waiting for the chair's approval, and the meetings a practitioner is invited
+to, each a line with a link.
 
 `fill` replaces a role's placeholder panel text (see `mappa.agencies.dashboards.PANELS`)
 with these lines when there is anything to show.
@@ -69,7 +70,24 @@ def invited(user, today: date) -> str:
     )
 
 
+def to_approve(user, today: date) -> str:
+    """Draft minutes waiting for approval, each linking to the minutes (where the chair approves)."""
+    return format_html_join(
+        mark_safe("<br>"),  # a constant separator
+        '<a class="govuk-link" href="{}">Minutes of {}</a>, level {}',
+        (
+            (
+                reverse("minutes", kwargs={"meeting_id": m.id}),
+                date_format(m.date, "l j F Y"),
+                m.level,
+            )
+            for m in queries.minutes_to_approve(user, SHOWN)
+        ),
+    )
+
+
 PANEL_TEXT = {
+    "Minutes to approve": to_approve,
     "Next meetings": next_meetings,
     "Meetings you chair": chaired,
     "Meetings you are invited to": invited,

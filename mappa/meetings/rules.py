@@ -317,3 +317,35 @@ def circulation_overdue(
     *, meeting_date: date, today: date, working_days: int, holidays: Container[date]
 ) -> bool:
     return today > add_working_days(meeting_date, working_days, holidays)
+
+
+# NOMS RoSH guidance 2009 (domain.md §4.1): imminence is recorded with the assessment; the
+# minutes' risk section (MAPPA C) restates it in words. One entry per `risk.Imminence` value.
+IMMINENCE_WORDS = {
+    "imminent": "Imminent: serious harm is more likely than not to happen soon",
+    "not_imminent": "Not imminent",
+}
+
+
+def risk_summary(
+    *,
+    assessed_on: date,
+    overall: str,
+    who_is_at_risk: str,
+    nature_of_harm: str,
+    imminence: str,
+    when_risk_greatest: str,
+    increasing_factors: str,
+    reducing_factors: str,
+) -> str:
+    """The minutes' risk section pre-filled from the RoSH assessment current at the meeting."""
+    lines = [
+        f"RoSH assessment of {assessed_on:%-d %B %Y}: {overall} overall",
+        f"Who is at risk: {who_is_at_risk}",
+        f"Nature of the harm: {nature_of_harm}",
+        f"Imminence: {IMMINENCE_WORDS[imminence]}",
+        f"When the risk is greatest: {when_risk_greatest}" if when_risk_greatest else "",
+        f"What increases the risk: {increasing_factors}",
+        f"What reduces the risk: {reducing_factors}",
+    ]
+    return "\n".join(line for line in lines if line)

@@ -3,7 +3,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from mappa.agencies import permissions
@@ -157,6 +159,18 @@ def screening_queue(request):
     return render(request, "referrals/queue.html", {"waiting": waiting})
 
 
+def _screened_message(referral) -> str:
+    """The confirmation, with a link to the case the screening opened or changed."""
+    referral.refresh_from_db(fields=["case"])
+    if referral.case_id is None:
+        return "Decision recorded. The referrer has been told."
+    return format_html(
+        'Decision recorded. The referrer has been told. <a class="govuk-notification-banner__link"'
+        ' href="{}">Open the case</a>',
+        reverse("case", kwargs={"case_id": referral.case_id}),
+    )
+
+
 @requires(permissions.SCREEN_REFERRALS)
 def screen(request, referral_id):
     found = queries.get_referral(request.user, referral_id)
@@ -181,7 +195,7 @@ def screen(request, referral_id):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Decision recorded. The referrer has been told.")
+            messages.success(request, _screened_message(found))
             return redirect("screening-queue")
     audit.record_read(actor=request.user, subject=found.id, content="referral")
     context = {

@@ -122,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "mappa.errors.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "mappa.urls"
@@ -220,7 +221,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # The map's tiles, when an area names a tile server (MAPPA_MAP_TILES_URL).
+        "img-src": [SELF, "data:", *MAPPA_MAP_TILE_ORIGINS],  # noqa: F405
         "font-src": [SELF],
         "connect-src": [SELF],
         "form-action": [SELF],
@@ -242,6 +244,9 @@ NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("govuk", NODE_MODULES / "govuk-frontend" / "dist" / "govuk"),
     ("moj", NODE_MODULES / "@ministryofjustice" / "frontend" / "moj"),
+    ("autocomplete", NODE_MODULES / "accessible-autocomplete" / "dist"),
+    ("leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("leaflet-draw", NODE_MODULES / "leaflet-draw" / "dist"),
     BASE_DIR / "mappa" / "static",
 ]
 STORAGES = {

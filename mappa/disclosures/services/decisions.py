@@ -41,7 +41,9 @@ def record_decision(
 
     A decision from a meeting (with a `source`) gives its reasons in `rationale`; any other
     says why it meets each of the four tests (`tests`). The actor's agreement is recorded as
-    the disclosure officer's, or as the chair's for a meeting's decision, by their role.
+    the disclosure officer's by their role. A meeting's decision recorded in its minutes (with a
+    `source`) is agreed by the chair who approves those minutes (`agree_as_approving_chair`), not
+    by whoever wrote it into them; a meeting's decision without a source, by a chair recording it.
     """
     origin = origin or (Origin.MEETING if source else Origin.STANDALONE)
     tests = {name: (tests or {}).get(name, "").strip() for name in rules.TESTS}
@@ -66,7 +68,11 @@ def record_decision(
     disclosing = decision == rules.DISCLOSE
     now = timezone.now()
     officer = permissions.role_has(actor, permissions.DECIDE_DISCLOSURES)
-    chair = origin == Origin.MEETING and permissions.role_has(actor, permissions.CHAIR_MEETINGS)
+    chair = (
+        origin == Origin.MEETING
+        and source is None
+        and permissions.role_has(actor, permissions.CHAIR_MEETINGS)
+    )
     with transaction.atomic():
         recorded = DisclosureDecision.objects.create(
             nominal=nominal,
@@ -135,6 +141,29 @@ def agree_decision(*, actor, decision: DisclosureDecision) -> DisclosureDecision
             payload={"decision": str(decision.id), "as": role},
         )
     return decision
+
+
+def agree_as_approving_chair(*, actor, decisions: list[DisclosureDecision]) -> int:
+    """The chair approving a meeting's minutes agrees the disclosure decisions they carry.
+
+    Called inside the approval's transaction; the minute-taker stays as `decided_by` (who
+    recorded it). A decision another chair has already agreed keeps that agreement.
+    """
+    now = timezone.now()
+    agreed = 0
+    for decision in decisions:
+        if decision.origin != Origin.MEETING or decision.chair_id is not None:
+            continue
+        decision.chair, decision.chair_agreed_at = actor, now
+        decision.save(update_fields=["chair", "chair_agreed_at"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.DISCLOSURE_AGREED,
+            subject=decision.nominal_id,
+            payload={"decision": str(decision.id), "as": "chair"},
+        )
+        agreed += 1
+    return agreed
 
 
 def record_disclosure_made(

@@ -231,7 +231,13 @@ def agencies_to_invite(meeting: Meeting) -> QuerySet[Agency]:
 
 
 def upcoming_for_area(user, today, limit: int = 5) -> QuerySet[Meeting]:
-    return meetings_visible_to(user).filter(date__gte=today, status=MeetingStatus.PLANNED)[:limit]
+    """The next planned meetings, soonest first. The order is explicit: Meta.ordering is not
+    applied to a query with an aggregate (the dashboard counts each meeting's agenda)."""
+    return (
+        meetings_visible_to(user)
+        .filter(date__gte=today, status=MeetingStatus.PLANNED)
+        .order_by("date", "start_time", "id")[:limit]
+    )
 
 
 def chaired_by(user, today, limit: int = 5) -> QuerySet[Meeting]:
@@ -240,3 +246,12 @@ def chaired_by(user, today, limit: int = 5) -> QuerySet[Meeting]:
         .filter(Q(chair=user) | Q(co_chair=user), date__gte=today)
         .exclude(status=MeetingStatus.CANCELLED)[:limit]
     )
+
+
+def minutes_to_approve(user, limit: int = 5) -> QuerySet[Meeting]:
+    """Meetings whose draft minutes wait for approval: those the user chairs or co-chairs, or
+    for a co-ordinator (who manages the area's meetings) every such meeting of the area."""
+    drafts = meetings_visible_to(user).filter(status=MeetingStatus.MINUTES_DRAFT)
+    if not permissions.role_has(user, permissions.MANAGE_MEETINGS):
+        drafts = drafts.filter(Q(chair=user) | Q(co_chair=user))
+    return drafts.order_by("date", "start_time")[:limit]

@@ -15,6 +15,7 @@ from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases import services as cases
 from mappa.cases.constants import DecisionSource
+from mappa.disclosures.services import decisions as disclosures
 from mappa.meetings import rules
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.models.minutes import CaseMinutes, Minutes
@@ -98,7 +99,11 @@ def _apply(*, actor, meeting, case_minutes: CaseMinutes) -> None:
 def approve_minutes(*, actor, meeting) -> Minutes:
     """The chair (or co-chair) approves the minutes; the meeting's decisions take effect."""
     minutes = meeting.minutes
-    items = list(minutes.items.select_related("agenda_item__case__nominal", "agenda_item__meeting"))
+    items = list(
+        minutes.items.select_related(
+            "agenda_item__case__nominal", "agenda_item__meeting", "disclosure"
+        )
+    )
     problems = approval_problems(actor=actor, meeting=meeting, items=items)
     if problems:
         raise ValidationError(problems)
@@ -114,6 +119,10 @@ def approve_minutes(*, actor, meeting) -> Minutes:
             case_minutes.decision_applied_at = now
             case_minutes.save(update_fields=["rosh_assessment", "risk_plan", "decision_applied_at"])
             applied += 1
+        disclosures.agree_as_approving_chair(
+            actor=actor,
+            decisions=[cm.disclosure for cm in items if cm.discussed and cm.disclosure_id],
+        )
         minutes.approved_by, minutes.approved_at = actor, now
         minutes.save(update_fields=["approved_by", "approved_at"])
         meeting.status = MeetingStatus.MINUTES_APPROVED

@@ -3,15 +3,19 @@ accepted referral (MAPPA C notes: sections may be copied from the MAPPA A or the
 if still accurate, and must be amended if not: the chair edits them).
 
 "Relevant information since the last meeting", the decision and the actions are never carried.
+The risk section is written from the RoSH assessment current at the meeting when there is one
+(it is newer than any earlier minutes or referral), imminence in the assessment's own words.
 """
 
 from __future__ import annotations
 
+from mappa.meetings import rules
 from mappa.meetings.constants import CarriedFrom, MeetingStatus
 from mappa.meetings.models.minutes import CaseMinutes
 from mappa.referrals import sections
 from mappa.referrals.constants import Status as ReferralStatus
 from mappa.referrals.models import Referral
+from mappa.risk.models import RoshAssessment
 
 FROM_MINUTES = (
     "offender_information",
@@ -75,8 +79,38 @@ def _referral_text(referral: Referral) -> dict[str, str]:
     return {field: "\n".join(lines) for field, lines in filled.items() if lines}
 
 
+def current_assessment(item) -> RoshAssessment | None:
+    """The case's latest RoSH assessment dated on or before the meeting."""
+    return (
+        RoshAssessment.objects.filter(case_id=item.case_id, assessed_on__lte=item.meeting.date)
+        .order_by("-assessed_on", "-recorded_at")
+        .first()
+    )
+
+
+def risk_text(assessment: RoshAssessment) -> str:
+    return rules.risk_summary(
+        assessed_on=assessment.assessed_on,
+        overall=assessment.get_overall_level_display().lower(),
+        who_is_at_risk=assessment.who_is_at_risk,
+        nature_of_harm=assessment.nature_of_harm,
+        imminence=assessment.imminence,
+        when_risk_greatest=assessment.when_risk_greatest,
+        increasing_factors=assessment.increasing_factors,
+        reducing_factors=assessment.reducing_factors,
+    )
+
+
 def prefill(item) -> dict:
     """The fields a new CaseMinutes starts with, and where they came from."""
+    filled = _carried(item)
+    assessment = current_assessment(item)
+    if assessment is not None:
+        filled["risk_summary"] = risk_text(assessment)
+    return filled
+
+
+def _carried(item) -> dict:
     previous = last_approved(item)
     if previous is not None:
         return {field: getattr(previous, field) for field in FROM_MINUTES} | {

@@ -48,3 +48,38 @@ def test_with_no_meetings_the_placeholders_remain(world, signed_in):
     assert (
         "No meetings are planned." in signed_in("coordinator").get("/dashboard/").content.decode()
     )
+
+
+def test_the_chair_is_told_of_minutes_waiting_for_their_approval(world, signed_in):
+    from mappa.meetings.services import minutes
+
+    from .minutes_setup import hold_meeting
+
+    held = hold_meeting(world)
+    chair = signed_in("chair.police")
+    assert (
+        "There are no minutes waiting for your approval."
+        in chair.get("/dashboard/").content.decode()
+    )
+    minutes.start_minutes(actor=world.users["coordinator"], meeting=held)
+    page = chair.get("/dashboard/").content.decode()
+    assert f'href="/meetings/{held.id}/minutes/">Minutes of ' in page
+    assert "There are no minutes waiting for your approval." not in page
+
+
+def test_minutes_another_chair_approves_are_not_on_this_chairs_panel(world, signed_in):
+    from mappa.meetings.services import minutes
+
+    from .minutes_setup import hold_meeting
+
+    held = hold_meeting(world)
+    scheduling.change_meeting(
+        actor=world.users["coordinator"], meeting=held, version=held.version, chair=None
+    )
+    minutes.start_minutes(actor=world.users["coordinator"], meeting=held)
+    page = signed_in("chair.police").get("/dashboard/").content.decode()
+    assert f"/meetings/{held.id}/minutes/" not in page
+    assert (
+        f"/meetings/{held.id}/minutes/"
+        in signed_in("coordinator").get("/dashboard/").content.decode()
+    )

@@ -83,3 +83,35 @@ def test_the_referrers_dashboard_shows_where_their_referrals_are(users, signed_i
     page = client.get("/dashboard/").content.decode()
     assert f"/referrals/{referral.id}/" in page
     assert "Submitted: awaiting screening" in page
+
+
+def test_the_confirmation_after_screening_links_to_the_new_case(users, signed_in):
+    referral = submitted(users["housing.officer"], category={"category": "2"})
+    client = signed_in("coordinator")
+    response = client.post(
+        f"/referrals/{referral.id}/screen/",
+        {
+            "person": "add",
+            "outcome": "level_2",
+            "rationale": "Needs multi-agency management",
+            "lead_agency": "probation",
+        },
+        follow=True,
+    )
+    referral.refresh_from_db()
+    assert referral.case_id is not None
+    page = response.content.decode()
+    assert "Decision recorded" in page
+    assert f'href="/cases/{referral.case_id}/">Open the case</a>' in page
+
+
+def test_a_declined_referral_confirms_without_a_case_link(users, signed_in):
+    referral = submitted(users["housing.officer"])
+    client = signed_in("coordinator")
+    response = client.post(
+        f"/referrals/{referral.id}/screen/",
+        {"person": "add", "outcome": "declined", "rationale": "Not MAPPA eligible"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Decision recorded" in page and "Open the case" not in page
