@@ -152,13 +152,20 @@ class AssociationForm(GovukForm):
 
 
 def _offence_choices() -> list[tuple[str, str]]:
-    return [("", "Choose an offence")] + [
-        (o.code, f"{o.title} ({o.code})") for o in catalogue.all_offences()
-    ]
+    """Each offence as "title (code)", sorted by title, to find by name."""
+    offences = sorted(catalogue.all_offences(), key=lambda o: (o.title.casefold(), o.code))
+    return [("", "Choose an offence")] + [(o.code, f"{o.title} ({o.code})") for o in offences]
 
 
 class ConvictionForm(GovukForm):
-    offence = forms.ChoiceField(label="Offence", choices=_offence_choices)
+    # A searchable autocomplete with JavaScript (accessible-autocomplete, mappa/static/mappa/
+    # init.mjs), a plain select without it.
+    offence = forms.ChoiceField(
+        label="Offence",
+        choices=_offence_choices,
+        help_text="Start typing the offence's name or code",
+        widget=forms.Select(attrs={"data-mappa-autocomplete": "true"}),
+    )
     outcome = forms.ChoiceField(label="Outcome", choices=Outcome.choices, widget=forms.RadioSelect)
     date = date_field("Date of conviction, finding or caution", required=True)
     committed_on = date_field("Date the offence was committed")

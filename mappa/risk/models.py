@@ -197,3 +197,16 @@ class LicenceCondition(models.Model):
         if self.curfew_from is None or self.curfew_to is None:
             return None
         return rules.curfew_hours(self.curfew_from, self.curfew_to)
+
+
+class Postcode(models.Model):
+    """Where a postcode is, from the ONS Postcode Directory (`mappa postcodes load`): places
+    an address with a postcode but no latitude and longitude on the exclusion-zone map."""
+
+    key = models.CharField(max_length=8, primary_key=True)  # people.rules.postcode_key
+    postcode = models.CharField(max_length=8)  # as the directory writes it, e.g. "MK40 1SA"
+    latitude = models.DecimalField(max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6)
+
+    def __str__(self) -> str:
+        return self.postcode

@@ -14,9 +14,10 @@ from mappa.agencies.models import User
 from mappa.cases import queries as cases
 from mappa.cases.models import MappaCase
 from mappa.people.models import Address, Nominal
+from mappa.people.rules import postcode_key
 from mappa.risk import rules, zones
 from mappa.risk.constants import ConditionKind
-from mappa.risk.models import LicenceCondition, RiskManagementPlan, RoshAssessment
+from mappa.risk.models import LicenceCondition, Postcode, RiskManagementPlan, RoshAssessment
 
 
 def get_case(user, case_id: UUID) -> MappaCase:
@@ -177,3 +178,41 @@ def person_risk(nominal: Nominal, today: date) -> PersonRisk:
         .first()
     )
     return PersonRisk(latest, zone_warnings(nominal, today))
+
+
+def map_addresses(nominal: Nominal) -> list[dict]:
+    """The person's addresses for the exclusion-zone map: by their latitude and longitude, or
+    else by their postcode's location (`mappa postcodes load`), marked as placed by postcode."""
+    addresses = list(nominal.addresses.all())
+    keys = {postcode_key(a.postcode) for a in addresses if a.latitude is None and a.postcode}
+    located = {p.key: p for p in Postcode.objects.filter(key__in=keys)} if keys else {}
+    placed = []
+    for address in addresses:
+        by_postcode = address.latitude is None or address.longitude is None
+        where = located.get(postcode_key(address.postcode)) if by_postcode else address
+        if where is None:
+            continue
+        placed.append(
+            {
+                "label": f"{address} ({address.get_kind_display().lower()})",
+                "latitude": float(where.latitude),
+                "longitude": float(where.longitude),
+                "by_postcode": by_postcode,
+            }
+        )
+    return placed
+
+
+def map_zones(case: MappaCase) -> list[dict]:
+    """The case's exclusion zones for the map, each with its description and dates."""
+    return [
+        {
+            "geometry": condition.zone,
+            "description": condition.description,
+            "starts_on": condition.starts_on.isoformat(),
+            "ends_on": condition.ends_on.isoformat() if condition.ends_on else None,
+        }
+        for condition in conditions_of(case).filter(
+            kind=ConditionKind.EXCLUSION_ZONE, zone__isnull=False
+        )
+    ]

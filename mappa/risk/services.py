@@ -17,11 +17,13 @@ from mappa import versions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases.models import MappaCase
-from mappa.risk import queries, rules, zones
+from mappa.people.rules import postcode_key
+from mappa.risk import postcodes, queries, rules, zones
 from mappa.risk.constants import ConditionKind, Imminence, Monitoring, PlanSection, Tool
 from mappa.risk.models import (
     LicenceCondition,
     PlanEntry,
+    Postcode,
     RiskManagementPlan,
     RoshAssessment,
     RoshRating,
@@ -281,3 +283,44 @@ def end_condition(*, actor, condition: LicenceCondition, ends_on: date) -> Licen
             },
         )
     return condition
+
+
+def load_postcodes(*, actor, lines, name: str, batch: int = 5000) -> int:
+    """Replace the postcode locations with those of an ONS Postcode Directory CSV
+    (`mappa.risk.postcodes`): all or nothing, a bad row names itself and changes nothing."""
+    with transaction.atomic():
+        Postcode.objects.all().delete()
+        pending: dict[str, Postcode] = {}
+        count = 0
+        try:
+            for found in postcodes.read(lines, name=name):
+                key = postcode_key(found.postcode)
+                pending[key] = Postcode(
+                    key=key,
+                    postcode=found.postcode,
+                    latitude=found.latitude,
+                    longitude=found.longitude,
+                )
+                if len(pending) >= batch:
+                    count += _store(pending)
+        except postcodes.DirectoryError as error:
+            raise ValidationError(str(error)) from error
+        count += _store(pending)
+        audit.record(
+            actor=actor,
+            event_type=EventType.REFERENCE_DATA_CHANGED,
+            payload={"model": "risk.Postcode", "object": name, "action": f"loaded {count}"},
+        )
+    return count
+
+
+def _store(pending: dict) -> int:
+    Postcode.objects.bulk_create(
+        pending.values(),
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["postcode", "latitude", "longitude"],
+    )
+    stored = len(pending)
+    pending.clear()
+    return stored

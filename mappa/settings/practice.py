@@ -132,4 +132,29 @@ MAPPA_INITIAL_MEETING_TARGET_WORKING_DAYS = env_int("MAPPA_INITIAL_MEETING_TARGE
 # days (MAPPA Guidance 2012 SCR notification form, domain.md §8.3 and §10.2).
 MAPPA_SCR_NOTIFICATION_DAYS = env_int("MAPPA_SCR_NOTIFICATION_DAYS", 5)
 
+# The map of exclusion zones and addresses (docs/risk.md): the tile server, as a Leaflet URL
+# template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png. Empty by default: the map
+# then draws zones and addresses on a plain background and makes no request off the service
+# (an area's choice of tile server, and its terms of use, are local). Its origin is added to the
+# Content-Security-Policy's img-src.
+MAPPA_MAP_TILES_URL = os.environ.get("MAPPA_MAP_TILES_URL", "").strip()
+MAPPA_MAP_TILES_ATTRIBUTION = os.environ.get("MAPPA_MAP_TILES_ATTRIBUTION", "").strip()
+
+
+def _tile_origins(template: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    if not template:
+        return []
+    parts = urlsplit(template)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        raise ImproperlyConfigured(
+            f"MAPPA_MAP_TILES_URL must be an http(s) URL template, not {template!r}"
+        )
+    return [f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"]
+
+
+MAPPA_MAP_TILE_ORIGINS = _tile_origins(MAPPA_MAP_TILES_URL)
+
+
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]

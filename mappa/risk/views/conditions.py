@@ -4,6 +4,7 @@ on a date)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -20,6 +21,16 @@ from mappa.risk.forms.conditions import ConditionForm, ConditionKindForm, EndCon
 from mappa.risk.views import may_record
 
 
+def _map(case) -> dict:
+    """What the exclusion-zone map draws: the case's zones, the person's addresses, the tiles."""
+    return {
+        "zones": queries.map_zones(case),
+        "addresses": queries.map_addresses(case.nominal),
+        "tiles": settings.MAPPA_MAP_TILES_URL,
+        "attribution": settings.MAPPA_MAP_TILES_ATTRIBUTION,
+    }
+
+
 @requires(permissions.VIEW_CASES)
 def conditions(request, case_id):
     case = queries.get_case(request.user, case_id)
@@ -32,6 +43,7 @@ def conditions(request, case_id):
         "other": [c for c in found if not c.is_current(today)],
         "warnings": queries.zone_warnings(case.nominal, today) if case.closed_on is None else [],
         "may_record": may_record(request) and case.closed_on is None,
+        "map": _map(case),
     }
     return render(request, "risk/conditions.html", context)
 
@@ -62,6 +74,8 @@ def add_condition(request, case_id, kind):
             return redirect("licence-conditions", case_id=case.id)
     audit.record_read(actor=request.user, subject=case.id, content="licence conditions, add form")
     context = {"case": case, "form": form, "kind": ConditionKind(kind)}
+    if kind == ConditionKind.EXCLUSION_ZONE:
+        context["map"] = _map(case)
     return render(request, "risk/condition_form.html", context)
 
 
