@@ -160,11 +160,35 @@ class ResponseForm(GovukForm):
 
 
 class AttendeeForm(GovukForm):
-    name = text_field("Name", required=True)
-    agency_name = text_field("Agency", required=True)
+    person = forms.ChoiceField(
+        label="Someone with an account",
+        required=False,
+        choices=(),
+        help_text="Choose them here so the minutes reach them; leave blank for someone without one",
+    )
+    name = text_field("Name", help_text="For someone without an account")
+    agency_name = text_field("Agency", help_text="For someone without an account")
     role_title = text_field("Role, rank or grade")
     status = radios("Attendance", AttendanceStatus.choices)
     report_received = forms.BooleanField(label="A report was received from them", required=False)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(user.uuid): user for user in people}
+        self.fields["person"].choices = [("", "No one with an account")] + [
+            (key, f"{user.display_name}, {user.agency.name if user.agency else ''}")
+            for key, user in self.people.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        data["user"] = self.people.get(data.pop("person", "") or "")
+        if data["user"] is None:
+            if not (data.get("name") or "").strip():
+                self.add_error("name", "Enter the person's name, or choose someone with an account")
+            if not (data.get("agency_name") or "").strip():
+                self.add_error("agency_name", "Enter the person's agency")
+        return data
 
 
 class StatementForm(GovukForm):

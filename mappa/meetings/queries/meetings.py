@@ -165,7 +165,11 @@ def open_cases_in_area(user, meeting: Meeting) -> QuerySet[MappaCase]:
 
 
 def due_candidates(user, meeting: Meeting, horizon) -> list[Candidate]:
-    """Open cases at the meeting's level that may be due, with when other meetings listed them."""
+    """Open cases at the meeting's level that may be due, with when other meetings listed them.
+
+    A listing whose minutes record the case as not discussed does not count: the case is
+    carried to the next meeting.
+    """
     cases = open_cases_in_area(user, meeting).filter(level=meeting.level)
     cases = cases.filter(
         Q(first_meeting_needed_since__isnull=False) | Q(next_review_due__lte=horizon)
@@ -176,6 +180,7 @@ def due_candidates(user, meeting: Meeting, horizon) -> list[Candidate]:
         AgendaItem.objects.filter(case__in=[case.id for case in cases])
         .exclude(meeting=meeting)
         .exclude(meeting__status=MeetingStatus.CANCELLED)
+        .exclude(minutes__discussed=False)
         .values_list("case_id", "meeting__date")
     ):
         listings.setdefault(case_id, []).append(listed_on)

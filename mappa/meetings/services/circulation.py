@@ -22,6 +22,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
+from mappa.agencies import permissions
+from mappa.agencies.constants import Role
 from mappa.agencies.models import User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
@@ -69,8 +71,25 @@ def minutes_link(meeting) -> str:
     )
 
 
+def case_officers(meeting) -> set[User]:
+    """For each case on the agenda: its responsible officer, and the practitioners of its lead
+    agency in the area who see the area's cases (so the link they get opens the minutes)."""
+    cases = [item.case for item in meeting.agenda.select_related("case__responsible_officer")]
+    people = {case.responsible_officer for case in cases if case.responsible_officer_id}
+    lead = {case.lead_agency for case in cases if case.lead_agency}
+    if lead:
+        practitioners = User.objects.filter(
+            area_id=meeting.area_id,
+            agency__kind__in=lead,
+            role__in=(Role.RA_PRACTITIONER, Role.DTC_PRACTITIONER),
+        ).select_related("agency")
+        people |= {u for u in practitioners if permissions.role_has(u, permissions.VIEW_AREA_CASES)}
+    return people
+
+
 def recipients(meeting) -> list[User]:
-    """Everyone with an account recorded as attending or sending apologies, and the chairs."""
+    """Everyone with an account recorded as attending or sending apologies, the chairs, each
+    case's responsible officer and lead-agency practitioners."""
     people = {
         record.user
         for record in meeting.attendance.select_related("user")
@@ -78,6 +97,7 @@ def recipients(meeting) -> list[User]:
         and record.status in (AttendanceStatus.ATTENDED, AttendanceStatus.APOLOGIES)
     }
     people |= {user for user in (meeting.chair, meeting.co_chair) if user is not None}
+    people |= case_officers(meeting)
     return sorted((u for u in people if u.is_active), key=lambda user: user.username)
 
 

@@ -21,7 +21,7 @@ def _page(request, meeting, form=None, statement_form=None, problems=None):
     statement = {"read": {True: "yes", False: "no"}.get(meeting.statement_read)}
     context = {
         "meeting": meeting,
-        "form": form or AttendeeForm(),
+        "form": form or AttendeeForm(people=meetings.people_to_invite(meeting)),
         "statement_form": statement_form or StatementForm(initial=statement),
         "invitations": meetings.meeting_invitations(meeting),
         "records": meetings.attendance_for(meeting),
@@ -33,16 +33,19 @@ def _page(request, meeting, form=None, statement_form=None, problems=None):
 
 @requires(permissions.CHAIR_MEETINGS)
 def attendance(request, meeting_id):
-    """Record someone by name and agency (people without an invitation, e.g. the minute-taker)."""
+    """Record someone without an invitation (the minute-taker, say): chosen from the accounts of
+    the area, or by name and agency for someone without one."""
     found = meetings.get_meeting(request.user, meeting_id)
-    form = AttendeeForm(request.POST or None)
+    form = AttendeeForm(request.POST or None, people=meetings.people_to_invite(found))
     if request.method == "POST" and form.is_valid():
         try:
             services.record_attendance(actor=request.user, meeting=found, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{form.cleaned_data['name']} recorded.")
+            who = form.cleaned_data["user"]
+            name = who.display_name if who else form.cleaned_data["name"]
+            messages.success(request, f"{name} recorded.")
             return redirect("attendance", meeting_id=found.id)
     return _page(request, found, form=form)
 
