@@ -108,6 +108,8 @@ READS: dict[str, Read] = {
     "api-nominal": Read(
         "coordinator", lambda w: {"nominal_id": w.nominal.id}, lambda w: w.nominal.id
     ),
+    "held-additions": Read("coordinator", lambda w: {}, lambda w: w.held.id),
+    "held-addition": Read("coordinator", lambda w: {"held_id": w.held.id}, lambda w: w.held.id),
     # The case
     "case": Read("coordinator", _case, lambda w: w.case.id),
     "api-case": Read("coordinator", _case, lambda w: w.case.id),
@@ -449,6 +451,7 @@ NO_CASE_CONTENT: dict[str, str] = {
     "people": SEARCH,
     "api-nominals": SEARCH,
     "add-person": f"{NO_CASE}: an empty form for a new person",
+    "person-passed": f"{NO_CASE}: says only that an addition was passed to the co-ordinators",
     "referrals": LIST,
     "api-referrals": LIST,
     "screening-queue": LIST,

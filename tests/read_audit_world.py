@@ -7,6 +7,7 @@ X123456, level 2) carries most of it; the MARAC case is about a victim of his.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from types import SimpleNamespace
 
@@ -32,7 +33,9 @@ from mappa.oversight.constants import AuditKind
 from mappa.oversight.services import audits as oversight
 from mappa.oversight.services import reviews
 from mappa.oversight.tests import records as oversight_records
-from mappa.people.models import RecordedEvent
+from mappa.people.import_format import NominalRecord
+from mappa.people.models import HeldAddition, RecordedEvent
+from mappa.people.services import held
 from mappa.referrals import services as referrals
 from mappa.referrals.tests.drafts import submitted
 from mappa.risk.tests.records import create_assessment, create_plan, create_zone
@@ -85,8 +88,21 @@ def _register(w) -> None:
         owner_agency=ppu.agency,
         due_on=TODAY() + timedelta(days=14),
     )
+    w.held = _held_addition(w)
     w.draft_referral = referrals.start_referral(actor=coordinator, nominal=w.nominal)
     w.submitted_referral = submitted(ppu, nominal=w.nominal)
+
+
+def _held_addition(w) -> HeldAddition:
+    """An OTHER-area addition held for DEMO's co-ordinators (the DEMO nominal's PNC)."""
+    name = {"forenames": "A", "surname": "B"}
+    record = NominalRecord.model_validate_json(
+        json.dumps({"area": "OTHER", "external_ids": {"pnc": w.nominal.pnc}, "name": name})
+    )
+    outsider = w.users["outsider.police"]
+    matches = [("pnc", w.nominal)]
+    held.hold_addition(actor=outsider, record=record, matches=matches, via="web")
+    return HeldAddition.objects.get()
 
 
 def _mash(w, capture_on_commit) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -29,8 +30,9 @@ def create_action(
     owner_user=None,
     source: UUID | None = None,
 ) -> Action:
-    """Agree an action on a case. A duty-to-co-operate owner is granted access to the case
-    until the action is closed (MAPPA Guidance: DTC agencies see the cases they act on)."""
+    """Agree an action on a case. A duty-to-co-operate owner is granted access to the case:
+    the named owner (or the agency if no one is named), until the action is completed or
+    cancelled, or `MAPPA_ACTION_ACCESS_DAYS` after its due date (MAPPA Guidance ch.9)."""
     problems = {}
     if not description.strip():
         problems["description"] = "Say what is to be done"
@@ -47,12 +49,7 @@ def create_action(
     with transaction.atomic():
         grant = None
         if agency_rules.is_duty_to_cooperate(owner_agency.kind):
-            grant = access.grant_case_access(
-                actor=actor,
-                case=case.id,
-                reason=AccessReason.ACTION_OWNER,
-                grantee_agency=owner_agency,
-            )
+            grant = _grant_owner_access(actor, case, owner_agency, owner_user, due_on)
         action = Action.objects.create(
             case=case,
             description=description,
@@ -75,6 +72,22 @@ def create_action(
             },
         )
     return action
+
+
+def _grant_owner_access(actor, case, owner_agency, owner_user, due_on: date):
+    kind = rules.access_goes_to(owner_named=owner_user is not None)
+    return access.grant_case_access(
+        actor=actor,
+        case=case.id,
+        reason=AccessReason.ACTION_OWNER,
+        grantee_user=owner_user if kind == "user" else None,
+        grantee_agency=owner_agency if kind == "agency" else None,
+        expires_at=rules.access_expires_at(
+            due_on=due_on,
+            days=settings.MAPPA_ACTION_ACCESS_DAYS,
+            tz=timezone.get_current_timezone(),
+        ),
+    )
 
 
 def update_action(

@@ -133,6 +133,11 @@ class EventType(models.TextChoices):
     SCR_ACTION_SAVED = "oversight.scr_action_saved", "Serious case review action saved"
     SCR_COMPLETED = "oversight.scr_completed", "Serious case review completed"
     SCR_APPROVED = "oversight.scr_approved", "Serious case review approved for circulation"
+    NOMINAL_ADDITION_HELD = (
+        "register.addition_held",
+        "Addition held: another area holds one of its identifiers",
+    )
+    HELD_ADDITION_DECIDED = "register.held_addition_decided", "Held addition decided"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -257,6 +262,10 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.SCR_ACTION_SAVED: frozenset({"review", "action", "status"}),
     EventType.SCR_COMPLETED: frozenset({"review"}),
     EventType.SCR_APPROVED: frozenset({"review"}),
+    EventType.NOMINAL_ADDITION_HELD: frozenset(
+        {"held", "submission", "owning_area", "identifiers", "via"}
+    ),
+    EventType.HELD_ADDITION_DECIDED: frozenset({"held", "decision", "added"}),
 }
 
 

@@ -69,3 +69,11 @@ IDENTIFIER_LABELS = {
     "noms": "Prison number",
     "visor": "ViSOR reference",
 }
+
+
+class HeldStatus(models.TextChoices):
+    """An addition held because another area holds one of its identifiers (docs/register.md)."""
+
+    HELD = "held", "Waiting for the owning area's decision"
+    NOT_SAME_PERSON = "not_same_person", "Not the same person: added to the submitting area"
+    SAME_PERSON = "same_person", "The same person"

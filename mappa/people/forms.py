@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from mappa.kit.forms import GovukForm, date_field, text_field
+from mappa.kit.forms import GovukForm, date_field, radios, text_field
 from mappa.offences import catalogue
 from mappa.offences.constants import DisposalType, Outcome
 from mappa.people import rules
@@ -17,6 +17,7 @@ from mappa.people.constants import (
     Gender,
     Relationship,
 )
+from mappa.versions import VersionField
 
 
 def date_of_birth_field(
@@ -222,3 +223,16 @@ class EventForm(GovukForm):
     date = date_field(
         "Date", required=True, hint="The day of the order, sanction, recall or charge"
     )
+
+
+class HeldDecisionForm(GovukForm):
+    """The owning area's decision on an addition held for its identifiers (docs/register.md)."""
+
+    decision = radios(
+        "Is this the same person as the one on your register?",
+        [
+            ("not_same_person", "No, not the same person: add it to the other area's register"),
+            ("same_person", "Yes, the same person"),
+        ],
+    )
+    version = VersionField()

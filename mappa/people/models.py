@@ -3,7 +3,14 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
-from mappa.people.constants import AddressKind, AliasKind, EventKind, Gender, Relationship
+from mappa.people.constants import (
+    AddressKind,
+    AliasKind,
+    EventKind,
+    Gender,
+    HeldStatus,
+    Relationship,
+)
 from mappa.versions import Versioned
 
 
@@ -150,3 +157,42 @@ class RecordedEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.occurred_on}"
+
+
+class HeldAddition(Versioned, models.Model):
+    """A person submitted in one area with an identifier that another area's nominal holds.
+
+    The addition is held, and the owning area's co-ordinators decide: not the same person (the
+    record is then added to the submitting area) or the same person (for a transfer or share).
+    One is held for each owning area; additions of one submission share `submission`.
+    Versioned: the decision names the version it started from (mappa.versions).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    submission = models.UUIDField(db_index=True)
+    record = models.JSONField(help_text="The record as submitted, in the import format")
+    via = models.CharField(max_length=20)
+    submitted_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
+    submitted_area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField()
+    owning_area = models.ForeignKey(
+        "agencies.Area", on_delete=models.PROTECT, related_name="held_additions"
+    )
+    # [{"identifier": "pnc", "nominal": "<uuid>"}]: which identifier matched which nominal.
+    matches = models.JSONField()
+    status = models.CharField(max_length=20, choices=HeldStatus.choices, default=HeldStatus.HELD)
+    decided_by = models.ForeignKey(
+        "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    added = models.ForeignKey(
+        Nominal, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "held addition"
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["owning_area", "status"])]
+
+    def __str__(self) -> str:
+        return f"Held addition {self.id}"

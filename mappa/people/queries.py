@@ -13,8 +13,8 @@ from django.http import Http404
 from mappa.agencies import permissions
 from mappa.cases import queries as case_queries
 from mappa.people import records, rules
-from mappa.people.constants import IDENTIFIERS
-from mappa.people.models import NameKey, Nominal
+from mappa.people.constants import IDENTIFIER_LABELS, IDENTIFIERS
+from mappa.people.models import HeldAddition, NameKey, Nominal
 
 SEARCH_LIMIT = 50
 CANDIDATE_LIMIT = 200
@@ -214,3 +214,29 @@ def search(user, criteria: Criteria) -> list[Nominal]:
         .in_bulk(ranked[: SEARCH_LIMIT * 2])
     )
     return [found[nominal_id] for nominal_id in ranked if nominal_id in found][:SEARCH_LIMIT]
+
+
+def held_additions_for(user) -> QuerySet[HeldAddition]:
+    """Additions held for the user's area to decide: its co-ordinators' only (docs/register.md)."""
+    if user.area_id is None or not permissions.role_has(user, permissions.GRANT_CASE_ACCESS):
+        return HeldAddition.objects.none()
+    return HeldAddition.objects.filter(owning_area_id=user.area_id).select_related(
+        "submitted_by__agency", "submitted_area", "decided_by"
+    )
+
+
+def get_held_addition(user, held_id: UUID) -> HeldAddition:
+    held = held_additions_for(user).filter(id=held_id).first()
+    if held is None:
+        raise Http404("No such held addition")
+    return held
+
+
+def held_matches(user, held: HeldAddition) -> list[tuple[str, Nominal | None]]:
+    """Which identifier (its label) matched which nominal; one the user may not see is None."""
+    ids = [match["nominal"] for match in held.matches]
+    visible = nominals_visible_to(user).in_bulk(ids, field_name="id")
+    return [
+        (IDENTIFIER_LABELS[match["identifier"]], visible.get(UUID(match["nominal"])))
+        for match in held.matches
+    ]

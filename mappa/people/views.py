@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -7,10 +9,13 @@ from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.kit.forms import add_service_errors
 from mappa.people import editing, queries, records, services
-from mappa.people.forms import SearchForm
+from mappa.people.constants import IDENTIFIER_LABELS, HeldStatus
+from mappa.people.forms import HeldDecisionForm, SearchForm
 from mappa.people.import_format import problems_in
 from mappa.people.models import Nominal
+from mappa.people.services import held
 
 
 @requires(permissions.VIEW_CASES)
@@ -38,8 +43,12 @@ def search(request):
         "results": results,
         "limit": queries.SEARCH_LIMIT,
         "may_add": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
+        "may_decide_held": permissions.has_permission(request.user, permissions.GRANT_CASE_ACCESS),
     }
     return render(request, "people/search.html", context)
+
+
+PASSED = "passed to the co-ordinators"  # an addition held for another area (services.held)
 
 
 def _save_section(request, section, record, nominal=None):
@@ -62,6 +71,8 @@ def _save_section(request, section, record, nominal=None):
         problems = rejected.problems
     except versions.StaleEdit as stale:
         problems = [("(record)", stale.messages[0])]
+    except held.AdditionHeld:
+        return form, PASSED
     else:
         return form, saved
     for path, reason in problems:
@@ -76,6 +87,8 @@ def add(request):
     form = section.form()
     if request.method == "POST":
         form, saved = _save_section(request, section, editing.new_record(request.user.area.code))
+        if saved is PASSED:
+            return redirect("person-passed")
         if saved:
             return redirect("person", nominal_id=saved.id)
     return render(
@@ -155,3 +168,60 @@ def remove(request, nominal_id, section_name, item_id):
     context = {"nominal": nominal, "noun": removable.noun, "entry": rows[position]}
     context["version"] = version
     return render(request, "people/remove.html", context | {"problems": problems})
+
+
+@requires(permissions.EDIT_REGISTER)
+def passed(request):
+    """After an addition is held: told only that it went to the co-ordinators, nothing of why."""
+    return render(request, "people/passed.html")
+
+
+@requires(permissions.GRANT_CASE_ACCESS)
+def held_additions(request):
+    additions = list(queries.held_additions_for(request.user))
+    for addition in additions:
+        audit.record_read(actor=request.user, subject=addition.id, content="held additions list")
+    return render(request, "people/held_list.html", {"additions": additions})
+
+
+@requires(permissions.GRANT_CASE_ACCESS)
+def held_addition(request, held_id):
+    addition = queries.get_held_addition(request.user, held_id)
+    form = HeldDecisionForm(initial={"version": addition.version})
+    if request.method == "POST" and addition.status == HeldStatus.HELD:
+        form = HeldDecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                held.decide(
+                    actor=request.user,
+                    held=addition,
+                    decision=form.cleaned_data["decision"],
+                    version=form.cleaned_data["version"],
+                )
+            except ValidationError as refused:
+                add_service_errors(form, refused)
+            else:
+                return redirect("held-addition", held_id=addition.id)
+    audit.record_read(actor=request.user, subject=addition.id, content="held addition")
+    context = {
+        "addition": addition,
+        "submitted": _submitted(addition.record),
+        "matches": queries.held_matches(request.user, addition),
+        "form": form,
+    }
+    return render(request, "people/held.html", context)
+
+
+def _submitted(record: dict) -> dict:
+    """What the held record says, for the co-ordinator to compare with their own."""
+    ids = record.get("external_ids") or {}
+    born = record.get("date_of_birth")
+    return {
+        "name": " ".join(
+            filter(None, [record["name"].get("forenames"), record["name"]["surname"]])
+        ),
+        "date_of_birth": date.fromisoformat(born) if born else None,
+        "identifiers": [
+            (label, ids[kind]) for kind, label in IDENTIFIER_LABELS.items() if ids.get(kind)
+        ],
+    }

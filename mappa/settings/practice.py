@@ -63,6 +63,12 @@ MAPPA_MEETINGS_SCHEDULED_AHEAD = env_int("MAPPA_MEETINGS_SCHEDULED_AHEAD", 8)
 MAPPA_MINUTES_CIRCULATION_WORKING_DAYS = env_int("MAPPA_MINUTES_CIRCULATION_WORKING_DAYS", 10)
 # An open action due within this many days shows amber on the actions dashboard (local practice).
 MAPPA_ACTION_DUE_SOON_DAYS = env_int("MAPPA_ACTION_DUE_SOON_DAYS", 7)
+# A duty-to-co-operate owner's access to a case, granted by owning an action, ends when the action
+# is completed or cancelled, or this many days after its due date, whichever is first. Need to
+# know (MAPPA Guidance ch.9): the agency sees the case for the purpose of the action; an action
+# still open past its date is reviewed at the next meeting (ch.13a), and 28 days leaves time for
+# that. A local choice (the guidance sets no figure); set per area.
+MAPPA_ACTION_ACCESS_DAYS = env_int("MAPPA_ACTION_ACCESS_DAYS", 28)
 # MASH link (docs/mash.md). Seed 001: two named persons per area (the MASH manager and the
 # advanced practitioner) receive the case list, "to ensure continuity if one person is off".
 MAPPA_MASH_NAMED_PERSONS_PER_AREA = env_int("MAPPA_MASH_NAMED_PERSONS_PER_AREA", 2)

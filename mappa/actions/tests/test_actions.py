@@ -51,7 +51,7 @@ def test_a_duty_to_cooperate_owner_sees_the_case_while_the_action_is_open(users,
     assert not actions_visible_to(officer).exists()
     action = agree(users, case, owner_user=officer)
     assert list(actions_visible_to(officer)) == [action]
-    assert CaseAccessGrant.objects.get(id=action.access_grant_id).grantee_agency == housing(users)
+    assert CaseAccessGrant.objects.get(id=action.access_grant_id).grantee_user == officer
     services.update_action(actor=officer, action=action, text="Done", status=Status.COMPLETED)
     assert not actions_visible_to(officer).exists()
     action.refresh_from_db()

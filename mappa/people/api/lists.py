@@ -7,6 +7,7 @@ from functools import partial
 
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
+from pydantic import BaseModel, Field
 from pydantic import ValidationError as PydanticError
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -16,10 +17,12 @@ from rest_framework.views import APIView
 from mappa.agencies import permissions
 from mappa.api import params
 from mappa.api.pagination import Pages, paginated
+from mappa.api.schema import ERRORS
 from mappa.people import queries, services
 from mappa.people.eligibility import for_nominal
 from mappa.people.import_format import NominalRecord, problems_in
 from mappa.people.serializers import EligibilitySerializer, NominalSerializer, eligibility_out
+from mappa.people.services import held
 
 FILTERS = ("pnc", "crn", "noms", "name")
 AS_OF_PARAM = params.Date("as_of", "Evaluate eligibility on this date (default: today)")
@@ -57,6 +60,18 @@ def _save(request, nominal=None):
 
 
 AS_OF = AS_OF_PARAM.openapi()
+PASSED = {
+    "status": "passed_to_coordinators",
+    "detail": "The record was passed to the MAPPA co-ordinators and has not been added yet; "
+    "you will be e-mailed when it is.",
+}
+
+
+class PassedOut(BaseModel):
+    """The record was passed to the co-ordinators for a check; nothing was added yet."""
+
+    status: str = Field(description='Always "passed_to_coordinators"')
+    detail: str
 
 
 class NominalList(APIView):
@@ -97,10 +112,18 @@ class NominalList(APIView):
 
     @extend_schema(
         request=NominalRecord,
-        responses={201: NominalSerializer},
+        responses={201: NominalSerializer, 202: PassedOut, 400: ERRORS},
         summary="Add a nominal from a record in the import format",
+        description=(
+            "201 with the nominal when it is added. 202 when it is passed to the MAPPA "
+            "co-ordinators for a check before it is added (docs/register.md, held additions): "
+            "nothing is added yet, and the submitter is e-mailed once it is."
+        ),
     )
     def post(self, request):
-        nominal = _save(request)
+        try:
+            nominal = _save(request)
+        except held.AdditionHeld:
+            return Response(PASSED, status=status.HTTP_202_ACCEPTED)
         detail = queries.with_record(queries.nominals_visible_to(request.user)).get(id=nominal.id)
         return Response(_represent(detail, timezone.localdate()), status=status.HTTP_201_CREATED)

@@ -1,4 +1,5 @@
-"""Every change to the register: imports, and nominals created or changed one at a time."""
+"""Every change to the register: imports, and nominals created or changed one at a time;
+additions held for another area's co-ordinators are in `held`."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from mappa.people.import_format import (
     reference_problems,
 )
 from mappa.people.models import Nominal
+from mappa.people.services import held
 
 BATCH_SIZE = 500
 
@@ -164,22 +166,52 @@ class RecordRejected(Exception):
         self.problems = problems
 
 
-def _check_record(actor, record: NominalRecord, nominal: Nominal | None) -> dict[str, Area]:
+def _check_record(
+    actor, record: NominalRecord, nominal: Nominal | None
+) -> tuple[dict[str, Area], list[tuple[str, Nominal]]]:
+    """The areas the record names, and (for an addition) the identifiers another area holds.
+
+    An identifier held in the actor's own area is refused by name. One held in another area is
+    not named to someone outside it: an addition is held instead (`held.hold_addition`).
+    """
     areas = {area.code: area for area in Area.objects.filter(code=record.area)}
     problems = reference_problems(
         record, area_exists=areas.__contains__, offence_exists=catalogue.exists
     )
     if areas and actor.area_id != areas[record.area].id:
         problems.append(("area", "you can add and change nominals only in your own area"))
+    elsewhere = []
     for kind, value in record.external_ids.present().items():
         clash = Nominal.objects.filter(**{f"{kind}__iexact": value})
         if nominal is not None:
             clash = clash.exclude(id=nominal.id)
-        if clash.exists():
+        holder = clash.only("id", "area_id").first()
+        if holder is None:
+            continue
+        if nominal is None and holder.area_id != actor.area_id:
+            elsewhere.append((kind, holder))
+        else:
             problems.append((f"external_ids.{kind}", f"{value!r} is already on the register"))
     if problems:
         raise RecordRejected(problems)
-    return areas
+    return areas, elsewhere
+
+
+def _add(*, actor, record: NominalRecord, via: str) -> Nominal:
+    areas, elsewhere = _check_record(actor, record, None)
+    if elsewhere:
+        raise held.AdditionHeld(
+            held.hold_addition(actor=actor, record=record, matches=elsewhere, via=via)
+        )
+    with transaction.atomic():
+        _, (created,) = records.write_batch([record], {0: None}, areas, actor=actor)
+        audit.record(
+            actor=actor,
+            event_type=EventType.NOMINAL_CREATED,
+            subject=created,
+            payload={"via": via},
+        )
+    return Nominal.objects.get(id=created)
 
 
 def save_nominal(
@@ -197,30 +229,24 @@ def save_nominal(
     nothing is written and `versions.StaleEdit` says who and when. Only what differs is
     written (`records.write_batch`); a record that equals the one held writes nothing and
     records no change. Removing convictions from a person with an open MAPPA case needs
-    `removing_offences_confirmed`.
+    `removing_offences_confirmed`. An addition with an identifier another area holds is
+    held for that area's co-ordinators: `held.AdditionHeld` is raised and nothing is added.
     """
+    if nominal is None:
+        return _add(actor=actor, record=record, via=via)
     with transaction.atomic():
-        areas = _check_record(actor, record, nominal)
-        if nominal is None:
-            _, (created,) = records.write_batch([record], {0: None}, areas, actor=actor)
-            audit.record(
-                actor=actor,
-                event_type=EventType.NOMINAL_CREATED,
-                subject=created,
-                payload={"via": via},
-            )
-            return Nominal.objects.get(id=created)
-        held = records.exportable(Nominal.objects.filter(id=nominal.id)).get()
-        before = records.to_record(held)
+        areas, _ = _check_record(actor, record, nominal)
+        current = records.exportable(Nominal.objects.filter(id=nominal.id)).get()
+        before = records.to_record(current)
         if records.digest(before) == records.digest(record):
-            if version != held.version:
+            if version != current.version:
                 raise versions.StaleEdit(
                     Nominal.objects.select_related("changed_by__agency").get(id=nominal.id)
                 )
-            return held
+            return current
         versions.claim(nominal, version=version, actor=actor)
         if not removing_offences_confirmed:
-            _refuse_removing_offences(held, before, record)
+            _refuse_removing_offences(current, before, record)
         records.write_batch([record], {0: nominal.id}, areas, actor=actor, claimed=True)
         changed = [
             key
