@@ -47,3 +47,13 @@ TERM_REQUIRED = frozenset(
 # Indeterminate sentences, which have no term to record: the minimum term (tariff) a court sets
 # is not the sentence (SOA 2003 s.82(1): a life or IPP sentence gives an indefinite period).
 NO_TERM = frozenset({DisposalType.LIFE_IMPRISONMENT, DisposalType.IPP})
+
+
+class CourtJurisdiction(models.TextChoices):
+    """Where the court that dealt with the offence sat: CJA 2003 s.327(3)(a), (4)(a) count only a
+    conviction or finding "by a court in England or Wales" for category 2."""
+
+    ENGLAND_AND_WALES = "england_and_wales", "England and Wales"
+    SCOTLAND = "scotland", "Scotland"
+    NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+    OUTSIDE_UK = "outside_uk", "Outside the United Kingdom"

@@ -2,7 +2,7 @@ import uuid
 
 from django.db import models
 
-from mappa.offences.constants import DisposalType, Outcome
+from mappa.offences.constants import CourtJurisdiction, DisposalType, Outcome
 
 
 class Conviction(models.Model):
@@ -26,6 +26,12 @@ class Conviction(models.Model):
     # A detention and training order, whose term_months is the order's whole term: SOA 2003
     # s.131(a) counts the detention half of it, CJA 2003 s.327(3)(b)(vii) the whole term
     detention_and_training_order = models.BooleanField(default=False)
+    # CJA 2003 s.327(3)(a), (4)(a): category 2 needs a court in England and Wales
+    court_jurisdiction = models.CharField(
+        max_length=20,
+        choices=CourtJurisdiction.choices,
+        default=CourtJurisdiction.ENGLAND_AND_WALES,
+    )
     is_index = models.BooleanField(default=False)
 
     class Meta:

@@ -42,19 +42,24 @@ estimated review date never too early).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from mappa.offences.category_2 import NO_QUALIFYING_SENTENCE as NO_QUALIFYING_SENTENCE
+from mappa.offences.category_2 import PART_3_ALONE as PART_3_ALONE
+from mappa.offences.category_2 import category_2
+from mappa.offences.category_2 import qualifying_sentence as qualifying_sentence
+from mappa.offences.category_2 import specified_for_category_2 as specified_for_category_2
+from mappa.offences.category_4 import Category4, category_4
 from mappa.offences.periods import INDEFINITE as INDEFINITE
 from mappa.offences.periods import (
     Period,
     conditional_discharge_row,
-    detention_period,
     ending_order,
     imprisonment_row,
-    in_months,
     in_words,
     is_running,
     notification_end_date,
@@ -62,36 +67,24 @@ from mappa.offences.periods import (
     whole_years,
 )
 from mappa.offences.periods import aggregate_consecutive_terms as aggregate_consecutive_terms
+from mappa.offences.periods import detention_period as detention_period
 from mappa.offences.periods import effective_end as effective_end
 from mappa.offences.periods import format_period as format_period
 from mappa.offences.periods import governing as governing
+from mappa.offences.periods import in_months as in_months
 from mappa.offences.periods import parse_period as parse_period
+from mappa.offences.sentences import CUSTODIAL, HOSPITAL, TERMED, custodial_term
+from mappa.offences.sentences import (
+    EXTENDED_SENTENCE_MINIMUM_FROM as EXTENDED_SENTENCE_MINIMUM_FROM,
+)
 from mappa.offences.terrorism import TerrorismFacts as TerrorismFacts
 from mappa.offences.terrorism import terrorism_notification as terrorism_notification
 
-EXTENDED_SENTENCE_MINIMUM_FROM = date(2012, 12, 3)
-CUSTODIAL = {"life_imprisonment", "ipp", "imprisonment", "extended_sentence"}
-TERMED = {"imprisonment", "extended_sentence", "suspended_imprisonment"}
-HOSPITAL = {"hospital_order", "hospital_order_with_restriction"}
-FINDINGS = {"not_guilty_insanity", "unfit_to_plead_did_act"}
 SOA = "Sexual Offences Act 2003"
-VERBS = {
-    "conviction": "convicted of",
-    "not_guilty_insanity": "found not guilty by reason of insanity of",
-    "unfit_to_plead_did_act": "found unfit to plead but to have done the act of",
-}
 NOTHING = "no conviction, caution or finding is recorded"
 NO_TRIGGER = (
     "no conviction, caution or finding for a Schedule 3 offence brings a notification "
     f"requirement ({SOA} s.80)"
-)
-NO_QUALIFYING_SENTENCE = (
-    "no conviction for murder or an offence in Part 1 or 2 of Schedule 15 or in s.327(4A) with "
-    "a qualifying sentence (CJA 2003 s.327)"
-)
-PART_3_ALONE = (
-    "a Schedule 15 Part 3 (terrorism) offence does not count for category 2: CJA 2003 "
-    's.327(3)(a) names only "Part 1 or 2 of Schedule 15" and s.327(4A)'
 )
 
 
@@ -120,6 +113,8 @@ class OffenceFacts:
     aggregate_basis: str = ""
     # term_months is a detention and training order's whole term (s.131(a): half counts)
     detention_and_training_order: bool = False
+    # the court that dealt with it: CJA 2003 s.327(3)(a), (4)(a) need England and Wales
+    court_jurisdiction: str = "england_and_wales"
 
 
 @dataclass(frozen=True)
@@ -146,43 +141,7 @@ class Eligibility:
     notification: Notification | None
     eligibility_end_date: date | None
     indefinite_review_date: date | None
-
-
-# SOA 2003 s.82(1) with s.131; R v Wiles [2004] EWCA Crim 836 (extended sentences). The
-# aggregate of consecutive terms counts for s.82 only (s.82(4)); CJA 2003 s.327 reads each
-# sentence as it was passed.
-def _custodial_term(offence: OffenceFacts, *, for_s82: bool) -> tuple[float, str]:
-    term, kind = offence.term_months, offence.disposal_type
-    if term is None:
-        raise ValueError(f"{offence.code}: term_months is required for {kind}")
-    if for_s82 and offence.aggregate_term_months is not None:
-        return offence.aggregate_term_months, offence.aggregate_basis
-    if offence.detention_and_training_order:
-        if not for_s82:
-            return term, f"a detention and training order for {in_months(term)}"
-        half = detention_period(term)
-        return half, (
-            f"detention for {in_months(half)}, the detention half of a detention and training "
-            f"order for {in_months(term)} (s.131(a))"
-        )
-    if kind == "suspended_imprisonment":
-        return (
-            term,
-            f"a suspended sentence of imprisonment for {in_months(term)} (CJA 2003 s.189(6))",
-        )
-    if kind != "extended_sentence":
-        return term, f"imprisonment or detention for {in_months(term)}"
-    if offence.relevant_date < EXTENDED_SENTENCE_MINIMUM_FROM:
-        return term, (
-            f"an extended sentence with a custodial term of {in_months(term)}; the extension "
-            "period is not recorded and had no minimum before 3 December 2012, so the term "
-            "is taken as the custodial term alone"
-        )
-    return term + 12, (
-        f"an extended sentence with a custodial term of {in_months(term)} plus an extension "
-        "period of at least 1 year (Sentencing Code s.281(4)(a)), a term of at least "
-        f"{in_months(term + 12)} (R v Wiles [2004] EWCA Crim 836)"
-    )
+    category_4: Category4 | None = None  # what the record says for category 4 (`category_4`)
 
 
 # SOA 2003 s.82(1), table
@@ -194,7 +153,7 @@ def _s82_row(offence: OffenceFacts) -> tuple[int | None, int, str, bool]:
         words = "imprisonment for life" if kind == "life_imprisonment" else "IPP (CJA 2003 s.225)"
         return None, 0, words, False
     if kind in TERMED:
-        months, words, halvable = imprisonment_row(*_custodial_term(offence, for_s82=True))
+        months, words, halvable = imprisonment_row(*custodial_term(offence, for_s82=True))
         return months, 0, words, halvable
     if kind == "hospital_order_with_restriction":
         return None, 0, "admission to hospital subject to a restriction order", False
@@ -288,62 +247,6 @@ def indefinite_review_date(offence: OffenceFacts, person: PersonFacts) -> tuple[
     )
 
 
-# CJA 2003 s.327(3)(a), (4)(a) as in force: "murder or an offence specified in Part 1 or 2 of
-# Schedule 15 or in subsection (4A)"; a Part 3 (terrorism) offence alone never counts
-def specified_for_category_2(offence: OffenceFacts) -> str | None:
-    """How the offence is specified for s.327(3)(a), (4)(a), or None when it is not."""
-    if offence.is_murder:
-        return "murder"
-    if offence.in_schedule_15:
-        return offence.schedule_15_reference
-    if offence.in_s327_4a:
-        return offence.s327_4a_reference
-    return None
-
-
-# CJA 2003 s.327(3)(b), (4)(b): the sentences and orders that qualify for category 2
-def qualifying_sentence(offence: OffenceFacts) -> str | None:
-    kind = offence.disposal_type or "none"
-    if specified_for_category_2(offence) is None or offence.outcome not in VERBS:
-        return None
-    if kind in HOSPITAL or kind == "guardianship_order":
-        return "a guardianship order" if kind == "guardianship_order" else "a hospital order"
-    if offence.outcome != "conviction":
-        return None
-    if kind in ("life_imprisonment", "ipp"):
-        return "imprisonment for life" if kind == "life_imprisonment" else "IPP"
-    if kind in TERMED:
-        term, words = _custodial_term(offence, for_s82=False)
-        return words if term >= 12 else None
-    return None
-
-
-# CJA 2003 s.327(3), (4): category 2 until the licence or the order ends
-def category_2(
-    offences: list[OffenceFacts], person: PersonFacts, as_of: date
-) -> tuple[bool, date | None, str]:
-    found = [(o, w) for o in offences if o.relevant_date <= as_of and (w := qualifying_sentence(o))]
-    if not found:
-        part_3 = any(o.in_schedule_15_part_3 and not specified_for_category_2(o) for o in offences)
-        return (
-            False,
-            None,
-            f"{NO_QUALIFYING_SENTENCE}; {PART_3_ALONE}" if part_3 else NO_QUALIFYING_SENTENCE,
-        )
-    offence, words = max(found, key=lambda pair: pair[0].relevant_date)
-    section = "s.327(4)" if offence.outcome in FINDINGS else "s.327(3)"
-    listed = specified_for_category_2(offence)
-    what = f"{VERBS[offence.outcome]} {offence.title} ({offence.code}; {listed})"
-    what += f" with {words} (CJA 2003 {section})"
-    end = person.licence_end_date
-    if end is not None and end >= offence.relevant_date:
-        if as_of > end:
-            return False, None, f"the licence or order for {what} ended on {end}"
-        return True, end, f"{what}, until the licence or order ends on {end}"
-    why = "not yet released" if person.release_date is None else "licence end date not recorded"
-    return True, None, f"{what}; {why}, so when category 2 ends is not known"
-
-
 # SOA 2003 s.80, s.82, s.91C: why no notification requirement runs on the date
 def _no_notification(
     offences: list[OffenceFacts], note: Notification | None, person: PersonFacts
@@ -377,8 +280,8 @@ def _category_1_basis(
     return "; ".join(p for p in (lead, offence.notification_basis, note.basis, tail) if p) + "."
 
 
-# CJA 2003 s.325, s.327: category 1 before 2; 3 and 4 are decisions, never computed
-def evaluate(*, offences: list[OffenceFacts], person: PersonFacts, as_of: date) -> Eligibility:
+# CJA 2003 s.325, s.327: category 1 before 2; category 3 is a decision, never computed
+def _by_statute(offences: list[OffenceFacts], person: PersonFacts, as_of: date) -> Eligibility:
     past = [o for o in offences if o.relevant_date <= as_of]
     if not past:
         why = "it is before the relevant date of every recorded offence" if offences else NOTHING
@@ -394,3 +297,19 @@ def evaluate(*, offences: list[OffenceFacts], person: PersonFacts, as_of: date) 
         return Eligibility(2, f"Category 2: {cat2}.", note, end, review)
     basis = f"No category applies on {as_of}: {_no_notification(past, note, person)}; {cat2}."
     return Eligibility(None, basis, note, None, review)
+
+
+# MAPPA Guidance ch.24: category 4 is a decision too; the record's finding (`category_4`) joins the
+# statutory result and its reason (shared/contracts/nominal-import.md; decision 0013)
+def evaluate(
+    *,
+    offences: list[OffenceFacts],
+    person: PersonFacts,
+    as_of: date,
+    terrorism: Sequence[TerrorismFacts] = (),
+) -> Eligibility:
+    result = _by_statute(offences, person, as_of)
+    finding = category_4(list(terrorism), as_of)
+    if finding is None:
+        return result
+    return replace(result, basis=f"{result.basis} {finding.basis}", category_4=finding)

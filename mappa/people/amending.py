@@ -52,6 +52,7 @@ CONTENT = {
         "term_months",
         "consecutive_group",
         "detention_and_training_order",
+        "court_jurisdiction",
         "is_index",
     ),
     CustodyPeriod: ("started_on", "ended_on"),

@@ -85,6 +85,8 @@ def _add_conviction(record: dict, data: dict) -> None:
     }
     if data["sexual_gratification_purpose"] is not None:
         offence["sexual_gratification_purpose"] = data["sexual_gratification_purpose"]
+    if data.get("court_jurisdiction") not in (None, "", "england_and_wales"):
+        offence["court_jurisdiction"] = data["court_jurisdiction"]
     record["offences"].append(offence | {"disposal": disposal})
 
 

@@ -57,6 +57,7 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         in_s327_4a=offence.s327_4a is not None,
         s327_4a_reference=offence.s327_4a.reference if offence.s327_4a else "",
         detention_and_training_order=dto,
+        court_jurisdiction=conviction.court_jurisdiction,
     )
 
 
@@ -91,6 +92,7 @@ class ConvictionRow(NamedTuple):
     sexual_gratification_purpose: bool | None
     consecutive_group: str
     detention_and_training_order: bool
+    court_jurisdiction: str = "england_and_wales"
 
 
 CONVICTION_FIELDS = ConvictionRow._fields
@@ -126,4 +128,5 @@ def for_record(person, *, convictions, events, as_of: date) -> rules.Eligibility
         [offence_facts(c, person.date_of_birth) for c in convictions],
         [c.consecutive_group for c in convictions],
     )
-    return rules.evaluate(offences=offences, person=facts, as_of=as_of)
+    terrorism = [terrorism_facts(c, person.date_of_birth) for c in convictions]
+    return rules.evaluate(offences=offences, person=facts, as_of=as_of, terrorism=terrorism)

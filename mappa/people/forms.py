@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from mappa.kit.forms import GovukForm, date_field, radios, text_field
 from mappa.offences import catalogue
-from mappa.offences.constants import DisposalType, Outcome
+from mappa.offences.constants import CourtJurisdiction, DisposalType, Outcome
 from mappa.people import rules
 from mappa.people.constants import (
     IDENTIFIER_LABELS,
@@ -169,6 +169,17 @@ class ConvictionForm(GovukForm):
     )
     outcome = forms.ChoiceField(label="Outcome", choices=Outcome.choices, widget=forms.RadioSelect)
     date = date_field("Date of conviction, finding or caution", required=True)
+    court_jurisdiction = forms.ChoiceField(
+        label="Where was the court?",
+        choices=CourtJurisdiction.choices,
+        initial=CourtJurisdiction.ENGLAND_AND_WALES,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=(
+            "Category 2 counts only a conviction or finding by a court in England and Wales "
+            "(Criminal Justice Act 2003 s.327(3)(a) and (4)(a))"
+        ),
+    )
     committed_on = date_field("Date the offence was committed")
     victim_age = forms.IntegerField(
         label="Victim's age at the time", required=False, min_value=0, max_value=120

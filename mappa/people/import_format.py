@@ -20,13 +20,20 @@ from pydantic import (
     Field,
     ValidationError,
     ValidationInfo,
+    field_validator,
     model_serializer,
     model_validator,
 )
 
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import LeadAgency
-from mappa.offences.constants import NO_TERM, TERM_REQUIRED, DisposalType, Outcome
+from mappa.offences.constants import (
+    NO_TERM,
+    TERM_REQUIRED,
+    CourtJurisdiction,
+    DisposalType,
+    Outcome,
+)
 from mappa.people import rules
 from mappa.people.constants import AddressKind, AliasKind, EventKind, Gender, Relationship
 
@@ -149,7 +156,7 @@ class DisposalIn(AddedOptional):
 
 
 class OffenceIn(AddedOptional):
-    ADDED_OPTIONAL = ("sexual_gratification_purpose",)
+    ADDED_OPTIONAL = ("sexual_gratification_purpose", "court_jurisdiction")
 
     offence: Annotated[str, Field(min_length=1, max_length=60)]
     outcome: Outcome
@@ -158,6 +165,9 @@ class OffenceIn(AddedOptional):
     victim_age: Annotated[int, Field(ge=0, le=120)] | None = None
     # An optional addition to the contract (docs/decisions/0009): Schedule 3 paras 33A and 34A
     sexual_gratification_purpose: bool | None = None
+    # An optional addition (docs/decisions/0013): where the court sat, England and Wales when
+    # absent; CJA 2003 s.327(3)(a), (4)(a) count only a court in England and Wales
+    court_jurisdiction: CourtJurisdiction | None = None
     disposal: DisposalIn | None = None
     index: bool = False
 
@@ -166,6 +176,12 @@ class OffenceIn(AddedOptional):
         if self.committed_on and self.committed_on > self.date:
             raise ValueError("committed_on: must not be after the relevant date")
         return self
+
+    @field_validator("court_jurisdiction")
+    @classmethod
+    def _england_and_wales_is_the_default(cls, court):
+        """England and Wales is held as absent, so a file that says so stores what one silent does."""
+        return None if court == CourtJurisdiction.ENGLAND_AND_WALES else court
 
 
 class PeriodIn(Strict):

@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from mappa.cases.models import LevelChange, MappaCase
+from mappa.offences.constants import CourtJurisdiction
 from mappa.offences.models import Conviction, CustodyPeriod
 from mappa.people import amending, rules
 from mappa.people.constants import IDENTIFIERS
@@ -135,6 +136,9 @@ class Children:
                 committed_on=o.committed_on,
                 victim_age=o.victim_age,
                 sexual_gratification_purpose=o.sexual_gratification_purpose,
+                court_jurisdiction=(
+                    o.court_jurisdiction or CourtJurisdiction.ENGLAND_AND_WALES
+                ).value,
                 disposal_type=o.disposal.type.value if o.disposal else "",
                 term_months=None
                 if not o.disposal or o.disposal.term_months is None
@@ -317,6 +321,9 @@ def _offence_out(conviction: Conviction) -> dict:
         "committed_on": conviction.committed_on,
         "victim_age": conviction.victim_age,
         "sexual_gratification_purpose": conviction.sexual_gratification_purpose,
+        "court_jurisdiction": None
+        if conviction.court_jurisdiction == CourtJurisdiction.ENGLAND_AND_WALES
+        else conviction.court_jurisdiction,
         "disposal": disposal,
         "index": conviction.is_index,
     }

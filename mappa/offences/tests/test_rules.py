@@ -293,7 +293,16 @@ def test_it_works_out_the_contract_example():
     assert note.offence_code == "SOA2003/s3"
 
 
-PURE_MODULES = ("rules", "periods", "terrorism", "catalogue", "unverified")
+PURE_MODULES = (
+    "rules",
+    "periods",
+    "sentences",
+    "category_2",
+    "category_4",
+    "terrorism",
+    "catalogue",
+    "unverified",
+)
 
 
 @pytest.mark.parametrize("name", PURE_MODULES)
