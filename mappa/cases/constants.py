@@ -55,3 +55,10 @@ class ReviewDecision(models.TextChoices):
     STAY = "stay", "Stay at level 1"
     REFER_UP = "refer_up", "Refer to level 2 or 3"
     CLOSE = "close", "Close the case (leave MAPPA)"
+
+
+class TerrorismManagement(models.TextChoices):
+    """Where a category 4 case is managed, as its lead agency decides (MAPPA Guidance para 24.25)."""
+
+    CT_MAPPA = "ct_mappa", "CT MAPPA"
+    LOCAL_MAPPA = "local_mappa", "Local MAPPA"

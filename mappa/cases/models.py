@@ -2,6 +2,7 @@ import uuid
 
 from django.db import models
 
+from mappa.cases import rules
 from mappa.cases.constants import (
     Category,
     ClosureReason,
@@ -9,6 +10,7 @@ from mappa.cases.constants import (
     LeadAgency,
     Level,
     ReviewDecision,
+    TerrorismManagement,
 )
 
 
@@ -42,6 +44,18 @@ class MappaCase(models.Model):
     closed_on = models.DateField(null=True, blank=True)
     closure_reason = models.CharField(max_length=30, choices=ClosureReason.choices, blank=True)
     closure_explanation = models.TextField(blank=True)
+    # Category 4: CT MAPPA or local MAPPA, and who decided (MAPPA Guidance para 24.25)
+    terrorism_management = models.CharField(
+        max_length=20, choices=TerrorismManagement.choices, blank=True
+    )
+    terrorism_management_rationale = models.TextField(blank=True)
+    terrorism_management_decided_by = models.ForeignKey(
+        "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    terrorism_management_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    terrorism_management_decided_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-start_date"]
@@ -67,6 +81,11 @@ class MappaCase(models.Model):
 
     def __str__(self) -> str:
         return f"MAPPA case {self.id}"
+
+    @property
+    def needs_terrorism_clearance(self) -> bool:
+        """A category 4 case, seen only with terrorism clearance (`rules.NEEDS_CLEARANCE`)."""
+        return self.category in rules.NEEDS_CLEARANCE
 
 
 class LevelChange(models.Model):

@@ -19,6 +19,28 @@ def may_see_category(category: int | None, *, cleared: bool) -> bool:
     return cleared or category not in NEEDS_CLEARANCE
 
 
+CT_MAPPA, LOCAL_MAPPA = "ct_mappa", "local_mappa"
+
+
+# MAPPA Guidance para 24.25 (updated 13 September 2023): "Most TACT/TACT connected individuals will
+# be managed under CT MAPPA but they may be managed under local MAPPA where the primary risk does
+# not relate to terrorism. The Lead Agency will determine whether [one] is managed under CT MAPPA
+# or local MAPPA." Why a decision cannot be recorded as given, or None.
+def terrorism_management_problem(
+    *, category: int | None, management: str, rationale: str, decider_is_lead_agency: bool
+) -> tuple[str, str] | None:
+    """(field, message) naming what is wrong with a CT MAPPA / local MAPPA decision, or None."""
+    if category not in NEEDS_CLEARANCE:
+        return "management", "Only a category 4 case is managed under CT MAPPA or local MAPPA"
+    if management not in (CT_MAPPA, LOCAL_MAPPA):
+        return "management", "Choose CT MAPPA or local MAPPA"
+    if not decider_is_lead_agency:
+        return "management", "The case's lead agency decides whether it is managed under CT MAPPA"
+    if management == LOCAL_MAPPA and not rationale.strip():
+        return "rationale", "Say why the primary risk does not relate to terrorism"
+    return None
+
+
 # MAPPA Guidance; nDelius: "Category 3 offenders require multi-agency management at Level 2 or 3
 # and should not be recorded at Level 1" (shared/reference/domain.md §1.1): they leave MAPPA instead.
 def level_allowed_for_category(*, category: int | None, level: int | None) -> bool:
