@@ -120,6 +120,9 @@ READS: dict[str, Read] = {
     "add-level-1-review": Read(
         "coordinator", lambda w: {"case_id": w.level_1.id}, lambda w: w.level_1.id
     ),
+    "change-case-decision": Read("coordinator", _case, lambda w: w.case.id),
+    "name-responsible-officer": Read("coordinator", _case, lambda w: w.case.id),
+    "close-case": Read("coordinator", _case, lambda w: w.case.id),
     "new-action": Read("coordinator", _case, lambda w: w.case.id),
     "action": Read("coordinator", lambda w: {"action_id": w.action.id}, lambda w: w.case.id),
     "api-action": Read("coordinator", lambda w: {"action_id": w.action.id}, lambda w: w.case.id),
@@ -423,6 +426,9 @@ POST_ONLY = {
     "marac-start-dash",
     "marac-list-case",
     "marac-hear",
+    "api-case-decisions",
+    "api-case-officer",
+    "api-case-closure",
 }
 
 LIST = (

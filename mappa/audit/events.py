@@ -36,6 +36,8 @@ class EventType(models.TextChoices):
     CASE_OPENED = "case.opened", "MAPPA case opened"
     CASE_LEVEL_CHANGED = "case.level_changed", "MAPPA level changed"
     CASE_CLOSED = "case.closed", "MAPPA case closed"
+    CASE_CATEGORY_CHANGED = "case.category_changed", "MAPPA category changed"
+    CASE_OFFICER_NAMED = "case.officer_named", "Responsible officer named"
     CASE_REVIEWED = "case.reviewed", "Level 1 review recorded"
     REGISTRATIONS_IMPORTED = "case.registrations_imported", "MAPPA registrations imported"
     REFERRAL_STARTED = "referral.started", "Referral started"
@@ -169,6 +171,8 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.CASE_OPENED: frozenset({"category", "level", "source"}),
     EventType.CASE_LEVEL_CHANGED: frozenset({"from_level", "to_level", "source"}),
     EventType.CASE_CLOSED: frozenset({"reason"}),
+    EventType.CASE_CATEGORY_CHANGED: frozenset({"from_category", "to_category"}),
+    EventType.CASE_OFFICER_NAMED: frozenset({"from_officer", "to_officer"}),
     EventType.CASE_REVIEWED: frozenset({"review", "decision"}),
     EventType.REGISTRATIONS_IMPORTED: frozenset({"source", "created", "updated", "unchanged"}),
     EventType.REGISTRATIONS_EXPORTED: frozenset({"area", "count"}),

@@ -1,16 +1,22 @@
-"""MAPPA cases in the JSON API: /api/v1/cases/."""
+"""MAPPA cases in the JSON API: /api/v1/cases/, and the changes made to one between meetings
+(POST /api/v1/cases/{id}/decisions/, /responsible-officer/, /closure/, each with If-Match)."""
 
-from drf_spectacular.utils import extend_schema
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mappa import versions
 from mappa.agencies import permissions
 from mappa.api import params
 from mappa.api.pagination import Pages, paginated
+from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
-from mappa.cases import queries
-from mappa.cases.constants import Level
+from mappa.cases import queries, services
+from mappa.cases.constants import Category, ClosureReason, DecisionSource, Level
 
 
 class LevelChangeSerializer(serializers.Serializer):
@@ -92,4 +98,132 @@ class CaseDetail(APIView):
     def get(self, request, case_id):
         case = queries.get_case(request.user, case_id)
         audit.record_read(actor=request.user, subject=case.id, content="MAPPA case (API)")
-        return Response(CaseDetailSerializer(case).data)
+        return Response(
+            CaseDetailSerializer(case).data, headers={"ETag": versions.etag(case.nominal)}
+        )
+
+
+# Changes between meetings. The case is part of the person record, so its ETag is the record's
+# (decision 0011): a GET of the case gives it, and each change must send it back in If-Match.
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    required=True,
+    description="The case's ETag as last read (from a GET of the case or an earlier change)",
+)
+CHANGED = {200: CaseDetailSerializer, 400: ERRORS, 404: ERRORS, 412: ERRORS, 428: ERRORS}
+
+
+class DecisionIn(serializers.Serializer):
+    category = serializers.ChoiceField(choices=Category.choices)
+    level = serializers.ChoiceField(choices=Level.choices)
+    source = serializers.ChoiceField(
+        choices=[(s.value, s.label) for s in DecisionSource if s != DecisionSource.IMPORT]
+    )
+    rationale = serializers.CharField(max_length=5000)
+    decided_on = serializers.DateField()
+
+
+class OfficerIn(serializers.Serializer):
+    officer = serializers.CharField(max_length=150, help_text="The officer's username")
+
+
+class ClosureIn(serializers.Serializer):
+    reason = serializers.ChoiceField(choices=ClosureReason.choices)
+    explanation = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+    closed_on = serializers.DateField()
+
+
+class CaseChange(APIView):
+    """A change to a case in the caller's scope, made through `change` with the If-Match version."""
+
+    permission = permissions.MANAGE_CASES
+    body = serializers.Serializer
+
+    def change(self, case, data: dict, version: int) -> None:
+        raise NotImplementedError
+
+    def post(self, request, case_id):
+        case = queries.get_case(request.user, case_id)
+        version = versions.if_match(request)
+        given = self.body(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            self.change(case, dict(given.validated_data), version)
+        except versions.StaleEdit as stale:
+            raise versions.refused(stale) from None
+        except DjangoValidationError as refused:
+            problems = refused.message_dict if hasattr(refused, "error_dict") else refused.messages
+            raise ValidationError(problems) from None
+        case = queries.get_case(request.user, case.id)
+        return Response(
+            CaseDetailSerializer(case).data, headers={"ETag": versions.etag(case.nominal)}
+        )
+
+
+class CaseDecision(CaseChange):
+    """Record a category and level decision: the level history shows who, when, where and why."""
+
+    body = DecisionIn
+
+    @extend_schema(
+        parameters=[IF_MATCH],
+        request=DecisionIn,
+        responses=CHANGED,
+        summary="Record a category and level decision",
+    )
+    def post(self, request, case_id):
+        return super().post(request, case_id)
+
+    def change(self, case, data: dict, version: int) -> None:
+        data["source"] = DecisionSource(data["source"])
+        services.record_decision(actor=self.request.user, case=case, version=version, **data)
+
+
+class CaseOfficer(CaseChange):
+    """Name the responsible officer: a practitioner of the lead agency in the case's area."""
+
+    body = OfficerIn
+
+    @extend_schema(
+        parameters=[IF_MATCH],
+        request=OfficerIn,
+        responses=CHANGED,
+        summary="Name the responsible officer",
+    )
+    def post(self, request, case_id):
+        return super().post(request, case_id)
+
+    def change(self, case, data: dict, version: int) -> None:
+        officer = queries.officers_for(case).filter(username=data["officer"]).first()
+        if officer is None:
+            raise ValidationError(
+                {"officer": ["is not a practitioner of the lead agency in the case's area"]}
+            )
+        services.name_responsible_officer(
+            actor=self.request.user, case=case, version=version, officer=officer
+        )
+
+
+class CaseClosure(CaseChange):
+    """Close the case (deregistration) on a date, for a reason."""
+
+    body = ClosureIn
+
+    @extend_schema(
+        parameters=[IF_MATCH], request=ClosureIn, responses=CHANGED, summary="Close a MAPPA case"
+    )
+    def post(self, request, case_id):
+        return super().post(request, case_id)
+
+    def change(self, case, data: dict, version: int) -> None:
+        services.deregister(
+            actor=self.request.user,
+            case=case,
+            version=version,
+            reason=ClosureReason(data["reason"]),
+            explanation=data.get("explanation", ""),
+            closed_on=data["closed_on"],
+        )

@@ -1,12 +1,13 @@
-"""Forms for the case page: granting access to a case, and recording a level 1 review."""
+"""Forms for the case page: access, level 1 reviews, decisions, the officer and closure."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
 
-from mappa.cases.constants import ClosureReason, ReviewDecision
+from mappa.cases.constants import Category, ClosureReason, DecisionSource, Level, ReviewDecision
 from mappa.kit.forms import GovukForm, date_field, yes_no
+from mappa.versions import VersionField
 
 
 def text_area(label: str, missing: str, required: bool = True, **kwargs) -> forms.CharField:
@@ -136,3 +137,87 @@ class ReviewForm(GovukForm):
             if data["closure_reason"]
             else None,
         }
+
+
+class DecisionForm(GovukForm):
+    """A category and level decision (`services.record_decision`)."""
+
+    version = VersionField()
+    category = forms.TypedChoiceField(
+        label="Category",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the category"},
+    )
+    level = forms.TypedChoiceField(
+        label="Level",
+        choices=Level.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the level"},
+    )
+    source = forms.ChoiceField(
+        label="Where was this decided?",
+        choices=[(s.value, s.label) for s in DecisionSource if s != DecisionSource.IMPORT],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select where the decision was made"},
+    )
+    decided_on = date_field("Date of the decision", required=True, hint="For example, 2/11/2026")
+    rationale = text_area(
+        "Why was this decided?",
+        "Give the reason for the decision",
+        help_text="The level history shows this with your name and the date",
+    )
+
+    def __init__(self, *args, cleared: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [
+            (value, label) for value, label in Category.choices if cleared or value != 4
+        ]
+
+
+class OfficerForm(GovukForm):
+    """The responsible officer, from the lead agency's practitioners in the area."""
+
+    version = VersionField()
+    officer = forms.ChoiceField(
+        label="Responsible officer",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the responsible officer",
+            "invalid_choice": "Select the responsible officer from the list",
+        },
+    )
+
+    def __init__(self, *args, officers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.officers = {str(user.uuid): user for user in officers}
+        self.fields["officer"].choices = [(key, _person(u)) for key, u in self.officers.items()]
+
+    def clean_officer(self):
+        return self.officers[self.cleaned_data["officer"]]
+
+
+class CloseForm(GovukForm):
+    """Closing a case (deregistration): the reason and the date (`services.deregister`)."""
+
+    version = VersionField()
+    reason = forms.ChoiceField(
+        label="Why is the case closing?",
+        choices=ClosureReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select why the case is closing"},
+    )
+    explanation = text_area(
+        "Explanation",
+        "Explain why the case is closing",
+        required=False,
+        help_text="Needed for other reasons",
+    )
+    closed_on = date_field("Date the case closed", required=True, hint="For example, 2/11/2026")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == ClosureReason.OTHER and not data.get("explanation", "").strip():
+            self.add_error("explanation", "Explain why the case is closing")
+        return data

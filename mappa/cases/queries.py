@@ -9,6 +9,7 @@ from django.http import Http404
 
 from mappa.agencies import permissions
 from mappa.agencies import rules as agency_rules
+from mappa.agencies.constants import Role
 from mappa.agencies.models import Agency, CaseAccessGrant, User
 from mappa.agencies.queries import granted_case_ids
 from mappa.cases import rules
@@ -114,3 +115,18 @@ def people_to_grant(case: MappaCase) -> QuerySet[User]:
         .select_related("agency")
         .order_by("last_name", "first_name", "username")
     )
+
+
+def officers_for(case: MappaCase) -> QuerySet[User]:
+    """Who may be named the case's responsible officer: the lead agency's active practitioners
+    in the case's area (the offender manager or police officer managing the person, not the
+    co-ordination unit), with terrorism clearance for a category 4 case."""
+    officers = User.objects.filter(
+        area_id=case.nominal.area_id,
+        agency__kind=case.lead_agency,
+        role=Role.RA_PRACTITIONER,
+        is_active=True,
+    )
+    if rules.NEEDS_CLEARANCE & {case.category}:
+        officers = officers.filter(terrorism_clearance=True)
+    return officers.select_related("agency").order_by("last_name", "first_name", "username")

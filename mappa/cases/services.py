@@ -11,13 +11,14 @@ from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from mappa import versions
 from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
 from mappa.agencies.models import Agency, User
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
+from mappa.cases import queries, rules
 from mappa.cases import registrations as nd
-from mappa.cases import rules
 from mappa.cases.constants import ClosureReason, DecisionSource, LeadAgency, ReviewDecision
 from mappa.cases.models import LevelChange, MappaCase, Review
 
@@ -148,6 +149,135 @@ def close_case(
             payload={"reason": str(reason)},
         )
     return case
+
+
+def _refuse_unless_open_and_dated(case: MappaCase, day: date, field: str, what: str) -> None:
+    """Only an open case changes, on a date neither in the future nor before its last decision."""
+    if case.closed_on is not None:
+        raise ValidationError("This case is closed")
+    if day > timezone.localdate():
+        raise ValidationError({field: f"The date of the {what} must be today or in the past"})
+    earlier = [case.start_date, *(c.effective_from for c in case.level_history.all())]
+    latest = max(filter(None, earlier), default=None)
+    if latest and day < latest:
+        raise ValidationError(
+            {
+                field: f"The date of the {what} must be on or after {latest:%-d/%-m/%Y}, "
+                "the case's last decision"
+            }
+        )
+
+
+def record_decision(
+    *,
+    actor,
+    case: MappaCase,
+    version: int,
+    category: int | None,
+    level: int,
+    source: DecisionSource,
+    rationale: str,
+    decided_on: date,
+) -> MappaCase:
+    """A category and level decision made between meetings' records, from the case page or API.
+
+    The level history gets the decision (the level changed or confirmed), with who decided,
+    where, when and why, and the review clock restarts (`change_level`). A change of category
+    is audited on its own. The person record's version is claimed (decision 0011): the case is
+    part of it, so a stale page or a PUT from an old ETag cannot undo the decision.
+    """
+    _refuse_unless_open_and_dated(case, decided_on, "decided_on", "decision")
+    if category == case.category and level == case.level:
+        raise ValidationError({"level": "Change the category or the level, or go back to the case"})
+    if not rules.may_see_category(category, cleared=actor.terrorism_clearance):
+        raise ValidationError(
+            {"category": "Only a user with terrorism clearance may set category 4"}
+        )
+    officer = case.responsible_officer
+    if (
+        category != case.category
+        and officer
+        and not rules.may_see_category(category, cleared=officer.terrorism_clearance)
+    ):
+        raise ValidationError(
+            {
+                "category": f"{officer.display_name} has no terrorism clearance: name an officer "
+                "who has, then set category 4"
+            }
+        )
+    if not rules.level_allowed_for_category(category=category, level=level):
+        raise ValidationError(
+            {
+                "level": "A category 3 case cannot be managed at level 1: choose level 2 or 3, "
+                "or close the case"
+            }
+        )
+    if not rationale.strip():
+        raise ValidationError({"rationale": "Give the reason for the decision"})
+    with transaction.atomic():
+        versions.claim(case.nominal, version=version, actor=actor)
+        if category != case.category:
+            previous, case.category = case.category, category
+            case.save(update_fields=["category"])
+            audit.record(
+                actor=actor,
+                event_type=EventType.CASE_CATEGORY_CHANGED,
+                subject=case.id,
+                payload={"from_category": previous, "to_category": category},
+            )
+        change_level(
+            actor=actor,
+            case=case,
+            level=level,
+            source=source,
+            rationale=rationale,
+            decided_on=decided_on,
+        )
+    return case
+
+
+def name_responsible_officer(*, actor, case: MappaCase, version: int, officer: User) -> MappaCase:
+    """Name (or change) the lead agency's practitioner responsible for the case."""
+    if case.closed_on is not None:
+        raise ValidationError("This case is closed")
+    if not queries.officers_for(case).filter(pk=officer.pk).exists():
+        raise ValidationError(
+            {"officer": "Choose a practitioner of the lead agency in the case's area"}
+        )
+    if officer == case.responsible_officer:
+        raise ValidationError({"officer": f"{officer.display_name} is already named"})
+    with transaction.atomic():
+        versions.claim(case.nominal, version=version, actor=actor)
+        previous, case.responsible_officer = case.responsible_officer, officer
+        case.save(update_fields=["responsible_officer"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.CASE_OFFICER_NAMED,
+            subject=case.id,
+            payload={
+                "from_officer": str(previous.uuid) if previous else None,
+                "to_officer": str(officer.uuid),
+            },
+        )
+    return case
+
+
+def deregister(
+    *,
+    actor,
+    case: MappaCase,
+    version: int,
+    reason: ClosureReason,
+    explanation: str,
+    closed_on: date,
+) -> MappaCase:
+    """Close the case from the case page or API: `close_case`, claiming the person record."""
+    _refuse_unless_open_and_dated(case, closed_on, "closed_on", "closure")
+    with transaction.atomic():
+        versions.claim(case.nominal, version=version, actor=actor)
+        return close_case(
+            actor=actor, case=case, reason=reason, explanation=explanation, closed_on=closed_on
+        )
 
 
 def record_level_1_review(

@@ -10,4 +10,7 @@ urlpatterns = [
         name="revoke-case-access",
     ),
     path("<uuid:case_id>/reviews/add/", views.add_review, name="add-level-1-review"),
+    path("<uuid:case_id>/decision/", views.change_decision, name="change-case-decision"),
+    path("<uuid:case_id>/officer/", views.name_officer, name="name-responsible-officer"),
+    path("<uuid:case_id>/close/", views.close, name="close-case"),
 ]

@@ -1,4 +1,5 @@
-"""Granting and revoking access to a case, and recording a level 1 review."""
+"""Granting and revoking access to a case, level 1 reviews, and managing the case between
+meetings: its category and level, its responsible officer, and closing it."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ from mappa.agencies.constants import AccessReason
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, services
-from mappa.cases.constants import ReviewDecision
-from mappa.cases.forms import GrantAccessForm, ReviewForm
+from mappa.cases.constants import ClosureReason, DecisionSource, ReviewDecision
+from mappa.cases.forms import CloseForm, DecisionForm, GrantAccessForm, OfficerForm, ReviewForm
 from mappa.kit.forms import add_service_errors
 
 
@@ -117,3 +118,91 @@ def add_review(request, case_id):
             return redirect("case", case_id=case.id)
     audit.record_read(actor=request.user, subject=case.id, content="MAPPA case, review form")
     return render(request, "cases/review_form.html", {"case": case, "form": form})
+
+
+def _closed(request, case, doing: str):
+    audit.record_read(actor=request.user, subject=case.id, content="MAPPA case")
+    context = {"case": case, "doing": doing}
+    return render(request, "cases/case_closed.html", context, status=409)
+
+
+def _case_form(request, case, *, doing: str, template: str, form, save):
+    """A form page of a case in scope, its form carrying the person record's version: saved by
+    `save`, which returns the message for the case page; a refusal (a stale save too) is shown
+    on the form, with what was typed."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = save(case, form.cleaned_data)
+        except ValidationError as refused:
+            add_service_errors(form, refused)
+        else:
+            messages.success(request, done)
+            return redirect("case", case_id=case.id)
+    audit.record_read(actor=request.user, subject=case.id, content=f"MAPPA case, {doing} form")
+    return render(request, template, {"case": case, "form": form})
+
+
+@requires(permissions.MANAGE_CASES)
+def change_decision(request, case_id):
+    def save(case, data) -> str:
+        data = {**data, "source": DecisionSource(data["source"])}
+        services.record_decision(actor=request.user, case=case, **data)
+        return f"Decision recorded: category {case.category}, level {case.level}"
+
+    case = queries.get_case(request.user, case_id)
+    if case.closed_on is not None:
+        return _closed(request, case, "category and level")
+    form = DecisionForm(
+        request.POST or None,
+        initial={"version": case.nominal.version, "category": case.category, "level": case.level},
+        cleared=request.user.terrorism_clearance,
+    )
+    return _case_form(
+        request,
+        case,
+        doing="category and level",
+        template="cases/decision_form.html",
+        form=form,
+        save=save,
+    )
+
+
+@requires(permissions.MANAGE_CASES)
+def name_officer(request, case_id):
+    def save(case, data) -> str:
+        services.name_responsible_officer(actor=request.user, case=case, **data)
+        return f"{data['officer'].display_name} is the responsible officer"
+
+    case = queries.get_case(request.user, case_id)
+    if case.closed_on is not None:
+        return _closed(request, case, "responsible officer")
+    officer = case.responsible_officer
+    form = OfficerForm(
+        request.POST or None,
+        initial={"version": case.nominal.version, "officer": officer and str(officer.uuid)},
+        officers=queries.officers_for(case),
+    )
+    return _case_form(
+        request,
+        case,
+        doing="responsible officer",
+        template="cases/officer_form.html",
+        form=form,
+        save=save,
+    )
+
+
+@requires(permissions.MANAGE_CASES)
+def close(request, case_id):
+    def save(case, data) -> str:
+        data = {**data, "reason": ClosureReason(data["reason"])}
+        services.deregister(actor=request.user, case=case, **data)
+        return f"The case is closed from {_day(case.closed_on)}"
+
+    case = queries.get_case(request.user, case_id)
+    if case.closed_on is not None:
+        return _closed(request, case, "closure")
+    form = CloseForm(request.POST or None, initial={"version": case.nominal.version})
+    return _case_form(
+        request, case, doing="closure", template="cases/close_form.html", form=form, save=save
+    )

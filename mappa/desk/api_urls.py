@@ -5,7 +5,7 @@ from mappa.actions.api import ActionDetail, ActionList
 from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
-from mappa.cases.api import CaseDetail, CaseList
+from mappa.cases.api import CaseClosure, CaseDecision, CaseDetail, CaseList, CaseOfficer
 from mappa.disclosures import api as disclosures
 from mappa.marac import api as marac
 from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList, MeetingMinutes
@@ -29,6 +29,11 @@ urlpatterns = [
     path("nominals/<uuid:nominal_id>/", NominalDetail.as_view(), name="api-nominal"),
     path("cases/", CaseList.as_view(), name="api-cases"),
     path("cases/<uuid:case_id>/", CaseDetail.as_view(), name="api-case"),
+    path("cases/<uuid:case_id>/decisions/", CaseDecision.as_view(), name="api-case-decisions"),
+    path(
+        "cases/<uuid:case_id>/responsible-officer/", CaseOfficer.as_view(), name="api-case-officer"
+    ),
+    path("cases/<uuid:case_id>/closure/", CaseClosure.as_view(), name="api-case-closure"),
     path(
         "cases/<uuid:case_id>/risk/assessments/",
         AssessmentList.as_view(),

@@ -12,6 +12,9 @@ from mappa.agencies.models import Agency, ApiToken, Area, User
 from mappa.agencies.services import token_digest
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
+from mappa.cases import queries as case_queries
+from mappa.cases import services as cases
+from mappa.cases.models import MappaCase
 from mappa.desk.demo import (
     AGENCIES,
     AREAS,
@@ -99,3 +102,18 @@ def _load_nominals() -> None:
     register.import_nominals(
         actor=None, open_lines=lambda: DEMO_NOMINALS.open(encoding="utf-8"), source="demo data"
     )
+    _name_officers()
+
+
+def _name_officers() -> None:
+    """Each open demo case without a responsible officer gets the lead agency's first
+    practitioner in its area, named as anyone would name one (`cases.services`)."""
+    unnamed = MappaCase.objects.filter(
+        nominal__area__is_demo=True, closed_on__isnull=True, responsible_officer__isnull=True
+    ).select_related("nominal")
+    for case in unnamed:
+        officer = case_queries.officers_for(case).first()
+        if officer is not None:
+            cases.name_responsible_officer(
+                actor=None, case=case, version=case.nominal.version, officer=officer
+            )

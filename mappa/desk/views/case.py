@@ -64,6 +64,8 @@ def case(request, case_id):
         "grants": _grant_rows(request.user, case) if sees_area else None,
         "may_grant": _may(request, permissions.GRANT_CASE_ACCESS),
         "may_review": _may(request, permissions.MANAGE_CASES) and is_open_at_level_1(case),
+        # Category, level, responsible officer and closure, between meetings (cases.views).
+        "may_manage": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
         "actions": case_actions(case, timezone.localdate()),
         "may_agree_action": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
     }
