@@ -453,6 +453,7 @@ NO_CASE_CONTENT: dict[str, str] = {
     "revoke-api-token": SIGNING_IN,
     "api-me": SIGNING_IN,
     "dashboard": LIST,
+    "open-cases": f"{LIST}; each page is audited as a search (register.searched) with its filters",
     "audit-log": "the audit log search: each search is itself recorded (audit.log_searched)",
     "people": SEARCH,
     "api-nominals": SEARCH,

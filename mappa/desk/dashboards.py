@@ -19,7 +19,7 @@ from mappa.actions import queries as actions
 from mappa.agencies import permissions
 from mappa.agencies.constants import Role
 from mappa.cases import rules as case_rules
-from mappa.cases.constants import Category, Level
+from mappa.cases.constants import Category, LeadAgency, Level
 from mappa.desk import queries as cases
 from mappa.disclosures import dashboard as disclosure_panels
 from mappa.marac import dashboard as marac_panels
@@ -88,6 +88,19 @@ FILTER_FIELDS = [
     ),
     ("review_status", "Review status", "Any status", list(cases.REVIEW_STATUSES.items())),
 ]
+# The co-ordinator's reviews panel lists only reviews overdue or due soon unless a status is
+# chosen: its "any" option says so (the page of all open cases lists every status).
+REVIEWS_DUE = "Overdue or due soon"
+# The page of all open cases filters by lead agency too.
+OPEN_CASE_FIELDS = [
+    *FILTER_FIELDS,
+    (
+        "lead_agency",
+        "Lead agency",
+        "Any lead agency",
+        [(value, label) for value, label in LeadAgency.choices],
+    ),
+]
 
 
 def case_url(case) -> str:
@@ -121,34 +134,49 @@ def _with_links(rows):
     return [(row, case_url(row.case)) for row in rows]
 
 
-def _filter_context(query) -> dict:
-    """The filter as read, its fields with their current values, and the tags that remove one."""
+def _filter_context(query, fields=FILTER_FIELDS, action: str = "dashboard", **any_labels) -> dict:
+    """The filter as read, its fields with their current values, and the tags that remove one.
+
+    `any_labels` renames a field's "any" option (`review_status="Overdue or due soon"`)."""
     case_filter = cases.CaseFilter.from_query(query)
     current = {
         "level": "" if case_filter.level is None else str(case_filter.level),
         "category": "" if case_filter.category is None else str(case_filter.category),
         "review_status": case_filter.review_status,
+        "lead_agency": case_filter.lead_agency,
     }
-    fields, selected = [], []
-    for name, label, any_label, choices in FILTER_FIELDS:
-        fields.append((name, label, any_label, choices, current[name]))
+    names = [field[0] for field in fields]
+    current = {name: value for name, value in current.items() if name in names}
+    if "lead_agency" not in names:  # a filter the page does not show is not applied
+        case_filter = case_filter.without("lead_agency")
+    url = reverse(action)
+    rows, selected = [], []
+    for name, label, any_label, choices in fields:
+        rows.append((name, label, any_labels.get(name, any_label), choices, current[name]))
         chosen = dict(choices).get(current[name])
         if chosen:
             rest = urlencode(
                 {key: value for key, value in current.items() if value and key != name}
             )
-            selected.append((label, chosen, reverse("dashboard") + (f"?{rest}" if rest else "")))
+            selected.append((label, chosen, url + (f"?{rest}" if rest else "")))
     weeks = settings.MAPPA_REVIEW_DUE_SOON_WEEKS
     return {
         "case_filter": case_filter,
-        "filter_fields": fields,
+        "filter_fields": rows,
+        "filter_action": url,
+        "filter_query": urlencode({key: value for key, value in current.items() if value}),
         "selected_filters": selected,
         "due_soon_weeks_text": f"{weeks} week{pluralize(weeks)}",
     }
 
 
+def open_cases_filter(query) -> dict:
+    """The filter of the page of all open cases: by lead agency too, every status by default."""
+    return _filter_context(query, OPEN_CASE_FIELDS, "open-cases")
+
+
 def coordinator(user, query, today: date) -> dict:
-    context = _filter_context(query)
+    context = _filter_context(query, review_status=REVIEWS_DUE)
     context |= {
         "referrals": awaiting_screening(user, today),
         "screening_queue_url": reverse("screening-queue"),
@@ -161,6 +189,8 @@ def coordinator(user, query, today: date) -> dict:
         if context["case_filter"].review_status
         else f"Open cases whose review is overdue or due in the next {context['due_soon_weeks_text']}",
         "counts": cases.counts_by_category_and_level(user),
+        "open_cases_url": reverse("open-cases")
+        + (f"?{context['filter_query']}" if context["filter_query"] else ""),
     }
     ending, context["eligibility_ending_total"] = cases.eligibility_ending(
         user, today, settings.MAPPA_DASHBOARD_ROWS

@@ -7,16 +7,16 @@ the database with the same boundaries, so a filtered table and its tags always a
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from mappa.cases import rules
-from mappa.cases.constants import Category, Level
+from mappa.cases.constants import Category, LeadAgency, Level
 from mappa.cases.models import MappaCase
 from mappa.cases.queries import cases_visible_to
 from mappa.offences.models import Conviction
@@ -38,11 +38,13 @@ def due_soon_days() -> int:
 
 @dataclass(frozen=True)
 class CaseFilter:
-    """The dashboard's filter: a level, a category and a review status, each optional."""
+    """The dashboard's filter: a level, a category, a review status and a lead agency, each
+    optional."""
 
     level: int | None = None
     category: int | None = None
     review_status: str = ""
+    lead_agency: str = ""
 
     @classmethod
     def from_query(cls, query) -> CaseFilter:
@@ -53,15 +55,26 @@ class CaseFilter:
             return int(value) if value in {str(choice) for choice in choices} else None
 
         status = query.get("review_status", "")
+        lead = query.get("lead_agency", "")
         return cls(
             level=number("level", Level.values),
             category=number("category", Category.values),
             review_status=status if status in REVIEW_STATUSES else "",
+            lead_agency=lead if lead in LeadAgency.values else "",
         )
 
     @property
     def is_empty(self) -> bool:
-        return self.level is None and self.category is None and not self.review_status
+        return (
+            self.level is None
+            and self.category is None
+            and not self.review_status
+            and not self.lead_agency
+        )
+
+    def without(self, name: str) -> CaseFilter:
+        """The same filter with one of its fields let go (for counting that field's values)."""
+        return replace(self, **{name: "" if name in ("review_status", "lead_agency") else None})
 
     def apply(self, cases: QuerySet[MappaCase], today: date) -> QuerySet[MappaCase]:
         if self.level is not None:
@@ -70,6 +83,8 @@ class CaseFilter:
             cases = cases.filter(category=self.category)
         if self.review_status:
             cases = cases.filter(review_status_q(self.review_status, today))
+        if self.lead_agency:
+            cases = cases.filter(lead_agency=self.lead_agency)
         return cases
 
 
@@ -99,11 +114,14 @@ class CaseRow:
         return list(REVIEW_STATUSES).index(self.review_status)
 
 
-def rows(cases: QuerySet[MappaCase], today: date, limit: int | None = None) -> list[CaseRow]:
-    """Cases with their review status, soonest review first (unset last); at most `limit`."""
-    ordered = cases.select_related("nominal", "responsible_officer").order_by(
-        "next_review_due", "nominal__surname", "nominal__forenames"
-    )[:limit]
+def soonest_first(cases: QuerySet[MappaCase]) -> QuerySet[MappaCase]:
+    """Soonest review first (unset last), then by name."""
+    return cases.select_related("nominal", "responsible_officer").order_by(
+        F("next_review_due").asc(nulls_last=True), "nominal__surname", "nominal__forenames", "id"
+    )
+
+
+def with_status(cases, today: date) -> list[CaseRow]:
     return [
         CaseRow(
             case,
@@ -111,8 +129,32 @@ def rows(cases: QuerySet[MappaCase], today: date, limit: int | None = None) -> l
                 due=case.next_review_due, today=today, due_soon_days=due_soon_days()
             ),
         )
-        for case in ordered
+        for case in cases
     ]
+
+
+def rows(cases: QuerySet[MappaCase], today: date, limit: int | None = None) -> list[CaseRow]:
+    """Cases with their review status, soonest review first (unset last); at most `limit`."""
+    return with_status(soonest_first(cases)[:limit], today)
+
+
+def counts_by_value(user, today: date, case_filter: CaseFilter) -> dict[str, dict[str, int]]:
+    """For each filter field, how many open cases each of its values would show, the other
+    fields as chosen (faceted counts), keyed by the value as the filter reads it."""
+    open_ = open_cases(user)
+    counts: dict[str, dict[str, int]] = {}
+    for name in ("level", "category", "lead_agency"):
+        others = case_filter.without(name).apply(open_, today)
+        counts[name] = {
+            str(row[name]): row["n"]
+            for row in others.values(name).annotate(n=Count("id")).order_by()
+            if row[name] not in (None, "")
+        }
+    others = case_filter.without("review_status").apply(open_, today)
+    counts["review_status"] = {
+        status: others.filter(review_status_q(status, today)).count() for status in REVIEW_STATUSES
+    }
+    return counts
 
 
 def open_cases(user) -> QuerySet[MappaCase]:

@@ -3,7 +3,7 @@ so every route keeps its address and its name."""
 
 from django.urls import path
 
-from mappa.desk.views import case, home, person
+from mappa.desk.views import case, home, open_cases, person
 
 # At the site's root, beside the sign-in pages of `mappa.agencies.urls`.
 home_urls = [
@@ -18,5 +18,6 @@ person_urls = [
 
 # Under /cases/, beside `mappa.cases.urls`.
 case_urls = [
+    path("open/", open_cases.open_cases, name="open-cases"),
     path("<uuid:case_id>/", case.case, name="case"),
 ]
