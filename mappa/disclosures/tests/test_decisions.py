@@ -118,7 +118,11 @@ def test_a_meeting_decision_needs_the_disclosure_officer_then_is_recorded_as_mad
     recorded = services.record_decision(
         actor=users["chair.police"], nominal=nominal, source=uuid.uuid4(), **arguments
     )
-    assert recorded.origin == "meeting" and recorded.chair == users["chair.police"]
+    # Recorded in the minutes: the chair's agreement comes with their approval of the minutes.
+    assert recorded.origin == "meeting" and recorded.chair is None
+    assert services.status_of(recorded) == "awaiting_agreement"
+    services.agree_as_approving_chair(actor=users["chair.police"], decisions=[recorded])
+    assert recorded.chair == users["chair.police"]
     assert services.status_of(recorded) == "awaiting_agreement"
     with pytest.raises(ValidationError):
         services.agree_decision(actor=users["probation.om"], decision=recorded)
@@ -150,4 +154,5 @@ def test_a_meeting_decision_needs_the_disclosure_officer_then_is_recorded_as_mad
     recorded.refresh_from_db()
     assert services.status_of(recorded) == "made"
     assert AuditEvent.objects.filter(event_type=EventType.DISCLOSURE_MADE).count() == 1
-    assert AuditEvent.objects.filter(event_type=EventType.DISCLOSURE_AGREED).count() == 1
+    # Two agreements: the approving chair's, then the disclosure officer's.
+    assert AuditEvent.objects.filter(event_type=EventType.DISCLOSURE_AGREED).count() == 2
