@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TIMEOUT_MS = 10_000
+WARM_UP_TIMEOUT_MS = 90_000
 
 expect.set_options(timeout=TIMEOUT_MS)
 
@@ -48,8 +49,17 @@ def _new_page(browser, live_server):
     return context, context.new_page()
 
 
+@pytest.fixture(scope="session")
+def warm_server(browser, live_server):
+    """Open the sign-in page once, with time to spare: the server's first answer compiles the
+    templates and indexes the static files, which on a busy machine outlasts a step's timeout."""
+    context, first = _new_page(browser, live_server)
+    first.goto("/sign-in/", timeout=WARM_UP_TIMEOUT_MS)
+    context.close()
+
+
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, warm_server):
     """A page in a fresh browser context (no cookies) for each test."""
     context, new_page = _new_page(browser, live_server)
     yield new_page
