@@ -1,7 +1,7 @@
 """The disclosure officer's dashboard panels: open scheme applications by red/amber/green
 (the most urgent listed) and the disclosures waiting for agreement or to be made.
 
-`fill` replaces the role's placeholder panel text (`mappa.agencies.dashboards.PANELS`) when
+`fill` replaces the role's placeholder panel text (`mappa.desk.dashboards.PANELS`) when
 there is anything to show.
 """
 

@@ -1,6 +1,6 @@
 """The MARAC co-ordinator's dashboard panels: the referral queue and the next meeting.
 
-`fill` replaces the role's placeholder panel text (mappa.agencies.dashboards.PANELS) with a
+`fill` replaces the role's placeholder panel text (mappa.desk.dashboards.PANELS) with a
 line and a link when there is anything to show.
 """
 

@@ -2,7 +2,7 @@
 meetings, minutes waiting for the chair's approval, and the meetings a practitioner is invited
 to, each a line with a link.
 
-`fill` replaces a role's placeholder panel text (see `mappa.agencies.dashboards.PANELS`)
+`fill` replaces a role's placeholder panel text (see `mappa.desk.dashboards.PANELS`)
 with these lines when there is anything to show.
 """
 

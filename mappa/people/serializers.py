@@ -79,7 +79,7 @@ class NominalSerializer(serializers.Serializer):
 
 
 def eligibility_out(result) -> dict:
-    """An eligibility result (`mappa.offences.eligibility`) as the contract's `eligibility`."""
+    """An eligibility result (`mappa.people.eligibility`) as the contract's `eligibility`."""
     notification = result.notification
     return EligibilitySerializer(
         {

@@ -1,6 +1,6 @@
 """The MASH named person's dashboard panels: the week's case list and the checks to do.
 
-`fill` replaces the role's placeholder panels (see `mappa.agencies.dashboards.PANELS`). The
+`fill` replaces the role's placeholder panels (see `mappa.desk.dashboards.PANELS`). The
 panels give counts and links only; the records themselves are opened (and audited) on
 their own pages.
 """
