@@ -123,6 +123,7 @@ READS: dict[str, Read] = {
     "change-case-decision": Read("coordinator", _case, lambda w: w.case.id),
     "name-responsible-officer": Read("coordinator", _case, lambda w: w.case.id),
     "close-case": Read("coordinator", _case, lambda w: w.case.id),
+    "decide-terrorism-management": Read("coordinator", _case, lambda w: w.case.id),
     "new-action": Read("coordinator", _case, lambda w: w.case.id),
     "action": Read("coordinator", lambda w: {"action_id": w.action.id}, lambda w: w.case.id),
     "api-action": Read("coordinator", lambda w: {"action_id": w.action.id}, lambda w: w.case.id),

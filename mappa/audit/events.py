@@ -38,6 +38,10 @@ class EventType(models.TextChoices):
     CASE_CLOSED = "case.closed", "MAPPA case closed"
     CASE_CATEGORY_CHANGED = "case.category_changed", "MAPPA category changed"
     CASE_OFFICER_NAMED = "case.officer_named", "Responsible officer named"
+    CASE_TERRORISM_MANAGEMENT_DECIDED = (
+        "case.terrorism_management_decided",
+        "Category 4 case's management (CT MAPPA or local MAPPA) decided",
+    )
     CASE_REVIEWED = "case.reviewed", "Level 1 review recorded"
     REGISTRATIONS_IMPORTED = "case.registrations_imported", "MAPPA registrations imported"
     REFERRAL_STARTED = "referral.started", "Referral started"
@@ -173,6 +177,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.CASE_CLOSED: frozenset({"reason"}),
     EventType.CASE_CATEGORY_CHANGED: frozenset({"from_category", "to_category"}),
     EventType.CASE_OFFICER_NAMED: frozenset({"from_officer", "to_officer"}),
+    EventType.CASE_TERRORISM_MANAGEMENT_DECIDED: frozenset({"management", "agency"}),
     EventType.CASE_REVIEWED: frozenset({"review", "decision"}),
     EventType.REGISTRATIONS_IMPORTED: frozenset({"source", "created", "updated", "unchanged"}),
     EventType.REGISTRATIONS_EXPORTED: frozenset({"area", "count"}),

@@ -5,8 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from mappa.cases.constants import Category, ClosureReason, DecisionSource, Level, ReviewDecision
-from mappa.kit.forms import GovukForm, date_field, yes_no
+from mappa.cases.constants import (
+    Category,
+    ClosureReason,
+    DecisionSource,
+    Level,
+    ReviewDecision,
+    TerrorismManagement,
+)
+from mappa.kit.forms import GovukForm, date_field, long_text, yes_no
 from mappa.versions import VersionField
 
 
@@ -221,3 +228,20 @@ class CloseForm(GovukForm):
         if data.get("reason") == ClosureReason.OTHER and not data.get("explanation", "").strip():
             self.add_error("explanation", "Explain why the case is closing")
         return data
+
+
+class TerrorismManagementForm(GovukForm):
+    """CT MAPPA or local MAPPA for a category 4 case, and why (MAPPA Guidance para 24.25)."""
+
+    version = VersionField()
+    management = forms.ChoiceField(
+        label="Where is the case managed?",
+        choices=TerrorismManagement.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select CT MAPPA or local MAPPA"},
+    )
+    rationale = long_text(
+        "Reason",
+        required=False,
+        help_text="Needed for local MAPPA: why the primary risk does not relate to terrorism",
+    )

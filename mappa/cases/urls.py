@@ -13,4 +13,9 @@ urlpatterns = [
     path("<uuid:case_id>/decision/", views.change_decision, name="change-case-decision"),
     path("<uuid:case_id>/officer/", views.name_officer, name="name-responsible-officer"),
     path("<uuid:case_id>/close/", views.close, name="close-case"),
+    path(
+        "<uuid:case_id>/terrorism-management/",
+        views.decide_terrorism_management,
+        name="decide-terrorism-management",
+    ),
 ]

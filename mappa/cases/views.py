@@ -18,7 +18,15 @@ from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, services
 from mappa.cases.constants import ClosureReason, DecisionSource, ReviewDecision
-from mappa.cases.forms import CloseForm, DecisionForm, GrantAccessForm, OfficerForm, ReviewForm
+from mappa.cases.forms import (
+    CloseForm,
+    DecisionForm,
+    GrantAccessForm,
+    OfficerForm,
+    ReviewForm,
+    TerrorismManagementForm,
+)
+from mappa.cases.services import terrorism
 from mappa.kit.forms import add_service_errors
 
 
@@ -205,4 +213,31 @@ def close(request, case_id):
     form = CloseForm(request.POST or None, initial={"version": case.nominal.version})
     return _case_form(
         request, case, doing="closure", template="cases/close_form.html", form=form, save=save
+    )
+
+
+@requires(permissions.MANAGE_CASES)
+def decide_terrorism_management(request, case_id):
+    """A category 4 case's lead agency records CT MAPPA or local MAPPA (MAPPA Guidance para 24.25).
+    Only users with terrorism clearance find a category 4 case at all (`queries.get_case`)."""
+
+    def save(case, data) -> str:
+        terrorism.decide_management(actor=request.user, case=case, **data)
+        return f"Recorded: managed under {case.get_terrorism_management_display()}"
+
+    case = queries.get_case(request.user, case_id)
+    if case.closed_on is not None:
+        return _closed(request, case, "CT MAPPA or local MAPPA")
+    initial = {
+        "version": case.nominal.version,
+        "management": case.terrorism_management,
+        "rationale": case.terrorism_management_rationale,
+    }
+    return _case_form(
+        request,
+        case,
+        doing="CT MAPPA or local MAPPA",
+        template="cases/terrorism_management_form.html",
+        form=TerrorismManagementForm(request.POST or None, initial=initial),
+        save=save,
     )
