@@ -113,6 +113,9 @@ class Review(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(MappaCase, on_delete=models.PROTECT, related_name="reviews")
     held_on = models.DateField()
+    # The review date the case carried when this review was recorded: what the board's indicator
+    # judges it against (cases.rules.review_status), also for a case imported with its date.
+    due_on = models.DateField(null=True, blank=True)
     reviewed_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
     what_was_reviewed = models.TextField()
     risk_changed = models.BooleanField()

@@ -314,6 +314,7 @@ def record_level_1_review(
         review = Review.objects.create(
             case=case,
             held_on=held_on,
+            due_on=case.next_review_due,
             reviewed_by=actor,
             what_was_reviewed=what_was_reviewed,
             risk_changed=bool(risk_change.strip()),

@@ -10,6 +10,7 @@ import pytest
 
 from mappa.agencies.models import Area
 from mappa.cases import rules as case_rules
+from mappa.cases import services as case_services
 from mappa.oversight.indicators import definitions as indicators
 from mappa.oversight.tests import records as r
 
@@ -198,3 +199,34 @@ def test_indicator_tables_hold_no_names(area):
     for indicator in indicators.INDICATORS:
         rows = indicators.compute(indicator, area, START, END, TODAY).rows
         assert not any("Person" in str(cell) for row in rows for cell in row), indicator.slug
+
+
+@pytest.mark.parametrize(
+    ("carried_due", "on_time", "late"),
+    [(date(2025, 5, 1), 1, 0), (date(2025, 3, 1), 0, 1)],
+)
+def test_a_level_1_review_is_judged_by_the_date_the_case_carried_when_it_was_recorded(
+    area, carried_due, on_time, late
+):
+    # Issue 16 item 7: a case imported with the next review date the sending system set, and no
+    # decision made here, is judged by that date once a review is recorded (cases.services
+    # keeps it on the review as `due_on`): held 1 April 2025, due 1 May (on time) or 1 March.
+    imported = r.create_case(
+        level=1,
+        category=1,
+        history=[(date(2024, 2, 20), 1)],
+        source="import",
+        next_review_due=carried_due,
+    )
+    review = case_services.record_level_1_review(
+        actor=r.coordinator(),
+        case=imported,
+        held_on=date(2025, 4, 1),
+        what_was_reviewed="The plan.",
+        risk_change="",
+        plan_change="",
+        decision="stay",
+        rationale="No change.",
+    )
+    assert review.due_on == carried_due
+    assert table("reviews", area)[0][1:3] == [on_time, late]
