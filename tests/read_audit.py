@@ -470,6 +470,8 @@ NO_CASE_CONTENT: dict[str, str] = {
     "actions": LIST,
     "new-meeting": f"{NO_CASE}: an empty form for a new meeting",
     "new-meeting-series": f"{NO_CASE}: an empty form for a new series",
+    "meeting-series": f"{NO_CASE}: the series' times, place, standing members and meetings",
+    "series-standing-members": f"{NO_CASE}: the area's people to choose standing members from",
     "api-meeting": f"{NO_CASE}: the meeting's time, place and chairs, without its agenda",
     "meeting-details": f"{NO_CASE}: the meeting's time, place and chairs, without its agenda",
     "respond-to-invitation": f"{NO_CASE}: the invitee's meeting, venue and time slot",

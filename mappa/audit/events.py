@@ -144,6 +144,10 @@ class EventType(models.TextChoices):
         "Addition held: another area holds one of its identifiers",
     )
     HELD_ADDITION_DECIDED = "register.held_addition_decided", "Held addition decided"
+    MEETING_SERIES_MEMBERS_CHANGED = (
+        "meeting.series_members_changed",
+        "Standing members of a meeting series changed",
+    )
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -275,6 +279,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
         {"held", "submission", "owning_area", "identifiers", "via"}
     ),
     EventType.HELD_ADDITION_DECIDED: frozenset({"held", "decision", "added"}),
+    EventType.MEETING_SERIES_MEMBERS_CHANGED: frozenset({"series", "added", "removed"}),
 }
 
 

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from mappa.meetings.views import agenda, attendance, circulation, decisions, meetings, minutes
+from mappa.meetings.views import (
+    agenda,
+    attendance,
+    circulation,
+    decisions,
+    meetings,
+    minutes,
+    series,
+)
 
 M = "<uuid:meeting_id>/"
 ITEM = "minutes/<uuid:item_id>/"
@@ -10,6 +18,12 @@ urlpatterns = [
     path("", meetings.meeting_list, name="meetings"),
     path("new/", meetings.new_meeting, name="new-meeting"),
     path("series/new/", meetings.new_series, name="new-meeting-series"),
+    path("series/<uuid:series_id>/", series.series, name="meeting-series"),
+    path(
+        "series/<uuid:series_id>/members/",
+        series.standing_members,
+        name="series-standing-members",
+    ),
     path("series/<uuid:series_id>/schedule/", meetings.schedule_series, name="schedule-series"),
     path("invitations/<uuid:invitation_id>/", agenda.respond, name="respond-to-invitation"),
     path(M, meetings.meeting, name="meeting"),

@@ -58,6 +58,32 @@ class SeriesForm(PlaceForm):
     ]
 
 
+class StandingMembersForm(GovukForm):
+    """Who is invited to every meeting of a series, and receives its minutes."""
+
+    members = forms.MultipleChoiceField(
+        label="Standing members",
+        required=False,
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select everyone to invite to every case at every meeting of the series",
+    )
+    version = VersionField()
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(user.uuid): user for user in people}
+        self.fields["members"].choices = [
+            (key, f"{user.display_name}, {user.agency.name if user.agency else ''}")
+            for key, user in self.people.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        data["members"] = [self.people[key] for key in data.get("members", [])]
+        return data
+
+
 class MeetingForm(PlaceForm):
     """A one-off meeting outside a series."""
 

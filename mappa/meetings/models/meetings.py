@@ -17,11 +17,13 @@ from mappa.versions import Versioned
 MEETING_LEVELS = [(2, Level.MULTI_AGENCY.label), (3, Level.ACTIVE_MULTI_AGENCY.label)]
 
 
-class MeetingSeries(models.Model):
+class MeetingSeries(Versioned, models.Model):
     """An area's standing level 2 or 3 meeting, e.g. every Tuesday 10:00 to 13:00.
 
     `recurrence` is an RFC 5545 RRULE (built by `rules.recurrence_rule`) counted from
     `starts_on`; meetings are generated from it one by one and may then be moved or changed.
+    `standing_members` (police, probation, prison and anyone else the co-ordinator names) are
+    invited to every case listed at the series' meetings and receive each meeting's minutes.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -37,6 +39,9 @@ class MeetingSeries(models.Model):
     venue = models.CharField(max_length=300, blank=True)
     video_link = models.URLField(max_length=500, blank=True)
     is_active = models.BooleanField(default=True)
+    standing_members = models.ManyToManyField(
+        "agencies.User", blank=True, related_name="standing_meeting_series"
+    )
     created_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
 

@@ -205,17 +205,28 @@ def earlier_listings(case: MappaCase, meeting: Meeting) -> int:
     )
 
 
-def people_to_invite(meeting: Meeting) -> QuerySet[User]:
-    """Active users of the meeting's area whose role sees cases (by area or by invitation)."""
+def people_who_see_cases(area_id) -> QuerySet[User]:
+    """Active users of an area whose role sees cases (by area or by invitation)."""
     roles = [
         role
         for role, held in permissions.ROLE_PERMISSIONS.items()
         if permissions.VIEW_CASES in held
     ]
     return (
-        User.objects.filter(area_id=meeting.area_id, role__in=roles, is_active=True)
+        User.objects.filter(area_id=area_id, role__in=roles, is_active=True)
         .select_related("agency")
         .order_by("last_name", "first_name", "username")
+    )
+
+
+def people_to_invite(meeting: Meeting) -> QuerySet[User]:
+    """Who may be invited to a meeting, or be a standing member of its series."""
+    return people_who_see_cases(meeting.area_id)
+
+
+def standing_members(series: MeetingSeries) -> QuerySet[User]:
+    return series.standing_members.select_related("agency").order_by(
+        "last_name", "first_name", "username"
     )
 
 

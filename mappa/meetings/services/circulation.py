@@ -88,8 +88,8 @@ def case_officers(meeting) -> set[User]:
 
 
 def recipients(meeting) -> list[User]:
-    """Everyone with an account recorded as attending or sending apologies, the chairs, each
-    case's responsible officer and lead-agency practitioners."""
+    """Everyone with an account recorded as attending or sending apologies, the chairs, the
+    series' standing members, each case's responsible officer and lead-agency practitioners."""
     people = {
         record.user
         for record in meeting.attendance.select_related("user")
@@ -97,6 +97,8 @@ def recipients(meeting) -> list[User]:
         and record.status in (AttendanceStatus.ATTENDED, AttendanceStatus.APOLOGIES)
     }
     people |= {user for user in (meeting.chair, meeting.co_chair) if user is not None}
+    if meeting.series_id:
+        people |= set(meeting.series.standing_members.all())
     people |= case_officers(meeting)
     return sorted((u for u in people if u.is_active), key=lambda user: user.username)
 

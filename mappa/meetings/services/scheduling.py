@@ -21,7 +21,7 @@ from mappa.meetings import rules
 from mappa.meetings.constants import ItemKind, MeetingStatus
 from mappa.meetings.models import AgendaItem, Meeting, MeetingSeries
 from mappa.meetings.queries import meetings
-from mappa.meetings.services import invitations
+from mappa.meetings.services import invitations, standing
 
 CHANGEABLE = (
     "start_time",
@@ -255,6 +255,7 @@ def _add_item(*, actor, meeting: Meeting, case, kind: str, reason: str = "") -> 
         subject=case.id,
         payload={"meeting": str(meeting.id), "item": str(item.id), "kind": kind},
     )
+    standing.invite_standing_members(actor=actor, item=item)
     return item
 
 
