@@ -247,3 +247,11 @@ class HeldDecisionForm(GovukForm):
         ],
     )
     version = VersionField()
+
+    def __init__(self, *args, change: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if change:  # a held change to a person already on the other area's register
+            self.fields["decision"].choices = [
+                ("not_same_person", "No, not the same person: make the rest of the change"),
+                ("same_person", "Yes, the same person"),
+            ]

@@ -160,7 +160,8 @@ class RecordedEvent(models.Model):
 
 
 class HeldAddition(Versioned, models.Model):
-    """A person submitted in one area with an identifier that another area's nominal holds.
+    """A person submitted in one area with an identifier that another area's nominal holds, or
+    a change giving a person of the submitting area such an identifier (`nominal` is set).
 
     The addition is held, and the owning area's co-ordinators decide: not the same person (the
     record is then added to the submitting area) or the same person (for a transfer or share).
@@ -188,6 +189,14 @@ class HeldAddition(Versioned, models.Model):
     added = models.ForeignKey(
         Nominal, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set for a change to a person already on the submitting area's register (an identifier
+    # changed to one held elsewhere): that nominal, and the version the change started from.
+    nominal = models.ForeignKey(
+        Nominal, on_delete=models.CASCADE, null=True, blank=True, related_name="held_changes"
+    )
+    nominal_version = models.PositiveIntegerField(null=True, blank=True)
+    # For a change decided "not the same person": whether the rest of it was written.
+    written = models.BooleanField(null=True, blank=True)
 
     class Meta:
         verbose_name = "held addition"
@@ -195,4 +204,14 @@ class HeldAddition(Versioned, models.Model):
         indexes = [models.Index(fields=["owning_area", "status"])]
 
     def __str__(self) -> str:
-        return f"Held addition {self.id}"
+        return f"Held {'change' if self.is_change else 'addition'} {self.id}"
+
+    @property
+    def is_change(self) -> bool:
+        """A change to an existing record, not an addition of a person."""
+        return self.nominal_id is not None
+
+    def outcome(self) -> str:
+        if self.is_change and self.status == HeldStatus.NOT_SAME_PERSON:
+            return "Not the same person: the rest of the change is made without the identifier"
+        return self.get_status_display()

@@ -45,3 +45,20 @@ def tell_submitter(held) -> int:
         f"{links.page('person', nominal_id=held.added_id)}",
         [held.submitted_by],
     )
+
+
+def tell_submitter_of_change(held, *, written: bool) -> int:
+    rest = (
+        "The rest of your change, if any, has been made without it."
+        if written
+        else "The rest of your change has not been made, because the record was changed by "
+        "someone else after you submitted it: make it again if it is still needed."
+    )
+    return _send(
+        "MAPPA register: a change you submitted has been decided",
+        "A change you made to a person's record on the MAPPA register, which was passed to the "
+        "co-ordinators, has been decided. An identifier you gave belongs to another person, "
+        f"and one identifier cannot be used for two people. {rest}\n\nSign in to see the "
+        f"record: {links.page('person', nominal_id=held.nominal_id)}",
+        [held.submitted_by],
+    )

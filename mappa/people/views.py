@@ -3,6 +3,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from pydantic import ValidationError as PydanticError
 
 from mappa import versions
@@ -117,6 +118,8 @@ def edit(request, nominal_id, section_name):
     form = editing.form_for(section, initial=section.initial(record), version=nominal.version)
     if request.method == "POST":
         form, saved = _save_section(request, section, record, nominal)
+        if saved is PASSED:
+            return redirect(f"{reverse('person-passed')}?change=1")
         if saved:
             return redirect("person", nominal_id=saved.id)
     audit.record_read(
@@ -172,8 +175,9 @@ def remove(request, nominal_id, section_name, item_id):
 
 @requires(permissions.EDIT_REGISTER)
 def passed(request):
-    """After an addition is held: told only that it went to the co-ordinators, nothing of why."""
-    return render(request, "people/passed.html")
+    """After an addition or a change is held: told only that it went to the co-ordinators,
+    nothing of why."""
+    return render(request, "people/passed.html", {"change": "change" in request.GET})
 
 
 @requires(permissions.GRANT_CASE_ACCESS)
@@ -187,9 +191,10 @@ def held_additions(request):
 @requires(permissions.GRANT_CASE_ACCESS)
 def held_addition(request, held_id):
     addition = queries.get_held_addition(request.user, held_id)
-    form = HeldDecisionForm(initial={"version": addition.version})
+    change = addition.is_change
+    form = HeldDecisionForm(initial={"version": addition.version}, change=change)
     if request.method == "POST" and addition.status == HeldStatus.HELD:
-        form = HeldDecisionForm(request.POST)
+        form = HeldDecisionForm(request.POST, change=change)
         if form.is_valid():
             try:
                 held.decide(

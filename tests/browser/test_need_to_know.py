@@ -117,3 +117,43 @@ def test_the_named_owner_sees_the_case_while_the_action_is_open_and_not_after(
     response = page.goto(f"/cases/{case.id}/")
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+
+
+def test_another_area_changing_its_own_persons_pnc_to_a_demo_one_is_passed_to_the_coordinators(
+    sign_in, live_server, settings
+):
+    settings.MAPPA_SITE_URL = live_server.url
+    turner = Nominal.objects.get(crn="X678901")  # Lee Turner, on the OTHER register
+    page = sign_in("outsider.police")
+    page.goto(f"/people/{turner.id}/identity/")
+    page.get_by_label("Surname").fill("Turner-Jones")
+    page.get_by_label("PNC ID").fill(SMITH_PNC)
+    page.get_by_role("button", name="Save").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Passed to the MAPPA co-ordinators")
+    main = page.locator("main")
+    expect(main).to_contain_text("Your change has not been made yet")
+    expect(main).not_to_contain_text("already on the register")
+    expect(main).not_to_contain_text(SMITH_PNC)
+    expect(main).not_to_contain_text("Smith")
+    assert_no_violations(page)
+    turner.refresh_from_db()
+    assert (turner.surname, turner.pnc) == ("Turner", "2012/0999999B")
+    sign_out(page)
+
+    notice = next(m for m in mail.outbox if "same identifier" in m.subject)
+    assert SMITH_PNC not in notice.body and "Turner" not in notice.body
+    link = next(word for word in notice.body.split() if word.startswith(live_server.url))
+    page = sign_in("coordinator")
+    page.goto(link.removeprefix(live_server.url))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Held change")
+    expect(page.get_by_test_id("matches")).to_contain_text("John Paul Smith")
+    assert_no_violations(page)
+    page.get_by_label("No, not the same person").check()
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_test_id("decision")).to_contain_text("Not the same person")
+    assert_no_violations(page)
+    sign_out(page)
+
+    turner.refresh_from_db()
+    assert (turner.surname, turner.pnc) == ("Turner-Jones", "2012/0999999B")

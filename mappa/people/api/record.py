@@ -20,6 +20,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticError
+from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,10 +30,11 @@ from mappa.agencies import permissions
 from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
 from mappa.people import queries, records, services
-from mappa.people.api.lists import AS_OF, as_of_date
+from mappa.people.api.lists import AS_OF, PassedOut, as_of_date
 from mappa.people.eligibility import for_nominal
 from mappa.people.import_format import NominalRecord, problems_in
 from mappa.people.serializers import eligibility_out
+from mappa.people.services import held
 
 CONFIRM = "confirm_removing_offences"
 READ_ONLY = ("id", "eligibility")
@@ -86,7 +88,24 @@ IF_MATCH = OpenApiParameter(
     required=True,
     description="The ETag of the record as last read (from a GET, PUT or PATCH)",
 )
-CHANGE_RESPONSES = {200: NominalWholeRecord, 400: ERRORS, 404: ERRORS, 412: ERRORS, 428: ERRORS}
+CHANGE_RESPONSES = {
+    200: NominalWholeRecord,
+    202: PassedOut,
+    400: ERRORS,
+    404: ERRORS,
+    412: ERRORS,
+    428: ERRORS,
+}
+# A change giving an identifier another area holds (docs/register.md, held additions).
+PASSED_CHANGE = {
+    "status": "passed_to_coordinators",
+    "detail": "The change was passed to the MAPPA co-ordinators and has not been made yet; "
+    "you will be e-mailed when it has been decided.",
+}
+CHANGED = (
+    "200 with the record as now held. 202 when the change is passed to the MAPPA "
+    "co-ordinators for a check (docs/register.md, held additions): nothing of it is written yet."
+)
 
 
 def whole_record(nominal, as_of: date) -> dict:
@@ -153,6 +172,7 @@ class NominalDetail(APIView):
         request=NominalChange,
         responses=CHANGE_RESPONSES,
         summary="Replace a nominal's record",
+        description=CHANGED,
         examples=[OpenApiExample("Removing an offence", value={CONFIRM: True}, request_only=True)],
     )
     def put(self, request, nominal_id):
@@ -166,6 +186,7 @@ class NominalDetail(APIView):
         request={"application/merge-patch+json": NominalPatch, "application/json": NominalPatch},
         responses=CHANGE_RESPONSES,
         summary="Change some of a nominal's record (top-level keys replaced wholesale)",
+        description=CHANGED,
     )
     def patch(self, request, nominal_id):
         nominal = self._nominal(request, nominal_id)
@@ -201,5 +222,7 @@ class NominalDetail(APIView):
             raise ValidationError({path: [reason] for path, reason in rejected.problems}) from None
         except services.RecordRejected as rejected:
             raise ValidationError({path: [reason] for path, reason in rejected.problems}) from None
+        except held.ChangeHeld:
+            return Response(PASSED_CHANGE, status=status.HTTP_202_ACCEPTED)
         fresh = self._nominal(request, saved.id)
         return self._answer(request, fresh, timezone.localdate(), "person record (API, changed)")

@@ -172,7 +172,7 @@ def _check_record(
     """The areas the record names, and (for an addition) the identifiers another area holds.
 
     An identifier held in the actor's own area is refused by name. One held in another area is
-    not named to someone outside it: an addition is held instead (`held.hold_addition`).
+    not named to someone outside it: the addition or change is held instead (`held`).
     """
     areas = {area.code: area for area in Area.objects.filter(code=record.area)}
     problems = reference_problems(
@@ -188,7 +188,7 @@ def _check_record(
         holder = clash.only("id", "area_id").first()
         if holder is None:
             continue
-        if nominal is None and holder.area_id != actor.area_id:
+        if holder.area_id != actor.area_id:
             elsewhere.append((kind, holder))
         else:
             problems.append((f"external_ids.{kind}", f"{value!r} is already on the register"))
@@ -231,35 +231,52 @@ def save_nominal(
     records no change. Removing convictions from a person with an open MAPPA case needs
     `removing_offences_confirmed`. An addition with an identifier another area holds is
     held for that area's co-ordinators: `held.AdditionHeld` is raised and nothing is added.
+    So is a change giving such an identifier: `held.ChangeHeld`, and nothing of it is written.
     """
     if nominal is None:
         return _add(actor=actor, record=record, via=via)
+    submission = None
     with transaction.atomic():
-        areas, _ = _check_record(actor, record, nominal)
+        areas, elsewhere = _check_record(actor, record, nominal)
         current = records.exportable(Nominal.objects.filter(id=nominal.id)).get()
         before = records.to_record(current)
+        if version != current.version:  # claimed (compare-and-set) when it is written
+            raise versions.StaleEdit(
+                Nominal.objects.select_related("changed_by__agency").get(id=nominal.id)
+            )
         if records.digest(before) == records.digest(record):
-            if version != current.version:
-                raise versions.StaleEdit(
-                    Nominal.objects.select_related("changed_by__agency").get(id=nominal.id)
-                )
             return current
-        versions.claim(nominal, version=version, actor=actor)
         if not removing_offences_confirmed:
             _refuse_removing_offences(current, before, record)
-        records.write_batch([record], {0: nominal.id}, areas, actor=actor, claimed=True)
-        changed = [
-            key
-            for key, value in record.model_dump().items()
-            if before.model_dump().get(key) != value
-        ]
-        audit.record(
-            actor=actor,
-            event_type=EventType.NOMINAL_UPDATED,
-            subject=nominal.id,
-            payload={"via": via, "fields": changed},
-        )
+        if elsewhere:
+            # Checked as a change would be (above), then held whole: none of it is written.
+            submission = held.hold_addition(
+                actor=actor,
+                record=record,
+                matches=elsewhere,
+                via=via,
+                nominal=nominal,
+                version=version,
+            )
+        else:
+            _write_change(actor, nominal, version, before, record, areas, via)
+    if submission:
+        raise held.ChangeHeld(submission)
     return Nominal.objects.get(id=nominal.id)
+
+
+def _write_change(actor, nominal, version, before, record, areas, via) -> None:
+    versions.claim(nominal, version=version, actor=actor)
+    records.write_batch([record], {0: nominal.id}, areas, actor=actor, claimed=True)
+    changed = [
+        key for key, value in record.model_dump().items() if before.model_dump().get(key) != value
+    ]
+    audit.record(
+        actor=actor,
+        event_type=EventType.NOMINAL_UPDATED,
+        subject=nominal.id,
+        payload={"via": via, "fields": changed},
+    )
 
 
 def removed_offences(before: NominalRecord, after: NominalRecord) -> list[str]:
