@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("meetings",),
     ("marac",),
     ("safeguarding",),
+    ("custody", "whereabouts", "information_requests"),
     ("oversight",),
     ("public",),
     ("desk",),

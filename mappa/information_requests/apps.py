@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InformationRequestsConfig(AppConfig):
+    name = "mappa.information_requests"
+    verbose_name = "Information requests"

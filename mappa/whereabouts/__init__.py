@@ -1,0 +1,1 @@
+"""Whereabouts unknown: a person missing, wanted or absconded, the search for them and its end."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WhereaboutsConfig(AppConfig):
+    name = "mappa.whereabouts"
+    verbose_name = "Whereabouts unknown"
