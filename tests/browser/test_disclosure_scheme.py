@@ -215,3 +215,33 @@ def test_a_public_application_is_worked_to_a_disclosure_to_the_childs_mother(pag
     entries = audit_entries(page, str(nominal.id))
     expect(entries).to_contain_text("Disclosure decision recorded")
     expect(entries).to_contain_text("Disclosure made")
+
+
+def test_research_recorded_without_a_link_can_be_linked_at_the_decision(page, sign_in):
+    """Issue 16 item 12: the decision page's "link a person" search, checked with axe."""
+    reference = apply_as_the_public(page)
+    page = sign_in("disclosure.officer")
+    page.get_by_role("link", name="Disclosures", exact=True).click()
+    page.get_by_role("link", name=reference).click()
+    work_the_stages(page)
+    next_step(page, "Record the research")
+    page.get_by_label("What was checked").fill("PNC and ViSOR")
+    page.get_by_label("What the checks found").fill("Nothing under the name given")
+    record(page, "Record the research")
+
+    next_step(page, "Record the decision")
+    link_form = page.get_by_test_id("link-person")
+    expect(link_form).to_be_visible()
+    link_form.get_by_label("Name", exact=True).fill("John Smith")
+    link_form.get_by_role("button", name="Search the register").click()
+    results = page.get_by_test_id("search-results")
+    expect(results).to_contain_text("John Paul Smith")
+    assert_no_violations(page)
+    results.get_by_label("Why is this the person?").first.fill("Found by the address given")
+    page.get_by_role("button", name="Link John Paul Smith").click()
+    expect(page.get_by_test_id("linked-people")).to_contain_text("John Paul Smith")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Decision")
+    expect(
+        page.get_by_label("The person on the register it is about").locator("option")
+    ).to_contain_text(["John Paul Smith"])
+    assert_no_violations(page)
