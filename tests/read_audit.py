@@ -415,6 +415,7 @@ POST_ONLY = {
     "meeting-held",
     "start-minutes",
     "approve-minutes",
+    "send-minutes-for-approval",
     "circulate-minutes",
     "record-minutes-shared",
     "withdraw-referral",

@@ -86,6 +86,7 @@ class EventType(models.TextChoices):
     MINUTES_STARTED = "minutes.started", "Minutes started"
     MINUTES_SAVED = "minutes.saved", "Minutes of a case saved"
     MINUTES_DECISION_RECORDED = "minutes.decision_recorded", "Meeting decision recorded"
+    MINUTES_SENT_FOR_APPROVAL = "minutes.sent_for_approval", "Minutes sent to the chair to approve"
     MINUTES_APPROVED = "minutes.approved", "Minutes approved"
     MINUTES_CIRCULATED = "minutes.circulated", "Minutes circulated"
     MINUTES_EXPORTED = "minutes.exported", "Minutes exported as PDF"
@@ -222,6 +223,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.MINUTES_STARTED: frozenset({"meeting", "items"}),
     EventType.MINUTES_SAVED: frozenset({"meeting", "item", "fields"}),
     EventType.MINUTES_DECISION_RECORDED: frozenset({"meeting", "item", "decision"}),
+    EventType.MINUTES_SENT_FOR_APPROVAL: frozenset({"meeting", "chairs"}),
     EventType.MINUTES_APPROVED: frozenset({"meeting", "items", "decisions_applied"}),
     EventType.MINUTES_CIRCULATED: frozenset({"meeting", "recipients"}),
     EventType.MINUTES_EXPORTED: frozenset({"meeting", "items", "format"}),

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -74,16 +75,25 @@ def to_approve(user, today: date) -> str:
     """Draft minutes waiting for approval, each linking to the minutes (where the chair approves)."""
     return format_html_join(
         mark_safe("<br>"),  # a constant separator
-        '<a class="govuk-link" href="{}">Minutes of {}</a>, level {}',
+        '<a class="govuk-link" href="{}">Minutes of {}</a>, level {}{}',
         (
             (
                 reverse("minutes", kwargs={"meeting_id": m.id}),
                 date_format(m.date, "l j F Y"),
                 m.level,
+                _sent(m),
             )
             for m in queries.minutes_to_approve(user, SHOWN)
         ),
     )
+
+
+def _sent(meeting) -> str:
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is None or minutes.sent_for_approval_at is None:
+        return ", still being written"
+    sent = timezone.localtime(minutes.sent_for_approval_at).date()
+    return f", sent to the chair on {date_format(sent, 'j F Y')}"
 
 
 PANEL_TEXT = {

@@ -53,6 +53,7 @@ urlpatterns = [
     path(M + "held/", attendance.held, name="meeting-held"),
     path(M + "minutes/", minutes.minutes_page, name="minutes"),
     path(M + "minutes/start/", minutes.start, name="start-minutes"),
+    path(M + "minutes/send/", minutes.send_for_approval, name="send-minutes-for-approval"),
     path(M + "minutes/approve/", minutes.approve, name="approve-minutes"),
     path(M + "minutes/circulate/", circulation.circulate, name="circulate-minutes"),
     path(M + "minutes/circulation/", circulation.tracking, name="minutes-circulation"),

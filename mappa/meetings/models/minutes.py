@@ -24,6 +24,11 @@ class Minutes(models.Model):
     )
     started_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     started_at = models.DateTimeField()
+    # The minute-taker tells the chair the draft is ready (the latest time, if sent again).
+    sent_for_approval_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    sent_for_approval_at = models.DateTimeField(null=True, blank=True)
     approved_by = models.ForeignKey(
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

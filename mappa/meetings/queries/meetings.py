@@ -270,4 +270,4 @@ def minutes_to_approve(user, limit: int = 5) -> QuerySet[Meeting]:
     drafts = meetings_visible_to(user).filter(status=MeetingStatus.MINUTES_DRAFT)
     if not permissions.role_has(user, permissions.MANAGE_MEETINGS):
         drafts = drafts.filter(Q(chair=user) | Q(co_chair=user))
-    return drafts.order_by("date", "start_time")[:limit]
+    return drafts.select_related("minutes").order_by("date", "start_time")[:limit]

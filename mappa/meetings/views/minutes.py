@@ -20,7 +20,7 @@ from mappa.meetings.queries import minutes as read
 from mappa.meetings.services import approval, circulation, minutes
 
 
-def _context(request, meeting, found=None, problems=()) -> dict:
+def _context(request, meeting, found=None, problems=(), problems_title="") -> dict:
     user = request.user
     draft = meeting.status == MeetingStatus.MINUTES_DRAFT
     return {
@@ -38,6 +38,7 @@ def _context(request, meeting, found=None, problems=()) -> dict:
         "may_track": read.writes_minutes(user, meeting),
         "final": meeting.status in read.FINAL,
         "problems": problems,
+        "problems_title": problems_title or "The minutes cannot be approved yet",
         "shares": read.shares_of(found, user) if found and meeting.status in read.FINAL else [],
     }
 
@@ -100,6 +101,23 @@ def edit_case(request, meeting_id, item_id):
 def _anchor(meeting, case_minutes) -> str:
     url = reverse("minutes", kwargs={"meeting_id": meeting.id})
     return f"{url}#case-{case_minutes.agenda_item_id}"
+
+
+@require_POST
+@requires(permissions.CHAIR_MEETINGS)
+def send_for_approval(request, meeting_id):
+    """The minute-taker tells the chair and co-chair the draft is ready to approve."""
+    meeting = meetings.get_meeting(request.user, meeting_id)
+    found = read.get_minutes(request.user, meeting)
+    try:
+        approval.send_for_approval(actor=request.user, meeting=meeting)
+    except ValidationError as error:
+        circulation.record_read(actor=request.user, minutes=found)
+        title = "The minutes cannot be sent to the chair yet"
+        context = _context(request, meeting, found, error.messages, title)
+        return render(request, "meetings/minutes.html", context, status=200)
+    messages.success(request, "The chair has been sent a link to approve the minutes.")
+    return redirect("minutes", meeting_id=meeting.id)
 
 
 @require_POST
