@@ -172,6 +172,9 @@ class Invitation(Versioned, models.Model):
         blank=True,
         related_name="+",
     )
+    # Invited because they are a standing member of the meeting's series: withdrawn when they
+    # stop being one (an invitation by name is not).
+    as_standing_member = models.BooleanField(default=False)
     response = models.CharField(max_length=20, choices=Response.choices, default=Response.AWAITING)
     response_note = models.TextField(blank=True)
     responded_by = models.ForeignKey(

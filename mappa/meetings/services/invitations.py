@@ -61,8 +61,13 @@ def _already_told(meeting, invitation: Invitation) -> set:
     return {user.pk for other in others for user in notices.recipients(other)}
 
 
-def invite(*, actor, item: AgendaItem, user=None, agency=None) -> Invitation:
-    """Invite a person or an agency to discuss one case; grant access if they need it."""
+def invite(
+    *, actor, item: AgendaItem, user=None, agency=None, as_standing_member: bool = False
+) -> Invitation:
+    """Invite a person or an agency to discuss one case; grant access if they need it.
+
+    `as_standing_member`: invited as a standing member of the meeting's series (`standing.py`).
+    """
     meeting = item.meeting
     _check_invitee(meeting, item, user, agency)
     notices.meeting_link(meeting)  # refuse now, not after committing, if links cannot be made
@@ -90,6 +95,7 @@ def invite(*, actor, item: AgendaItem, user=None, agency=None) -> Invitation:
             invited_by=actor,
             invited_at=now,
             access_grant=grant,
+            as_standing_member=as_standing_member,
         )
         audit.record(
             actor=actor,

@@ -3,7 +3,9 @@ co-ordinator names, invited to every case listed at the series' meetings.
 
 They are invited through `invitations.invite`, so they get the same access (a grant when they
 would not otherwise see the case) and the same single e-mail per meeting as any invitee. The
-minutes reach them too (`circulation.recipients`).
+minutes reach them too (`circulation.recipients`). Someone who stops being a standing member
+has those invitations to the series' planned meetings withdrawn, and the access they gave with
+them; an invitation by name stays.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ def set_standing_members(
     *, actor, series: MeetingSeries, version: int | None, members
 ) -> MeetingSeries:
     """Replace the series' standing members; those added are invited to the cases already
-    listed at its planned meetings from today.
+    listed at its planned meetings from today, and those removed lose the invitations (and the
+    access) they had as standing members of those meetings.
 
     `version` is the series' version the editor started from: a change saved since is not
     overwritten (`versions.StaleEdit`).
@@ -57,13 +60,21 @@ def set_standing_members(
                 "removed": sorted(user.username for user in removed),
             },
         )
-        listed = AgendaItem.objects.filter(
-            meeting__series=series,
-            meeting__status=MeetingStatus.PLANNED,
-            meeting__date__gte=timezone.localdate(),
-        ).select_related("meeting__series")
-        for item in listed:
+        planned = {
+            "meeting__series": series,
+            "meeting__status": MeetingStatus.PLANNED,
+            "meeting__date__gte": timezone.localdate(),
+        }
+        for item in AgendaItem.objects.filter(**planned).select_related("meeting__series"):
             invite_standing_members(actor=actor, item=item, members=added)
+        ended = Invitation.objects.filter(
+            invitee_user__in=removed,
+            as_standing_member=True,
+            withdrawn_at__isnull=True,
+            **{f"agenda_item__{key}": value for key, value in planned.items()},
+        ).select_related("agenda_item", "access_grant")
+        for invitation in ended:
+            invitations.withdraw(actor=actor, invitation=invitation)
     return series
 
 
@@ -88,7 +99,7 @@ def invite_standing_members(*, actor, item: AgendaItem, members=None) -> list[In
         )
     )
     return [
-        invitations.invite(actor=actor, item=item, user=person)
+        invitations.invite(actor=actor, item=item, user=person, as_standing_member=True)
         for person in sorted(eligible, key=lambda user: user.username)
         if person.pk not in already
     ]

@@ -11,7 +11,9 @@ from django.core.exceptions import ValidationError
 from mappa.agencies.constants import AccessReason
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
-from mappa.meetings.services import circulation, scheduling, standing
+from mappa.meetings.constants import MeetingStatus
+from mappa.meetings.models import Meeting
+from mappa.meetings.services import circulation, invitations, scheduling, standing
 from mappa.versions import StaleEdit
 from tests.stale import colleague, loaded_version, signed_in_client
 
@@ -82,6 +84,44 @@ def test_someone_already_invited_by_name_is_not_invited_twice(world):
     (item,) = build(world, meeting)
     assert standing.invite_standing_members(actor=world.users["coordinator"], item=item) == []
     assert item.invitations.count() == 1
+
+
+def test_someone_removed_loses_their_standing_invitations_and_the_access_they_gave(world):
+    meeting = create_meeting(world.users["coordinator"])
+    set_members(world, meeting.series, "housing.officer", "prison.pom")
+    (item,) = build(world, meeting)
+    housing = item.invitations.get(invitee_user=world.users["housing.officer"])
+    assert housing.as_standing_member and housing.access_grant.revoked_at is None
+    set_members(world, meeting.series, "prison.pom")
+    housing.refresh_from_db()
+    housing.access_grant.refresh_from_db()
+    assert housing.withdrawn_at is not None and housing.access_grant.revoked_at is not None
+    assert item.invitations.get(withdrawn_at__isnull=True).invitee_user.username == "prison.pom"
+    assert AuditEvent.objects.filter(
+        event_type=EventType.MEETING_INVITATION_WITHDRAWN, payload__invitation=str(housing.id)
+    ).exists()
+
+
+def test_removing_a_standing_member_keeps_an_invitation_by_name(world):
+    meeting = create_meeting(world.users["coordinator"])
+    (item,) = build(world, meeting)
+    by_name = invitations.invite(
+        actor=world.users["coordinator"], item=item, user=world.users["prison.pom"]
+    )
+    set_members(world, meeting.series, "prison.pom")
+    set_members(world, meeting.series)
+    by_name.refresh_from_db()
+    assert not by_name.as_standing_member and by_name.withdrawn_at is None
+
+
+def test_removing_a_standing_member_leaves_held_meetings_as_they_were(world):
+    meeting = create_meeting(world.users["coordinator"])
+    set_members(world, meeting.series, "prison.pom")
+    (item,) = build(world, meeting)
+    Meeting.objects.filter(id=meeting.id).update(status=MeetingStatus.HELD)
+    set_members(world, meeting.series)
+    invitation = item.invitations.get()
+    assert invitation.as_standing_member and invitation.withdrawn_at is None
 
 
 def test_a_meeting_outside_a_series_invites_no_standing_member(world):
