@@ -125,6 +125,9 @@ class AgendaItem(models.Model):
     starts_at = models.TimeField()
     ends_at = models.TimeField()
     reason = models.TextField(blank=True)  # why an urgent addition was made
+    # The review date the case carried when it was listed: what the board's review indicator
+    # judges a case with no level decision recorded here by (an imported case).
+    due_on = models.DateField(null=True, blank=True)
     added_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField()
 

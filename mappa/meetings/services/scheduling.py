@@ -246,6 +246,7 @@ def _add_item(*, actor, meeting: Meeting, case, kind: str, reason: str = "") -> 
         starts_at=meeting.start_time,
         ends_at=meeting.start_time,
         reason=reason,
+        due_on=case.next_review_due,
         added_by=actor,
         added_at=timezone.now(),
     )

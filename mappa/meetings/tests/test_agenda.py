@@ -32,6 +32,11 @@ def test_a_review_due_before_the_following_meeting_is_listed(world):
         ("X456789", ItemKind.REVIEW),
         ("X123456", ItemKind.REVIEW),
     ]
+    # Each keeps the review date its case carried when listed (the board's review indicator).
+    assert [i.due_on for i in added] == [
+        meeting.date - timedelta(days=5),
+        meeting.date + timedelta(days=7),
+    ]
 
 
 def test_reviews_due_after_the_following_meeting_or_at_another_level_are_not_listed(world):

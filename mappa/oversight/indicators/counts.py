@@ -115,31 +115,33 @@ def reviews(area, start: date, end: date) -> dict[int, Counter]:
     """Reviews held in the period by level: level 1 reviews and level 2 and 3 review meetings.
 
     Each is judged by the rule the case page shows (cases.rules.review_status): late when held
-    after the due date the case carried: for a level 1 review the one recorded with it, otherwise
-    the one set by its latest level decision or review before it. A review with no due date
-    before it cannot be judged and is not counted."""
+    after the due date the case carried: for a level 1 review the one recorded with it; for a
+    review meeting the one set by the case's latest level decision or review before it, or,
+    with none recorded here (a case imported with its review date), the one the case carried
+    when it was listed. A review with no due date cannot be judged and is not counted."""
     held = [
-        (case_id, day, 1, due_on)
+        (case_id, day, 1, due_on, True)
         for case_id, day, due_on in Review.objects.filter(
             case__nominal__area=area, held_on__range=(start, end)
         ).values_list("case_id", "held_on", "due_on")
     ]
     held += [
-        (*row, None)
+        (*row, False)
         for row in AgendaItem.objects.filter(
             meeting__area=area,
             meeting__status__in=HELD,
             meeting__date__range=(start, end),
             kind=ItemKind.REVIEW,
-        ).values_list("case_id", "meeting__date", "meeting__level")
+        ).values_list("case_id", "meeting__date", "meeting__level", "due_on")
     ]
     dues = _due_dates({case_id for case_id, *_ in held})
     by_level = {level: Counter() for level in rules.LEVELS}
-    for case_id, day, level, recorded_due in held:
+    for case_id, day, level, recorded_due, recorded_first in held:
         before = [entry for entry in dues[case_id] if entry[0] < day]
-        if recorded_due is None and not before:
+        history_due = max(before)[1] if before else None
+        due = (recorded_due or history_due) if recorded_first else (history_due or recorded_due)
+        if due is None:
             continue
-        due = recorded_due or max(before)[1]
         status = case_rules.review_status(due=due, today=day)
         by_level[level][rules.LATE if status == case_rules.OVERDUE else rules.ON_TIME] += 1
     return by_level

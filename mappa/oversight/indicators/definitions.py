@@ -232,8 +232,9 @@ INDICATORS = [
         "Reviews held in the period: level 1 reviews, and level 2 and 3 cases reviewed at a held "
         "meeting. On time when held by the due date the case carried, as the case page shows it: "
         "the date set by its latest level decision (a meeting's own date, or the interval for the "
-        "level: {intervals}) or level 1 review. A review after a level history imported from "
-        "another system, with no due date set here, is not counted.",
+        "level: {intervals}) or level 1 review; for a case imported with its review date and no "
+        "decision here, the date it carried when listed for its meeting. A review with no due date "
+        "at all is not counted.",
         _reviews,
     ),
     Indicator(

@@ -50,7 +50,9 @@ def create_case(
     return case
 
 
-def create_meeting(day: date, *, level=2, status="held", cases=(), kind="review") -> Meeting:
+def create_meeting(
+    day: date, *, level=2, status="held", cases=(), kind="review", due_on=None
+) -> Meeting:
     meeting = Meeting.objects.create(
         area=Area.objects.get(code="DEMO"),
         level=level,
@@ -62,16 +64,17 @@ def create_meeting(day: date, *, level=2, status="held", cases=(), kind="review"
         created_at=at(day, 9),
     )
     for position, case in enumerate(cases, start=1):
-        create_item(meeting, case, kind=kind, position=position)
+        create_item(meeting, case, kind=kind, position=position, due_on=due_on)
     return meeting
 
 
-def create_item(meeting, case, *, kind="review", position=1) -> AgendaItem:
+def create_item(meeting, case, *, kind="review", position=1, due_on=None) -> AgendaItem:
     return AgendaItem.objects.create(
         meeting=meeting,
         case=case,
         kind=kind,
         position=position,
+        due_on=due_on,
         starts_at=time(10),
         ends_at=time(10, 30),
         added_by=coordinator(),

@@ -119,6 +119,35 @@ def test_a_level_1_review_is_late_on_the_indicator_only_when_the_case_showed_it_
 
 
 @pytest.mark.parametrize(
+    ("carried_due", "on_time", "late"),
+    [(date(2025, 5, 20), 1, 0), (date(2025, 5, 19), 0, 1)],
+)
+def test_a_review_meeting_of_an_imported_case_is_judged_by_the_date_it_carried_when_listed(
+    area, carried_due, on_time, late
+):
+    # Issue 16 (edge of item 7): a level 2 case imported with the review date the sending
+    # system set, and no decision made here, reviewed at a meeting on 20 May 2025: judged by the
+    # date the case carried when it was listed (AgendaItem.due_on), as its page showed it.
+    imported = r.create_case(
+        level=2, history=[(date(2024, 2, 20), 2)], source="import", next_review_due=carried_due
+    )
+    r.create_meeting(date(2025, 5, 20), cases=[imported], due_on=carried_due)
+    assert table("reviews", area)[1] == ["Level 2", on_time, late, 0, on_time * 100.0]
+
+
+def test_a_decision_made_here_outranks_the_date_carried_when_listed(area):
+    # The meeting of 1 April (a level decision here) set the review for 1 May; the date the
+    # listing carried (30 June) does not excuse the review of 20 May: late.
+    case = r.create_case(level=2, history=[(date(2025, 4, 1), 2)], source="meeting")
+    decided = r.create_meeting(date(2025, 4, 1), cases=[case], kind="initial")
+    item = r.create_case_minutes(r.create_minutes(decided), decided.agenda.get())
+    item.next_review_on = date(2025, 5, 1)
+    item.save()
+    r.create_meeting(date(2025, 5, 20), cases=[case], due_on=date(2025, 6, 30))
+    assert table("reviews", area)[1] == ["Level 2", 0, 1, 0, 0.0]
+
+
+@pytest.mark.parametrize(
     ("held_on", "case_page", "on_time", "late"),
     [
         # Due 23 May (31 January + 16 weeks, MAPPA Guidance level 1 interval setting).
