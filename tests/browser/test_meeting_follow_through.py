@@ -5,14 +5,15 @@ design system's "page not available" page."""
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from mappa.cases.models import MappaCase
-from mappa.meetings.services import minutes
+from mappa.meetings.services import approval, minutes
 from mappa.meetings.tests.conftest import World
 from mappa.meetings.tests.factories import create_meeting
-from mappa.meetings.tests.minutes_setup import hold_meeting
+from mappa.meetings.tests.minutes_setup import hold_meeting, ready_to_approve
 
 from .axe import assert_no_violations
 
@@ -51,6 +52,34 @@ def test_the_chair_is_told_minutes_wait_and_opens_them_from_the_dashboard(sign_i
     link.click()
     expect(page.get_by_role("heading", name="Minutes", exact=True)).to_be_visible()
     assert_no_violations(page)
+
+
+def test_the_co_ordinator_sends_finished_minutes_to_the_chair_who_approves_them(
+    sign_in, demo_personas
+):
+    """Issue 16 item 10: the chair is told, by e-mail and on the dashboard, that minutes wait."""
+    world = world_of(demo_personas)
+    meeting = hold_meeting(world)
+    ready_to_approve(world, meeting)
+    page = sign_in("coordinator")
+    page.goto(f"/meetings/{meeting.id}/minutes/")
+    page.get_by_role("button", name="Send to the chair").click()
+    expect(page.get_by_role("alert")).to_contain_text("The chair has been sent a link")
+    expect(page.get_by_test_id("sent-for-approval")).to_contain_text(
+        demo_personas["coordinator"].display_name
+    )
+    assert_no_violations(page)
+    assert [m.to for m in mail.outbox if m.subject == approval.SUBJECT] == [
+        [demo_personas["chair.police"].email]
+    ]
+    page.get_by_role("button", name="Sign out").click()
+
+    page = sign_in("chair.police")
+    panel = page.locator("section", has=page.get_by_role("heading", name="Minutes to approve"))
+    expect(panel).to_contain_text(f"sent to the chair on {timezone.localdate():%-d %B %Y}")
+    panel.get_by_role("link", name=f"Minutes of {meeting.date:%A %-d %B %Y}").click()
+    page.get_by_role("button", name="Approve the minutes").click()
+    expect(page.get_by_role("alert")).to_contain_text("Minutes approved")
 
 
 def test_opening_the_approve_address_gives_the_page_not_available_page(sign_in, demo_personas):
