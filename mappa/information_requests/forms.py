@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
+from mappa.information_requests import rules
 from mappa.information_requests.constants import Basis
 from mappa.kit.forms import GovukForm, date_field, long_text, radios
 from mappa.versions import VersionField
@@ -36,6 +38,13 @@ class RaiseForm(GovukForm):
         self.fields["addressed_to"].label_from_instance = lambda user: (
             f"{user.display_name}, {user.agency.name}"
         )
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        problem = rules.due_date_problem(due_on=due_on, today=timezone.localdate())
+        if problem:
+            raise forms.ValidationError(problem)
+        return due_on
 
 
 class AnswerForm(GovukForm):
