@@ -11,7 +11,13 @@ from mappa.versions import VersionField
 
 class RaiseForm(GovukForm):
     agency = forms.ModelChoiceField(
-        label="Agency asked", queryset=None, empty_label="Choose an agency"
+        label="Agency asked",
+        queryset=None,
+        empty_label="Choose an agency",
+        error_messages={
+            "required": "Select the agency asked",
+            "invalid_choice": "Select an agency of the case's area",
+        },
     )
     addressed_to = forms.ModelChoiceField(
         label="Named person at the agency",
@@ -19,8 +25,13 @@ class RaiseForm(GovukForm):
         required=False,
         empty_label="No one named: anyone at the agency may answer",
         help_text="Must work for the agency asked",
+        error_messages={"invalid_choice": "Select someone who works for the agency asked"},
     )
-    basis = radios("On what basis may the agency share it?", Basis.choices)
+    basis = radios(
+        "Basis for sharing",
+        Basis.choices,
+        help_text="The lawful basis on which the agency may share what is asked",
+    )
     purpose = long_text(
         "Why the information is needed",
         help_text="The purpose: what it will help the MAPPA agencies assess or manage",
