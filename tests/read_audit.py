@@ -78,6 +78,10 @@ def _meeting(w) -> dict:
     return {"meeting_id": w.meeting.id}
 
 
+def _information_request(w) -> dict:
+    return {"request_id": w.information_request.id}
+
+
 def _draft_item(w) -> dict:
     return {"meeting_id": w.draft_meeting.id, "item_id": w.draft_item.id}
 
@@ -400,6 +404,16 @@ READS: dict[str, Read] = {
     "oversight-audit": Read(
         "chair.police", lambda w: {"audit_id": w.audit.id}, lambda w: w.case.id
     ),
+    "information-request": Read("housing.officer", _information_request, lambda w: w.case.id),
+    "decline-information-request": Read(
+        "housing.officer", _information_request, lambda w: w.case.id
+    ),
+    "api-information-request": Read("housing.officer", _information_request, lambda w: w.case.id),
+    "request-information": Read("coordinator", _case, lambda w: w.case.id),
+    "request-information-before-review": Read("coordinator", _case, lambda w: w.case.id),
+    "request-information-at-screening": Read(
+        "coordinator", lambda w: {"referral_id": w.submitted_referral.id}, lambda w: w.case.id
+    ),
 }
 
 # Routes that change something and redirect: no page of their own to read (a GET is a 405).
@@ -431,6 +445,8 @@ POST_ONLY = {
     "api-case-decisions",
     "api-case-officer",
     "api-case-closure",
+    "api-answer-information-request",
+    "api-decline-information-request",
 }
 
 LIST = (
@@ -525,4 +541,6 @@ NO_CASE_CONTENT: dict[str, str] = {
     "public-apply-dvds": PUBLIC,
     "public-application-sent": PUBLIC,
     "moj-icon": "a static image",
+    "information-requests": LIST,
+    "api-information-requests": LIST,
 }

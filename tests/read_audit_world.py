@@ -22,6 +22,7 @@ from mappa.disclosures.constants import Stage
 from mappa.disclosures.services import applications as scheme_services
 from mappa.disclosures.services import decisions as disclosures
 from mappa.disclosures.tests.records import create_application, work_to
+from mappa.information_requests import services as information_requests
 from mappa.marac.services import casework, meetings
 from mappa.marac.services import dash as marac
 from mappa.marac.tests.dashes import referred
@@ -66,6 +67,7 @@ def build(users: dict, capture_on_commit) -> SimpleNamespace:
     _disclosures(w)
     _marac(w, capture_on_commit)
     _oversight(w)
+    _information_requests(w)
     return w
 
 
@@ -257,4 +259,17 @@ def _oversight(w) -> None:
         case=w.case,
         auditor=w.users["chair.police"],
         due_on=TODAY() + timedelta(days=14),
+    )
+
+
+def _information_requests(w) -> None:
+    """An open request to the housing authority about Smith, for its officer to answer."""
+    w.information_request = information_requests.raise_request(
+        actor=w.users["coordinator"],
+        case=w.case,
+        agency=w.users["housing.officer"].agency,
+        basis="duty_to_cooperate",
+        purpose="To assess the risk to visiting children",
+        question="Who holds the tenancy at 12 Mill Lane?",
+        due_on=TODAY() + timedelta(days=10),
     )

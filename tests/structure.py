@@ -124,6 +124,8 @@ PREFILLED_WITHOUT_VERSION = {
     "mappa.disclosures.views.decisions.made": "records the disclosure once: the decision only "
     "suggests the recipient and method, and a second record is refused because the decision "
     "no longer waits for one",
+    "mappa.information_requests.views._raise_form": "creates a new information request: the "
+    "case's next review date only suggests its due date, and nothing stored is written over",
 }
 
 SAVED_WITHOUT_VERSION = {

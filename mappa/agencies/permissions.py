@@ -51,6 +51,8 @@ COMPLETE_DASH = "complete_dash"  # complete a DASH risk checklist and refer to M
 MANAGE_MARAC = "manage_marac"  # the MARAC queue, meetings, agendas and research requests
 TAKE_PART_IN_MARAC = "take_part_in_marac"  # answer research requests for MARAC cases one is in
 OVERSEE = "oversee"  # Strategic Management Board work: audits and serious case reviews
+# See and answer information requests addressed to oneself or one's agency (information_requests)
+ANSWER_INFORMATION_REQUESTS = "answer_information_requests"
 
 MARKERS = frozenset({PUBLIC, SIGNING_IN, SIGNED_IN})
 
@@ -104,6 +106,20 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.LAY_ADVISER: frozenset({VIEW_AGGREGATES}),
     Role.SYSADMIN: frozenset({MANAGE_REFERENCE_DATA}),
 }
+
+# Whoever works with cases for an agency answers the information requests addressed to it or to
+# them (MAPPA Guidance ch.9; CJA 2003 s.325(4)): never the board, lay advisers or sysadmin.
+for _role in (
+    Role.COORDINATOR,
+    Role.CHAIR,
+    Role.RA_PRACTITIONER,
+    Role.DTC_PRACTITIONER,
+    Role.MASH_NAMED_PERSON,
+    Role.MARAC_COORDINATOR,
+    Role.DISCLOSURE_OFFICER,
+):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {ANSWER_INFORMATION_REQUESTS}
+del _role
 
 VOCABULARY = MARKERS | frozenset().union(*ROLE_PERMISSIONS.values())
 

@@ -149,6 +149,9 @@ class EventType(models.TextChoices):
         "meeting.series_members_changed",
         "Standing members of a meeting series changed",
     )
+    INFORMATION_REQUEST_RAISED = "information_request.raised", "Information requested of an agency"
+    INFORMATION_REQUEST_ANSWERED = "information_request.answered", "Information request answered"
+    INFORMATION_REQUEST_DECLINED = "information_request.declined", "Information request declined"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -282,6 +285,11 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     ),
     EventType.HELD_ADDITION_DECIDED: frozenset({"held", "decision", "added"}),
     EventType.MEETING_SERIES_MEMBERS_CHANGED: frozenset({"series", "added", "removed"}),
+    EventType.INFORMATION_REQUEST_RAISED: frozenset(
+        {"request", "agency", "addressed_to", "occasion", "basis", "due_on"}
+    ),
+    EventType.INFORMATION_REQUEST_ANSWERED: frozenset({"request", "agency"}),
+    EventType.INFORMATION_REQUEST_DECLINED: frozenset({"request", "agency"}),
 }
 
 

@@ -7,6 +7,7 @@ from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseClosure, CaseDecision, CaseDetail, CaseList, CaseOfficer
 from mappa.disclosures import api as disclosures
+from mappa.information_requests import api as information_requests
 from mappa.marac import api as marac
 from mappa.meetings.api import MeetingAgenda, MeetingDetail, MeetingList, MeetingMinutes
 from mappa.oversight.api import AnnualStatistics, IndicatorDetail, IndicatorList
@@ -95,5 +96,25 @@ urlpatterns = [
         "disclosures/applications/<uuid:application_id>/",
         disclosures.ApplicationDetail.as_view(),
         name="api-disclosure-application",
+    ),
+    path(
+        "information-requests/",
+        information_requests.RequestList.as_view(),
+        name="api-information-requests",
+    ),
+    path(
+        "information-requests/<uuid:request_id>/",
+        information_requests.RequestDetail.as_view(),
+        name="api-information-request",
+    ),
+    path(
+        "information-requests/<uuid:request_id>/answer/",
+        information_requests.RequestAnswer.as_view(),
+        name="api-answer-information-request",
+    ),
+    path(
+        "information-requests/<uuid:request_id>/decline/",
+        information_requests.RequestDecline.as_view(),
+        name="api-decline-information-request",
     ),
 ]

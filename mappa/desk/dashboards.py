@@ -22,6 +22,7 @@ from mappa.cases import rules as case_rules
 from mappa.cases.constants import Category, LeadAgency, Level
 from mappa.desk import queries as cases
 from mappa.disclosures import dashboard as disclosure_panels
+from mappa.information_requests import dashboard as request_panels
 from mappa.marac import dashboard as marac_panels
 from mappa.meetings import dashboard as meeting_panels
 from mappa.oversight import dashboard as oversight_panels
@@ -37,12 +38,15 @@ PANELS: dict[str, list[tuple[str, str]]] = {
     Role.COORDINATOR: [
         ("Next meetings", "No meetings are planned."),
         ("Minutes to approve", "There are no minutes waiting for approval."),
+        (request_panels.ASKED, "No information requests are waiting for an answer."),
     ],
     Role.CHAIR: [
         ("Meetings you chair", "You are not chairing any planned meetings."),
         ("Minutes to approve", "There are no minutes waiting for your approval."),
     ],
-    Role.RA_PRACTITIONER: [],
+    Role.RA_PRACTITIONER: [
+        ("Information requests to answer", "There are no information requests for your agency."),
+    ],
     Role.DTC_PRACTITIONER: [
         ("Meetings you are invited to", "You have not been invited to any meetings."),
         ("Information requests", "There are no information requests for your agency."),
@@ -50,6 +54,7 @@ PANELS: dict[str, list[tuple[str, str]]] = {
     Role.MASH_NAMED_PERSON: [
         ("Weekly MAPPA case list", "There is no case list for this week yet."),
         ("Checks to complete", "There are no social-care checks waiting."),
+        ("Information requests", "There are no information requests for your agency."),
     ],
     Role.MARAC_COORDINATOR: [
         ("MARAC referrals", "There are no MARAC referrals in the queue."),
@@ -110,6 +115,7 @@ def case_url(case) -> str:
 def context_for(user, query, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     panels = meeting_panels.fill(PANELS.get(user.role, []), user, today)
+    panels = request_panels.fill(panels, user, today)
     if user.role == Role.DISCLOSURE_OFFICER:
         panels = disclosure_panels.fill(panels, user, today)
     if user.role == Role.MARAC_COORDINATOR:

@@ -163,4 +163,14 @@ def _tile_origins(template: str) -> list[str]:
 MAPPA_MAP_TILE_ORIGINS = _tile_origins(MAPPA_MAP_TILES_URL)
 
 
+# Information requests to agencies (docs/information-requests.md; local practice, as the guidance
+# sets no response time): a new request is offered a due date this many days ahead; one raised
+# before a review is offered the review date less MAPPA_INFORMATION_REQUEST_BEFORE_REVIEW_DAYS;
+# an open request due within MAPPA_INFORMATION_REQUEST_AMBER_DAYS shows amber, past it red.
+MAPPA_INFORMATION_REQUEST_DUE_DAYS = env_int("MAPPA_INFORMATION_REQUEST_DUE_DAYS", 10)
+MAPPA_INFORMATION_REQUEST_BEFORE_REVIEW_DAYS = env_int(
+    "MAPPA_INFORMATION_REQUEST_BEFORE_REVIEW_DAYS", 7
+)
+MAPPA_INFORMATION_REQUEST_AMBER_DAYS = env_int("MAPPA_INFORMATION_REQUEST_AMBER_DAYS", 3)
+
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]

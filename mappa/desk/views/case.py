@@ -13,6 +13,7 @@ from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, rules
 from mappa.cases.views import grantee_name, is_open_at_level_1
+from mappa.information_requests.queries import for_case_page as information_requests
 
 # How each review status shows: red when overdue, amber when due soon, green otherwise.
 REVIEW_TAGS = {
@@ -68,5 +69,6 @@ def case(request, case_id):
         "may_manage": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
         "actions": case_actions(case, timezone.localdate()),
         "may_agree_action": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
+        "information_requests": information_requests(request.user, case, timezone.localdate()),
     }
     return render(request, "desk/case.html", context)

@@ -21,6 +21,7 @@ from mappa import csv_cells
 from mappa.oversight import rules
 from mappa.oversight.charts import Figure
 from mappa.oversight.indicators import counts as data
+from mappa.oversight.indicators import information_requests
 
 ON_TIME, LATE, PENDING = rules.ON_TIME, rules.LATE, rules.PENDING
 TIMELY_COLOURS = ("#00703c", "#d4351c", "#505a5f")
@@ -208,6 +209,10 @@ def _levels(indicator, area, start, end, today):
     return Result(indicator, start, end, headings, rows, figure, summary)
 
 
+def _information_requests(indicator, area, start, end, today):
+    return Result(indicator, start, end, *information_requests.table(indicator, area, start, end))
+
+
 INDICATORS = [
     Indicator(
         "screening",
@@ -267,6 +272,15 @@ INDICATORS = [
         "People managed at level 2 and at level 3 on the last day of each month of the period: "
         "their case active that day (not closed, eligibility not ended) and its level then.",
         _levels,
+    ),
+    Indicator(
+        "information-requests",
+        "Information requests answered, by agency",
+        "Information requests raised in the period on the area's cases, by the agency asked, as "
+        "they stood at the end of the period: answered on time (on or before the date asked), "
+        "answered late, declined with a reason, or outstanding; and the median days from the "
+        "request to its answer (CJA 2003 s.325(4); MAPPA Guidance ch.9).",
+        _information_requests,
     ),
 ]
 BY_SLUG = {indicator.slug: indicator for indicator in INDICATORS}

@@ -1,0 +1,54 @@
+import uuid
+
+from django.db import models
+
+from mappa.information_requests.constants import Basis, Occasion, Status
+from mappa.versions import Versioned
+
+
+class InformationRequest(Versioned, models.Model):
+    """What a MAPPA area asks one agency to share about the person on a case, why, by when,
+    and the agency's answer or its reason for declining.
+
+    The agency answering sees only what it needs to answer (the person's name and date of
+    birth, the purpose, basis and question: `queries.get_request`), not the case, unless it
+    may already see the case.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(
+        "cases.MappaCase", on_delete=models.PROTECT, related_name="information_requests"
+    )
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    # The agency's named person; when none is named, any active user of the agency answers.
+    addressed_to = models.ForeignKey(
+        "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    occasion = models.CharField(max_length=20, choices=Occasion.choices, default=Occasion.CASE)
+    referral = models.ForeignKey(
+        "referrals.Referral", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    basis = models.CharField(max_length=30, choices=Basis.choices)
+    purpose = models.TextField()
+    question = models.TextField()
+    due_on = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    requested_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    answer = models.TextField(blank=True)
+    decline_reason = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "requested_at"]
+        indexes = [models.Index(fields=["agency", "status"], name="information_request_agency")]
+
+    def __str__(self) -> str:
+        return f"Information request to {self.agency}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == Status.OPEN

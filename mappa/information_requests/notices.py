@@ -1,0 +1,49 @@
+"""E-mails about information requests: a link only, never the person, the case or the question
+(like every e-mail the service sends; mappa.kit.links)."""
+
+from __future__ import annotations
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+from mappa.agencies import permissions
+from mappa.agencies.models import User
+from mappa.kit import links
+
+RAISED_SUBJECT = "MAPPA: your agency is asked for information"
+ANSWERED_SUBJECT = "MAPPA: an information request has been answered"
+
+
+def answerers(found) -> list[User]:
+    """Who is told of a new request: the named person, or else the agency's active users who
+    answer requests (the agency has no contact address of its own)."""
+    if found.addressed_to_id is not None:
+        return [found.addressed_to] if found.addressed_to.is_active else []
+    users = User.objects.filter(agency_id=found.agency_id, is_active=True)
+    return [u for u in users if permissions.role_has(u, permissions.ANSWER_INFORMATION_REQUESTS)]
+
+
+def _send(subject: str, template: str, context: dict, users) -> int:
+    body = render_to_string(template, context)
+    addresses = sorted({user.email for user in users if user.email})
+    for address in addresses:
+        send_mail(subject, body, None, [address])
+    return len(addresses)
+
+
+def tell_agency(found) -> int:
+    context = {
+        "due_on": found.due_on,
+        "link": links.page("information-request", request_id=found.id),
+    }
+    return _send(RAISED_SUBJECT, "information_requests/email/raised.txt", context, answerers(found))
+
+
+def tell_requester(found) -> int:
+    context = {"link": links.page("information-request", request_id=found.id)}
+    return _send(
+        ANSWERED_SUBJECT,
+        "information_requests/email/answered.txt",
+        context,
+        [found.requested_by] if found.requested_by.is_active else [],
+    )

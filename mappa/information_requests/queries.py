@@ -1,0 +1,135 @@
+"""Information requests, scoped to the acting user: out of scope is a 404.
+
+Two sides see a request. The asking side: whoever may see the case (the co-ordinator and the
+responsible authority in the area, agencies granted the case). The answering side: the named
+person, or, when no one is named, the agency's active users who answer requests; they see only
+what they need to answer (the person's name and date of birth, the purpose, basis and question:
+`asked_of`), never the case unless they may already see it. A request on an open category 4 case
+reaches only users with terrorism clearance (cases.rules.NEEDS_CLEARANCE).
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from mappa.agencies import permissions
+from mappa.cases.queries import cases_visible_to, open_cases_needing_clearance
+from mappa.information_requests import rules
+from mappa.information_requests.constants import Status
+from mappa.information_requests.models import InformationRequest
+
+RELATED = ("case__nominal", "agency", "addressed_to", "requested_by__agency", "answered_by")
+
+
+def _answering_scope(user) -> Q | None:
+    if not permissions.role_has(user, permissions.ANSWER_INFORMATION_REQUESTS):
+        return None
+    if user.agency_id is None:
+        return None
+    scope = Q(addressed_to=user) | Q(addressed_to__isnull=True, agency_id=user.agency_id)
+    if not user.terrorism_clearance:
+        scope &= ~Q(case__in=open_cases_needing_clearance())
+    return scope
+
+
+def asked_of(user) -> QuerySet[InformationRequest]:
+    """The requests the user answers: addressed to them, or to their agency with no one named."""
+    scope = _answering_scope(user)
+    if scope is None:
+        return InformationRequest.objects.none()
+    return InformationRequest.objects.filter(scope)
+
+
+def asked_by_area(user) -> QuerySet[InformationRequest]:
+    """The requests on cases the user may see (the asking side)."""
+    if not permissions.role_has(user, permissions.VIEW_CASES):
+        return InformationRequest.objects.none()
+    return InformationRequest.objects.filter(case__in=cases_visible_to(user))
+
+
+def visible_to(user) -> QuerySet[InformationRequest]:
+    """Every request the user may open, from either side."""
+    asking = Q(id__in=asked_by_area(user).values("id"))
+    answering = Q(id__in=asked_of(user).values("id"))
+    return InformationRequest.objects.filter(asking | answering)
+
+
+def get_request(user, request_id: UUID) -> InformationRequest:
+    found = visible_to(user).select_related(*RELATED).filter(id=request_id).first()
+    if found is None:
+        raise Http404("No such information request")
+    return found
+
+
+def sees_case(user, found: InformationRequest) -> bool:
+    """Whether the user may see the request's case (and so everything on its page)."""
+    return asked_by_area(user).filter(id=found.id).exists()
+
+
+def may_answer(user, found: InformationRequest) -> bool:
+    return found.is_open and asked_of(user).filter(id=found.id).exists()
+
+
+def may_raise(user, case) -> bool:
+    """The co-ordinator, or the case's responsible officer, asks agencies for information."""
+    if not permissions.role_has(user, permissions.MANAGE_CASES):
+        return False
+    return (
+        permissions.role_has(user, permissions.MANAGE_MEETINGS)
+        or case.responsible_officer_id == user.id
+    )
+
+
+def to_answer(user) -> QuerySet[InformationRequest]:
+    """Open requests the user answers, soonest due first (the agency's dashboard)."""
+    return asked_of(user).filter(status=Status.OPEN).select_related(*RELATED)
+
+
+def open_in_area(user) -> QuerySet[InformationRequest]:
+    """Open requests on the area's cases (the co-ordinator's dashboard), soonest due first."""
+    return (
+        asked_by_area(user)
+        .filter(status=Status.OPEN, case__nominal__area_id=user.area_id)
+        .select_related(*RELATED)
+    )
+
+
+def of_case(case) -> QuerySet[InformationRequest]:
+    """A case's requests (for a reader who may see the case), soonest due first."""
+    return case.information_requests.select_related(*RELATED)
+
+
+def outstanding_before(case, day) -> list[InformationRequest]:
+    """A case's open requests due on or before `day` (its next review): what the review needs."""
+    if day is None:
+        return []
+    return list(of_case(case).filter(status=Status.OPEN, due_on__lte=day))
+
+
+def status_of(found: InformationRequest, today) -> str:
+    return rules.request_status(
+        status=found.status,
+        due_on=found.due_on,
+        today=today,
+        amber_days=settings.MAPPA_INFORMATION_REQUEST_AMBER_DAYS,
+    )
+
+
+def with_status(requests, today) -> list[tuple[InformationRequest, str]]:
+    return [(found, status_of(found, today)) for found in requests]
+
+
+def for_case_page(user, case, today) -> dict:
+    """The case page's section (for a reader who may see the case): its requests with their
+    status, those outstanding before the next review, and whether the reader may raise one."""
+    return {
+        "rows": with_status(of_case(case), today),
+        "before_review": outstanding_before(case, case.next_review_due)
+        if case.closed_on is None
+        else [],
+        "may_raise": case.closed_on is None and may_raise(user, case),
+    }
