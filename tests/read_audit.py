@@ -96,6 +96,31 @@ def _marac_item(w) -> dict:
 
 MASH = EventType.MASH_RECORD_READ
 
+
+def _custody_screening(w):
+    """A pre-release screening of the world's person, made the first time a route needs it."""
+    from django.utils import timezone
+
+    from mappa.custody.models import Screening
+
+    found, _ = Screening.objects.get_or_create(
+        nominal=w.nominal,
+        custody_started_on=w.nominal.custody_periods.first().started_on,
+        defaults={
+            "category": 1,
+            "proposed_level": 2,
+            "rationale": "Read audit",
+            "made_by": w.users["prison.pom"],
+            "made_at": timezone.now(),
+        },
+    )
+    return {"screening_id": found.id}
+
+
+def _person(w) -> dict:
+    return {"nominal_id": w.nominal.id}
+
+
 READS: dict[str, Read] = {
     # The register
     "person": Read("coordinator", lambda w: {"nominal_id": w.nominal.id}, lambda w: w.nominal.id),
@@ -414,6 +439,16 @@ READS: dict[str, Read] = {
     "request-information-at-screening": Read(
         "coordinator", lambda w: {"referral_id": w.submitted_referral.id}, lambda w: w.case.id
     ),
+    # Custody (docs/custody.md)
+    "custody-person": Read("coordinator", _person, lambda w: w.nominal.id),
+    "custody-record": Read("prison.pom", _person, lambda w: w.nominal.id),
+    "custody-new-screening": Read("prison.pom", _person, lambda w: w.nominal.id),
+    "custody-release": Read("prison.pom", _person, lambda w: w.nominal.id),
+    "custody-return": Read("prison.pom", _person, lambda w: w.nominal.id),
+    "custody-screening": Read("coordinator", _custody_screening, lambda w: w.nominal.id),
+    "custody-edit-screening": Read("prison.pom", _custody_screening, lambda w: w.nominal.id),
+    "custody-decide": Read("coordinator", _custody_screening, lambda w: w.nominal.id),
+    "api-custody-screening": Read("coordinator", _custody_screening, lambda w: w.nominal.id),
 }
 
 # Routes that change something and redirect: no page of their own to read (a GET is a 405).
@@ -480,6 +515,9 @@ NO_CASE_CONTENT: dict[str, str] = {
     "referrals": LIST,
     "api-referrals": LIST,
     "screening-queue": LIST,
+    "custody-releases": LIST,
+    "api-custody-releases": LIST,
+    "api-custody-screenings": LIST,
     "meetings": LIST,
     "api-meetings": LIST,
     "api-cases": LIST,

@@ -152,6 +152,12 @@ class EventType(models.TextChoices):
     INFORMATION_REQUEST_RAISED = "information_request.raised", "Information requested of an agency"
     INFORMATION_REQUEST_ANSWERED = "information_request.answered", "Information request answered"
     INFORMATION_REQUEST_DECLINED = "information_request.declined", "Information request declined"
+    CUSTODY_RECORD_CHANGED = "custody.record_changed", "Custody record changed"
+    CUSTODY_SCREENING_RECORDED = "custody.screening_recorded", "Pre-release screening recorded"
+    CUSTODY_SCREENING_CHANGED = "custody.screening_changed", "Pre-release screening changed"
+    CUSTODY_LEVEL_DECIDED = "custody.level_decided", "Level decided on a pre-release screening"
+    CUSTODY_RELEASE_RECORDED = "custody.release_recorded", "Release from custody recorded"
+    CUSTODY_RETURN_RECORDED = "custody.return_recorded", "Return to custody recorded"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -290,6 +296,12 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     ),
     EventType.INFORMATION_REQUEST_ANSWERED: frozenset({"request", "agency"}),
     EventType.INFORMATION_REQUEST_DECLINED: frozenset({"request", "agency"}),
+    EventType.CUSTODY_RECORD_CHANGED: frozenset({"fields"}),
+    EventType.CUSTODY_SCREENING_RECORDED: frozenset({"screening", "proposed_level"}),
+    EventType.CUSTODY_SCREENING_CHANGED: frozenset({"screening", "fields"}),
+    EventType.CUSTODY_LEVEL_DECIDED: frozenset({"screening", "decision", "level"}),
+    EventType.CUSTODY_RELEASE_RECORDED: frozenset({"released_on", "level", "prepared"}),
+    EventType.CUSTODY_RETURN_RECORDED: frozenset({"returned_on", "reason"}),
 }
 
 

@@ -6,6 +6,7 @@ from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseClosure, CaseDecision, CaseDetail, CaseList, CaseOfficer
+from mappa.custody import api as custody
 from mappa.disclosures import api as disclosures
 from mappa.information_requests import api as information_requests
 from mappa.marac import api as marac
@@ -61,6 +62,13 @@ urlpatterns = [
     path("meetings/<uuid:meeting_id>/agenda/", MeetingAgenda.as_view(), name="api-meeting-agenda"),
     path(
         "meetings/<uuid:meeting_id>/minutes/", MeetingMinutes.as_view(), name="api-meeting-minutes"
+    ),
+    path("custody/releases/", custody.ReleaseList.as_view(), name="api-custody-releases"),
+    path("custody/screenings/", custody.ScreeningList.as_view(), name="api-custody-screenings"),
+    path(
+        "custody/screenings/<uuid:screening_id>/",
+        custody.ScreeningDetail.as_view(),
+        name="api-custody-screening",
     ),
     path("statistics/annual/", AnnualStatistics.as_view(), name="api-annual-statistics"),
     path("indicators/", IndicatorList.as_view(), name="api-indicators"),

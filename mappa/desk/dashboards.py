@@ -20,6 +20,7 @@ from mappa.agencies import permissions
 from mappa.agencies.constants import Role
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import Category, LeadAgency, Level
+from mappa.custody import dashboard as custody_panel
 from mappa.desk import queries as cases
 from mappa.disclosures import dashboard as disclosure_panels
 from mappa.information_requests import dashboard as request_panels
@@ -129,6 +130,8 @@ def context_for(user, query, today: date | None = None) -> dict:
         context |= coordinator(user, query, today)
     elif user.role == Role.RA_PRACTITIONER:
         context |= practitioner(user, query, today)
+    if user.role in (Role.COORDINATOR, Role.RA_PRACTITIONER):
+        context["custody"] = custody_panel.summary(user, today)
     if user.role in (Role.RA_PRACTITIONER, Role.DTC_PRACTITIONER):
         context["my_actions"] = your_actions(user, today)
     if user.role != Role.COORDINATOR and permissions.role_has(user, permissions.MAKE_REFERRAL):

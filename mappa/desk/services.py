@@ -5,6 +5,8 @@ Loading is idempotent and refuses to touch a database that holds real data.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from mappa.audit.events import EventType
 from mappa.cases import queries as case_queries
 from mappa.cases import services as cases
 from mappa.cases.models import MappaCase
+from mappa.custody import services as custody
 from mappa.desk.demo import (
     AGENCIES,
     AREAS,
@@ -25,6 +28,7 @@ from mappa.desk.demo import (
     demo_secret,
 )
 from mappa.people import services as register
+from mappa.people.models import Nominal
 
 
 def _refuse_if_real_data() -> None:
@@ -103,6 +107,7 @@ def _load_nominals() -> None:
         actor=None, open_lines=lambda: DEMO_NOMINALS.open(encoding="utf-8"), source="demo data"
     )
     _name_officers()
+    _custody_records()
 
 
 def _name_officers() -> None:
@@ -117,3 +122,26 @@ def _name_officers() -> None:
             cases.name_responsible_officer(
                 actor=None, case=case, version=case.nominal.version, officer=officer
             )
+
+
+# The demo's person in custody (Gary Cole, serving an IPP) has a parole hearing this many days
+# ahead, so the releases queue shows him (docs/custody.md).
+DEMO_PAROLE_HEARING_DAYS = 120
+
+
+def _custody_records() -> None:
+    """The demo's people in custody get a custody record: the prison and a parole hearing date,
+    recorded as anyone would record them (`custody.services`)."""
+    hearing = timezone.localdate() + timedelta(days=DEMO_PAROLE_HEARING_DAYS)
+    for nominal in Nominal.objects.filter(
+        area__is_demo=True, crn="X567890", custody_periods__ended_on__isnull=True
+    ).prefetch_related("custody_periods"):
+        record = getattr(nominal, "custody_record", None)
+        custody.save_custody_record(
+            actor=None,
+            nominal=nominal,
+            version=record.version if record else None,
+            establishment="HMP Bedford",
+            expected_release_on=None,
+            parole_hearing_on=hearing,
+        )

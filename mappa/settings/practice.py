@@ -162,6 +162,18 @@ def _tile_origins(template: str) -> list[str]:
 
 MAPPA_MAP_TILE_ORIGINS = _tile_origins(MAPPA_MAP_TILES_URL)
 
+# Custody (docs/custody.md). The releases queue lists people in custody whose release or parole
+# hearing is within this many months (a date already passed stays on it, most urgent).
+MAPPA_RELEASES_MONTHS = env_int("MAPPA_RELEASES_MONTHS", 6)
+# The level is to be set this many months before release or a parole hearing. MAPPA Guidance
+# ch.15.1 puts level setting in release planning; the 6 months is UNVERIFIED (domain.md §6).
+MAPPA_LEVEL_SET_MONTHS_BEFORE_RELEASE = env_int("MAPPA_LEVEL_SET_MONTHS_BEFORE_RELEASE", 6)
+# A level decision not yet made shows amber this many days before its deadline (area's choice).
+MAPPA_LEVEL_DUE_SOON_DAYS = env_int("MAPPA_LEVEL_DUE_SOON_DAYS", 28)
+# The co-ordinator's dashboard lists releases recorded in the last this many days without a
+# level set in custody or a risk management plan (red).
+MAPPA_RELEASES_RECENT_DAYS = env_int("MAPPA_RELEASES_RECENT_DAYS", 90)
+
 
 # Information requests to agencies (docs/information-requests.md; local practice, as the guidance
 # sets no response time): a new request is offered a due date this many days ahead; one raised

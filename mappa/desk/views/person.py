@@ -11,6 +11,7 @@ from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import timeline
 from mappa.cases.models import Review
+from mappa.custody import queries as custody
 from mappa.disclosures import queries as disclosures
 from mappa.marac import queries as marac
 from mappa.people import queries
@@ -25,7 +26,11 @@ def person(request, nominal_id):
     # decisions at all comes with the nominal's own query: the sections that read them look
     # (through the reader's scope, as ever) only when there is something to find.
     on_record = (
-        referrals.on_record() | risk.on_record() | marac.on_record() | disclosures.on_record()
+        referrals.on_record()
+        | risk.on_record()
+        | marac.on_record()
+        | disclosures.on_record()
+        | custody.on_record()
     )
     nominal = queries.get_nominal(
         request.user, nominal_id, whole_record=True, annotations=on_record
@@ -49,7 +54,10 @@ def person(request, nominal_id):
         "nominal": nominal,
         "eligibility": for_nominal(nominal, timezone.localdate()),
         "case": next((c for c in cases if c.closed_on is None), None),
-        "timeline": timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)),
+        "timeline": custody.with_custody(
+            timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)), nominal
+        ),
+        "may_see_custody": custody.may_see_custody(request.user, nominal),
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),

@@ -18,6 +18,8 @@ from mappa.actions.models import Action
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import DecisionSource
 from mappa.cases.models import LevelChange, Review
+from mappa.custody.constants import MovementKind
+from mappa.custody.models import Movement
 from mappa.meetings import rules as meeting_rules
 from mappa.meetings.constants import ItemKind, MeetingStatus
 from mappa.meetings.models import AgendaItem, CaseMinutes, Meeting
@@ -207,3 +209,18 @@ def levels_over_time(area, start: date, end: date) -> dict[date, Counter]:
             if (level := rules.person_level_on(cases, day)) in (2, 3)
         )
     return counts
+
+
+PREPARED, UNPREPARED = "prepared", "unprepared"
+
+
+def releases(area, start: date, end: date) -> dict[date, Counter]:
+    """Releases from custody in the period, by month: whether the case had a level decided in
+    the custody and a risk management plan in place by the release (custody.Movement)."""
+    found = [
+        (day, PREPARED if level_set and plan else UNPREPARED)
+        for day, level_set, plan in Movement.objects.filter(
+            nominal__area=area, kind=MovementKind.RELEASED, occurred_on__range=(start, end)
+        ).values_list("occurred_on", "level_set_in_custody", "plan_in_place")
+    ]
+    return _tally(found, start, end)

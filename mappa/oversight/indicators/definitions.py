@@ -211,6 +211,40 @@ def _levels(indicator, area, start, end, today):
 
 def _information_requests(indicator, area, start, end, today):
     return Result(indicator, start, end, *information_requests.table(indicator, area, start, end))
+def _releases(indicator, area, start, end, today):
+    counts = data.releases(area, start, end)
+    rows = []
+    for month, counter in counts.items():
+        released = counter[data.PREPARED] + counter[data.UNPREPARED]
+        rows.append(
+            [
+                _month(month),
+                released,
+                counter[data.PREPARED],
+                counter[data.UNPREPARED],
+                rules.percentage(counter[data.PREPARED], released),
+            ]
+        )
+    headings = ["Month", "Releases", "Level and plan set", "Without", "Level and plan set (%)"]
+    figure = Figure(
+        id=f"chart-{indicator.slug}",
+        title=indicator.title,
+        description="Releases with and without a level set in custody and a plan, by month.",
+        label_heading="Month",
+        labels=[row[0] for row in rows],
+        series=[("Level and plan set", [r[2] for r in rows]), ("Without", [r[3] for r in rows])],
+        kind="stacked",
+        colours=("#00703c", "#d4351c"),
+    )
+    released = sum(row[1] for row in rows)
+    prepared = sum(row[2] for row in rows)
+    percent = rules.percentage(prepared, released)
+    summary = (
+        f"{percent}% of {released} releases had a level and a plan set before release"
+        if released
+        else "No releases from custody were recorded in the period."
+    )
+    return Result(indicator, start, end, headings, rows, figure, summary)
 
 
 INDICATORS = [
@@ -281,6 +315,16 @@ INDICATORS = [
         "answered late, declined with a reason, or outstanding; and the median days from the "
         "request to its answer (CJA 2003 s.325(4); MAPPA Guidance ch.9).",
         _information_requests,
+    ),
+    Indicator(
+        "level-set-before-release",
+        "Level set before release",
+        "Releases from custody recorded in the period, by month of release. Counted as set when "
+        "the case's level was decided in the custody (a screening, meeting or review decision "
+        "made here between the start of custody and the release; an imported level does not "
+        "count) and a risk management plan was in place by the release date (MAPPA Guidance "
+        "ch.15: level setting is part of release planning).",
+        _releases,
     ),
 ]
 BY_SLUG = {indicator.slug: indicator for indicator in INDICATORS}
