@@ -148,6 +148,16 @@ class EventType(models.TextChoices):
         "meeting.series_members_changed",
         "Standing members of a meeting series changed",
     )
+    WHEREABOUTS_REPORTED = "whereabouts.reported", "Whereabouts unknown reported"
+    WHEREABOUTS_SEARCH_ACTION_RECORDED = (
+        "whereabouts.search_action_recorded",
+        "Search action recorded for a person whose whereabouts are unknown",
+    )
+    WHEREABOUTS_ENDED = "whereabouts.ended", "Whereabouts unknown ended"
+    WHEREABOUTS_URGENT_MEETING_LISTED = (
+        "whereabouts.urgent_meeting_listed",
+        "Whereabouts unknown: case listed at an urgent meeting",
+    )
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -280,6 +290,12 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     ),
     EventType.HELD_ADDITION_DECIDED: frozenset({"held", "decision", "added"}),
     EventType.MEETING_SERIES_MEMBERS_CHANGED: frozenset({"series", "added", "removed"}),
+    EventType.WHEREABOUTS_REPORTED: frozenset({"report", "kind", "started_at", "notified"}),
+    EventType.WHEREABOUTS_SEARCH_ACTION_RECORDED: frozenset({"report", "search_action"}),
+    EventType.WHEREABOUTS_ENDED: frozenset({"report", "ending", "ended_at"}),
+    EventType.WHEREABOUTS_URGENT_MEETING_LISTED: frozenset(
+        {"report", "meeting", "item", "scheduled"}
+    ),
 }
 
 

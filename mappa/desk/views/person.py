@@ -17,6 +17,7 @@ from mappa.people import queries
 from mappa.people.eligibility import for_nominal
 from mappa.referrals import queries as referrals
 from mappa.risk import queries as risk
+from mappa.whereabouts import queries as whereabouts
 
 
 @requires(permissions.VIEW_CASES)
@@ -49,7 +50,10 @@ def person(request, nominal_id):
         "nominal": nominal,
         "eligibility": for_nominal(nominal, timezone.localdate()),
         "case": next((c for c in cases if c.closed_on is None), None),
-        "timeline": timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)),
+        "timeline": whereabouts.with_timeline(
+            timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)), cases
+        ),
+        "whereabouts_open": next(filter(None, map(whereabouts.open_report, cases)), None),
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),
