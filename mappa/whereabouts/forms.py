@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from mappa.kit.forms import GovukForm, date_field, long_text, radios, text_field, time_field
 from mappa.versions import VersionField
+from mappa.whereabouts import rules
 from mappa.whereabouts.constants import Ending, Kind
 
 
@@ -37,6 +38,16 @@ class MomentForm(GovukForm):
 
 class ReportForm(MomentForm):
     MOMENT = ("started_on", "started_time", "started_at")
+
+    def clean(self):
+        """The start is checked here as well as by the service, so that every problem with the
+        form is shown at once."""
+        data = super().clean()
+        if data["started_at"] is not None:
+            problem = rules.start_problem(started_at=data["started_at"], now=timezone.now())
+            if problem:
+                self.add_error("started_on", problem)
+        return data
 
     kind = radios("Why are their whereabouts unknown?", Kind.choices)
     kind.error_messages["required"] = "Select whether they are missing, wanted or absconded"
