@@ -156,6 +156,25 @@ READS: dict[str, Read] = {
     "new-action": Read("coordinator", _case, lambda w: w.case.id),
     "action": Read("coordinator", lambda w: {"action_id": w.action.id}, lambda w: w.case.id),
     "api-action": Read("coordinator", lambda w: {"action_id": w.action.id}, lambda w: w.case.id),
+    # Whereabouts unknown
+    "report-whereabouts": Read(
+        "coordinator", lambda w: {"case_id": w.level_1.id}, lambda w: w.level_1.id
+    ),
+    "whereabouts-report": Read(
+        "coordinator", lambda w: {"report_id": w.whereabouts.id}, lambda w: w.case.id
+    ),
+    "whereabouts-search-action": Read(
+        "coordinator", lambda w: {"report_id": w.whereabouts.id}, lambda w: w.case.id
+    ),
+    "end-whereabouts": Read(
+        "coordinator", lambda w: {"report_id": w.whereabouts.id}, lambda w: w.case.id
+    ),
+    "api-case-whereabouts": Read("coordinator", _case, lambda w: w.case.id),
+    "api-whereabouts-report": Read(
+        "coordinator",
+        lambda w: {"case_id": w.case.id, "report_id": w.whereabouts.id},
+        lambda w: w.case.id,
+    ),
     # Referrals
     "start-referral": Read(
         "coordinator",
@@ -482,6 +501,9 @@ POST_ONLY = {
     "api-case-closure",
     "api-answer-information-request",
     "api-decline-information-request",
+    "whereabouts-urgent-meeting",
+    "api-whereabouts-search-actions",
+    "api-whereabouts-end",
 }
 
 LIST = (

@@ -42,6 +42,7 @@ from mappa.referrals.tests.drafts import submitted
 from mappa.risk.tests.records import create_assessment, create_plan, create_zone
 from mappa.safeguarding.services import exchange, matching
 from mappa.safeguarding.tests.factories import published_list, upload
+from mappa.whereabouts import services as whereabouts
 
 TODAY = timezone.localdate
 DISCLOSURE = {
@@ -68,6 +69,7 @@ def build(users: dict, capture_on_commit) -> SimpleNamespace:
     _marac(w, capture_on_commit)
     _oversight(w)
     _information_requests(w)
+    _whereabouts(w, capture_on_commit)
     return w
 
 
@@ -272,4 +274,25 @@ def _information_requests(w) -> None:
         purpose="To assess the risk to visiting children",
         question="Who holds the tenancy at 12 Mill Lane?",
         due_on=TODAY() + timedelta(days=10),
+    )
+
+
+def _whereabouts(w, capture_on_commit) -> None:
+    """John Paul Smith missing (docs/whereabouts.md), open, with one search action."""
+    now = timezone.now()
+    with capture_on_commit(execute=True):
+        w.whereabouts = whereabouts.report_whereabouts_unknown(
+            actor=w.users["probation.om"],
+            case=w.case,
+            kind="missing",
+            started_at=now - timedelta(hours=6),
+            what_is_known="Left his approved premises at 07:00 and did not return",
+        )
+    whereabouts.add_search_action(
+        actor=w.users["police.ppu"],
+        report=w.whereabouts,
+        version=w.whereabouts.version,
+        done_at=now - timedelta(hours=2),
+        what_was_done="Checked his sister's address",
+        outcome="Not there; she has not seen him",
     )

@@ -108,6 +108,7 @@ RECORD_READS = {
         "/api/v1/cases/{case_id}/risk/assessments/",
         "/api/v1/cases/{case_id}/risk/plans/",
         "/api/v1/cases/{case_id}/risk/conditions/",
+        "/api/v1/cases/{case_id}/whereabouts/",
     ],
 }
 

@@ -158,6 +158,16 @@ class EventType(models.TextChoices):
     CUSTODY_LEVEL_DECIDED = "custody.level_decided", "Level decided on a pre-release screening"
     CUSTODY_RELEASE_RECORDED = "custody.release_recorded", "Release from custody recorded"
     CUSTODY_RETURN_RECORDED = "custody.return_recorded", "Return to custody recorded"
+    WHEREABOUTS_REPORTED = "whereabouts.reported", "Whereabouts unknown reported"
+    WHEREABOUTS_SEARCH_ACTION_RECORDED = (
+        "whereabouts.search_action_recorded",
+        "Search action recorded for a person whose whereabouts are unknown",
+    )
+    WHEREABOUTS_ENDED = "whereabouts.ended", "Whereabouts unknown ended"
+    WHEREABOUTS_URGENT_MEETING_LISTED = (
+        "whereabouts.urgent_meeting_listed",
+        "Whereabouts unknown: case listed at an urgent meeting",
+    )
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -302,6 +312,12 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.CUSTODY_LEVEL_DECIDED: frozenset({"screening", "decision", "level"}),
     EventType.CUSTODY_RELEASE_RECORDED: frozenset({"released_on", "level", "prepared"}),
     EventType.CUSTODY_RETURN_RECORDED: frozenset({"returned_on", "reason"}),
+    EventType.WHEREABOUTS_REPORTED: frozenset({"report", "kind", "started_at", "notified"}),
+    EventType.WHEREABOUTS_SEARCH_ACTION_RECORDED: frozenset({"report", "search_action"}),
+    EventType.WHEREABOUTS_ENDED: frozenset({"report", "ending", "ended_at"}),
+    EventType.WHEREABOUTS_URGENT_MEETING_LISTED: frozenset(
+        {"report", "meeting", "item", "scheduled"}
+    ),
 }
 
 

@@ -17,6 +17,7 @@ from mappa.people.api.record import NominalDetail
 from mappa.referrals.api import ReferralDetail, ReferralList
 from mappa.risk.api import AssessmentList, ConditionList, PlanList
 from mappa.safeguarding.api import CaseListDetail, CaseLists
+from mappa.whereabouts import api as whereabouts
 
 
 class SchemaView(SpectacularJSONAPIView):
@@ -36,6 +37,26 @@ urlpatterns = [
         "cases/<uuid:case_id>/responsible-officer/", CaseOfficer.as_view(), name="api-case-officer"
     ),
     path("cases/<uuid:case_id>/closure/", CaseClosure.as_view(), name="api-case-closure"),
+    path(
+        "cases/<uuid:case_id>/whereabouts/",
+        whereabouts.CaseWhereabouts.as_view(),
+        name="api-case-whereabouts",
+    ),
+    path(
+        "cases/<uuid:case_id>/whereabouts/<uuid:report_id>/",
+        whereabouts.WhereaboutsDetail.as_view(),
+        name="api-whereabouts-report",
+    ),
+    path(
+        "cases/<uuid:case_id>/whereabouts/<uuid:report_id>/search-actions/",
+        whereabouts.WhereaboutsSearchActions.as_view(),
+        name="api-whereabouts-search-actions",
+    ),
+    path(
+        "cases/<uuid:case_id>/whereabouts/<uuid:report_id>/end/",
+        whereabouts.WhereaboutsEnd.as_view(),
+        name="api-whereabouts-end",
+    ),
     path(
         "cases/<uuid:case_id>/risk/assessments/",
         AssessmentList.as_view(),

@@ -29,6 +29,7 @@ from mappa.meetings import dashboard as meeting_panels
 from mappa.oversight import dashboard as oversight_panels
 from mappa.referrals import queries as referrals
 from mappa.safeguarding import dashboard as mash_panels
+from mappa.whereabouts import dashboard as whereabouts_panel
 
 # How many of the oldest referrals awaiting screening the co-ordinator's panel lists.
 OLDEST_REFERRALS_SHOWN = 5
@@ -132,6 +133,7 @@ def context_for(user, query, today: date | None = None) -> dict:
         context |= practitioner(user, query, today)
     if user.role in (Role.COORDINATOR, Role.RA_PRACTITIONER):
         context["custody"] = custody_panel.summary(user, today)
+        context["whereabouts_unknown"] = whereabouts_panel.rows(user, timezone.now())
     if user.role in (Role.RA_PRACTITIONER, Role.DTC_PRACTITIONER):
         context["my_actions"] = your_actions(user, today)
     if user.role != Role.COORDINATOR and permissions.role_has(user, permissions.MAKE_REFERRAL):

@@ -7,6 +7,7 @@ guidance, or its own standard, without a change of code.
 from __future__ import annotations
 
 import os
+from datetime import time as _time
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -184,5 +185,20 @@ MAPPA_INFORMATION_REQUEST_BEFORE_REVIEW_DAYS = env_int(
     "MAPPA_INFORMATION_REQUEST_BEFORE_REVIEW_DAYS", 7
 )
 MAPPA_INFORMATION_REQUEST_AMBER_DAYS = env_int("MAPPA_INFORMATION_REQUEST_AMBER_DAYS", 3)
+# Whereabouts unknown (docs/whereabouts.md). Reporting a person missing, wanted or absconded
+# offers an urgent meeting: the case joins the soonest planned meeting of the area at this level
+# held within this many days, or a meeting is called for the next working day at this time, for
+# this many minutes, at this venue (changed on the meeting page like any other). Level 3: MAPPA
+# Guidance ch.7, senior representatives able to commit significant resources at short notice.
+MAPPA_WHEREABOUTS_URGENT_MEETING_LEVEL = env_int("MAPPA_WHEREABOUTS_URGENT_MEETING_LEVEL", 3)
+MAPPA_WHEREABOUTS_URGENT_MEETING_DAYS = env_int("MAPPA_WHEREABOUTS_URGENT_MEETING_DAYS", 2)
+MAPPA_WHEREABOUTS_URGENT_MEETING_START = _time.fromisoformat(
+    os.environ.get("MAPPA_WHEREABOUTS_URGENT_MEETING_START", "10:00")
+)
+MAPPA_WHEREABOUTS_URGENT_MEETING_MINUTES = env_int("MAPPA_WHEREABOUTS_URGENT_MEETING_MINUTES", 60)
+MAPPA_WHEREABOUTS_URGENT_MEETING_VENUE = os.environ.get(
+    "MAPPA_WHEREABOUTS_URGENT_MEETING_VENUE", "To be confirmed by the MAPPA co-ordinator"
+).strip()
+
 
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]

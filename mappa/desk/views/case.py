@@ -14,6 +14,7 @@ from mappa.audit import services as audit
 from mappa.cases import queries, rules
 from mappa.cases.views import grantee_name, is_open_at_level_1
 from mappa.information_requests.queries import for_case_page as information_requests
+from mappa.whereabouts import queries as whereabouts
 
 # How each review status shows: red when overdue, amber when due soon, green otherwise.
 REVIEW_TAGS = {
@@ -71,4 +72,17 @@ def case(request, case_id):
         "may_agree_action": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
         "information_requests": information_requests(request.user, case, timezone.localdate()),
     }
+    context |= whereabouts_context(request, case)
     return render(request, "desk/case.html", context)
+
+
+def whereabouts_context(request, case) -> dict:
+    """Whereabouts unknown on the case page: the banner and the section (mappa.whereabouts)."""
+    reports = list(whereabouts.reports_of(case))
+    return {
+        "whereabouts_open": next((r for r in reports if r.is_open), None),
+        "whereabouts_ended": [r for r in reports if not r.is_open],
+        "may_report_whereabouts": case.closed_on is None
+        and _may(request, permissions.MANAGE_CASES)
+        and whereabouts.may_report(request.user, case),
+    }

@@ -18,6 +18,7 @@ from mappa.people import queries
 from mappa.people.eligibility import for_nominal
 from mappa.referrals import queries as referrals
 from mappa.risk import queries as risk
+from mappa.whereabouts import queries as whereabouts
 
 
 @requires(permissions.VIEW_CASES)
@@ -54,10 +55,15 @@ def person(request, nominal_id):
         "nominal": nominal,
         "eligibility": for_nominal(nominal, timezone.localdate()),
         "case": next((c for c in cases if c.closed_on is None), None),
-        "timeline": custody.with_custody(
-            timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)), nominal
+        "timeline": whereabouts.with_timeline(
+            custody.with_custody(
+                timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)),
+                nominal,
+            ),
+            cases,
         ),
         "may_see_custody": custody.may_see_custody(request.user, nominal),
+        "whereabouts_open": next(filter(None, map(whereabouts.open_report, cases)), None),
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),
