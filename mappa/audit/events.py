@@ -148,6 +148,10 @@ class EventType(models.TextChoices):
         "meeting.series_members_changed",
         "Standing members of a meeting series changed",
     )
+    PDP_PROPOSED = "case.pdp_proposed", "Potentially dangerous person proposed"
+    PDP_DECIDED = "case.pdp_decided", "Decision on managing a potentially dangerous person"
+    PDP_REVIEWED = "case.pdp_reviewed", "Potentially dangerous person reviewed"
+    PDP_MOVED_TO_MAPPA = "case.pdp_moved_to_mappa", "Potentially dangerous person moved into MAPPA"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -280,6 +284,10 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     ),
     EventType.HELD_ADDITION_DECIDED: frozenset({"held", "decision", "added"}),
     EventType.MEETING_SERIES_MEMBERS_CHANGED: frozenset({"series", "added", "removed"}),
+    EventType.PDP_PROPOSED: frozenset({"nominal"}),
+    EventType.PDP_DECIDED: frozenset({"step", "rank", "review_due"}),
+    EventType.PDP_REVIEWED: frozenset({"step", "rank", "review_due"}),
+    EventType.PDP_MOVED_TO_MAPPA: frozenset({"category", "level"}),
 }
 
 
