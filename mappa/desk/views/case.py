@@ -13,6 +13,7 @@ from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, rules
 from mappa.cases.views import grantee_name, is_open_at_level_1
+from mappa.desk.views import pdp
 
 # How each review status shows: red when overdue, amber when due soon, green otherwise.
 REVIEW_TAGS = {
@@ -68,5 +69,7 @@ def case(request, case_id):
         "may_manage": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
         "actions": case_actions(case, timezone.localdate()),
         "may_agree_action": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
+        # A potentially dangerous person's steps and next step, and the route into MAPPA.
+        **pdp.for_case(request.user, case),
     }
     return render(request, "desk/case.html", context)
