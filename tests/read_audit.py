@@ -400,6 +400,15 @@ READS: dict[str, Read] = {
     "oversight-audit": Read(
         "chair.police", lambda w: {"audit_id": w.audit.id}, lambda w: w.case.id
     ),
+    # Potentially dangerous persons (docs/pdp.md)
+    "propose-pdp": Read(
+        "police.ppu", lambda w: {"nominal_id": w.pdp_person.id}, lambda w: w.pdp_person.id
+    ),
+    "decide-pdp": Read(
+        "police.ppu", lambda w: {"case_id": w.pdp_proposed.id}, lambda w: w.pdp_proposed.id
+    ),
+    "review-pdp": Read("police.ppu", lambda w: {"case_id": w.pdp.id}, lambda w: w.pdp.id),
+    "move-pdp-into-mappa": Read("coordinator", lambda w: {"case_id": w.pdp.id}, lambda w: w.pdp.id),
 }
 
 # Routes that change something and redirect: no page of their own to read (a GET is a 405).
@@ -430,6 +439,10 @@ POST_ONLY = {
     "api-case-decisions",
     "api-case-officer",
     "api-case-closure",
+    "api-pdp-proposal",
+    "api-pdp-decision",
+    "api-pdp-reviews",
+    "api-pdp-mappa",
 }
 
 LIST = (

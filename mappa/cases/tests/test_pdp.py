@@ -17,8 +17,7 @@ from mappa.audit.models import AuditEvent
 from mappa.cases.constants import CaseKind, DecisionSource, PdpStep
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.cases.services import pdp
-from mappa.cases.tests.factories import create_nominal
-from mappa.offences.models import Conviction
+from mappa.cases.tests.factories import convict, create_nominal
 from mappa.people.eligibility import for_nominal
 
 pytestmark = pytest.mark.django_db
@@ -27,18 +26,6 @@ TODAY = timezone.localdate
 
 def eligibility(nominal):
     return for_nominal(nominal, TODAY())
-
-
-def convict(nominal):
-    """A conviction that makes the person category 1 (SOA 2003 s.5, imprisonment)."""
-    Conviction.objects.create(
-        nominal=nominal,
-        offence_code="SOA2003/s5",
-        outcome="conviction",
-        relevant_date=TODAY() - timedelta(days=30),
-        disposal_type="imprisonment",
-        term_months=48,
-    )
 
 
 def propose(demo, nominal=None, **fields):

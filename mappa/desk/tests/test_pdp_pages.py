@@ -12,8 +12,7 @@ from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.constants import CaseKind
 from mappa.cases.models import MappaCase
-from mappa.cases.tests.factories import create_nominal
-from mappa.cases.tests.test_pdp import convict
+from mappa.cases.tests.factories import convict, create_nominal
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
