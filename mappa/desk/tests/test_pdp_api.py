@@ -118,3 +118,9 @@ def test_the_case_api_shows_each_cases_kind(person):
     }
     assert listed[case["id"]] == "pdp"
     assert set(listed.values()) == {"mappa", "pdp"}
+
+
+def test_the_nominal_api_gives_no_mappa_case_for_a_pdp(person):
+    propose(person)
+    body = api("coordinator").get(f"/api/v1/nominals/{person.id}/").json()
+    assert body["mappa"] is None  # contract: null when the person has no MAPPA case

@@ -5,6 +5,8 @@ save refused, bad input named with nothing changed."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -164,3 +166,22 @@ def test_a_lay_adviser_sees_no_pdp(proposed, signed_in):
     response = signed_in("lay.adviser").get(f"/cases/{case.id}/")
     assert response.status_code in (403, 404)
     assert "Threats to kill" not in response.text
+
+
+def test_a_pdps_review_shows_on_the_dashboards_labelled_like_a_level_1_review(proposed, signed_in):
+    client, case = proposed
+    client.post(f"/cases/{case.id}/pdp/decision/", decision(case))
+    MappaCase.objects.filter(id=case.id).update(next_review_due=TODAY - timedelta(days=2))
+    for who in ("coordinator", "police.ppu"):
+        page = signed_in(who).get("/dashboard/").text
+        row = next(
+            r for r in page.split('data-testid="case-row"')[1:] if case.nominal.full_name in r
+        )
+        assert 'data-testid="pdp-tag"' in row.split("</tr>")[0]
+        assert "Overdue" in row.split("</tr>")[0]
+
+
+def test_the_list_of_open_mappa_cases_leaves_out_pdps(proposed, signed_in):
+    _, case = proposed
+    page = signed_in("coordinator").get("/cases/open/").text
+    assert case.nominal.full_name not in page
