@@ -468,6 +468,15 @@ READS: dict[str, Read] = {
     "custody-edit-screening": Read("prison.pom", _custody_screening, lambda w: w.nominal.id),
     "custody-decide": Read("coordinator", _custody_screening, lambda w: w.nominal.id),
     "api-custody-screening": Read("coordinator", _custody_screening, lambda w: w.nominal.id),
+    # Potentially dangerous persons (docs/pdp.md)
+    "propose-pdp": Read(
+        "police.ppu", lambda w: {"nominal_id": w.pdp_person.id}, lambda w: w.pdp_person.id
+    ),
+    "decide-pdp": Read(
+        "police.ppu", lambda w: {"case_id": w.pdp_proposed.id}, lambda w: w.pdp_proposed.id
+    ),
+    "review-pdp": Read("police.ppu", lambda w: {"case_id": w.pdp.id}, lambda w: w.pdp.id),
+    "move-pdp-into-mappa": Read("coordinator", lambda w: {"case_id": w.pdp.id}, lambda w: w.pdp.id),
 }
 
 # Routes that change something and redirect: no page of their own to read (a GET is a 405).
@@ -504,6 +513,10 @@ POST_ONLY = {
     "whereabouts-urgent-meeting",
     "api-whereabouts-search-actions",
     "api-whereabouts-end",
+    "api-pdp-proposal",
+    "api-pdp-decision",
+    "api-pdp-reviews",
+    "api-pdp-mappa",
 }
 
 LIST = (

@@ -18,6 +18,8 @@ from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
 from mappa.agencies.models import Agency
 from mappa.cases.models import MappaCase
+from mappa.cases.services import pdp
+from mappa.cases.tests.factories import convict, create_nominal
 from mappa.disclosures.constants import Stage
 from mappa.disclosures.services import applications as scheme_services
 from mappa.disclosures.services import decisions as disclosures
@@ -34,6 +36,7 @@ from mappa.oversight.constants import AuditKind
 from mappa.oversight.services import audits as oversight
 from mappa.oversight.services import reviews
 from mappa.oversight.tests import records as oversight_records
+from mappa.people.eligibility import for_nominal
 from mappa.people.import_format import NominalRecord
 from mappa.people.models import HeldAddition, RecordedEvent
 from mappa.people.services import held
@@ -70,7 +73,35 @@ def build(users: dict, capture_on_commit) -> SimpleNamespace:
     _oversight(w)
     _information_requests(w)
     _whereabouts(w, capture_on_commit)
+    _pdp(w)
     return w
+
+
+def _pdp(w) -> None:
+    """A person with no case (to propose), a PDP proposed, and a PDP decided whose person a
+    conviction has since made eligible (for the move into MAPPA)."""
+    ppu = w.users["police.ppu"]
+
+    def proposed():
+        nominal = create_nominal()
+        return pdp.propose(
+            actor=ppu,
+            nominal=nominal,
+            version=nominal.version,
+            eligibility=for_nominal(nominal, TODAY()),
+            grounds="Threats to kill",
+        )
+
+    w.pdp_person = create_nominal()
+    w.pdp_proposed = proposed()
+    w.pdp = proposed()
+    nominal = w.pdp.nominal
+    nominal.refresh_from_db()
+    pdp.decide(
+        actor=ppu, case=w.pdp, version=nominal.version, eligibility=for_nominal(nominal, TODAY()),
+        manage=True, rank="inspector", rationale="Present likelihood", decided_on=TODAY(),
+    )  # fmt: skip
+    convict(nominal)
 
 
 def _register(w) -> None:

@@ -168,6 +168,10 @@ class EventType(models.TextChoices):
         "whereabouts.urgent_meeting_listed",
         "Whereabouts unknown: case listed at an urgent meeting",
     )
+    PDP_PROPOSED = "case.pdp_proposed", "Potentially dangerous person proposed"
+    PDP_DECIDED = "case.pdp_decided", "Decision on managing a potentially dangerous person"
+    PDP_REVIEWED = "case.pdp_reviewed", "Potentially dangerous person reviewed"
+    PDP_MOVED_TO_MAPPA = "case.pdp_moved_to_mappa", "Potentially dangerous person moved into MAPPA"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -318,6 +322,10 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.WHEREABOUTS_URGENT_MEETING_LISTED: frozenset(
         {"report", "meeting", "item", "scheduled"}
     ),
+    EventType.PDP_PROPOSED: frozenset({"nominal"}),
+    EventType.PDP_DECIDED: frozenset({"step", "rank", "review_due"}),
+    EventType.PDP_REVIEWED: frozenset({"step", "rank", "review_due"}),
+    EventType.PDP_MOVED_TO_MAPPA: frozenset({"category", "level"}),
 }
 
 

@@ -16,7 +16,7 @@ from mappa.api.pagination import Pages, paginated
 from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
 from mappa.cases import queries, services
-from mappa.cases.constants import Category, ClosureReason, DecisionSource, Level
+from mappa.cases.constants import CaseKind, Category, ClosureReason, DecisionSource, Level
 
 
 class LevelChangeSerializer(serializers.Serializer):
@@ -43,9 +43,24 @@ class ReviewSerializer(serializers.Serializer):
     rationale = serializers.CharField()
 
 
+class PdpDecisionSerializer(serializers.Serializer):
+    """A step in managing a potentially dangerous person (`services.pdp`)."""
+
+    id = serializers.UUIDField()
+    step = serializers.CharField()
+    made_on = serializers.DateField()
+    made_by = serializers.CharField(source="made_by.username")
+    rank = serializers.CharField()
+    rationale = serializers.CharField()
+    review_due = serializers.DateField(allow_null=True)
+
+
 class CaseSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     nominal = serializers.UUIDField(source="nominal_id")
+    kind = serializers.ChoiceField(
+        choices=CaseKind.choices, help_text="mappa, or pdp: a potentially dangerous person"
+    )
     category = serializers.IntegerField(allow_null=True)
     level = serializers.IntegerField(allow_null=True)
     lead_agency = serializers.CharField()
@@ -62,6 +77,7 @@ class CaseSerializer(serializers.Serializer):
 class CaseDetailSerializer(CaseSerializer):
     level_history = LevelChangeSerializer(many=True)
     reviews = ReviewSerializer(many=True)
+    pdp_decisions = PdpDecisionSerializer(many=True)
 
 
 class CaseList(APIView):

@@ -62,3 +62,43 @@ class TerrorismManagement(models.TextChoices):
 
     CT_MAPPA = "ct_mappa", "CT MAPPA"
     LOCAL_MAPPA = "local_mappa", "Local MAPPA"
+
+
+class CaseKind(models.TextChoices):
+    """What a case is: a MAPPA case, or a potentially dangerous person managed outside MAPPA by
+    the police (College of Policing APP, "Potentially dangerous persons")."""
+
+    MAPPA = "mappa", "MAPPA case"
+    PDP = "pdp", "Potentially dangerous person (not MAPPA)"
+
+
+class PoliceRank(models.TextChoices):
+    """Police ranks in England and Wales, lowest first (`rules.POLICE_RANKS` holds the order)."""
+
+    CONSTABLE = "constable", "Constable"
+    SERGEANT = "sergeant", "Sergeant"
+    INSPECTOR = "inspector", "Inspector"
+    CHIEF_INSPECTOR = "chief_inspector", "Chief Inspector"
+    SUPERINTENDENT = "superintendent", "Superintendent"
+    CHIEF_SUPERINTENDENT = "chief_superintendent", "Chief Superintendent"
+    ASSISTANT_CHIEF_CONSTABLE = "assistant_chief_constable", "Assistant Chief Constable"
+    DEPUTY_CHIEF_CONSTABLE = "deputy_chief_constable", "Deputy Chief Constable"
+    CHIEF_CONSTABLE = "chief_constable", "Chief Constable"
+
+
+class PdpClosure(models.TextChoices):
+    """Why a potentially dangerous person's case closed (beside `ClosureReason`, MAPPA's own)."""
+
+    NOT_MANAGED = "pdp_not_managed", "Not managed as a potentially dangerous person"
+    ENDED = "pdp_ended", "Management as a potentially dangerous person ended"
+
+
+class PdpStep(models.TextChoices):
+    """What a step in a potentially dangerous person's management recorded."""
+
+    PROPOSED = "proposed", "Proposed for management as a potentially dangerous person"
+    MANAGE = "manage", "Decided: manage as a potentially dangerous person"
+    NOT_MANAGED = "not_managed", "Decided: not managed as a potentially dangerous person"
+    CONTINUE = "continue", "Reviewed: continue as a potentially dangerous person"
+    END = "end", "Reviewed: end management as a potentially dangerous person"
+    MOVED_TO_MAPPA = "moved_to_mappa", "Moved into MAPPA"

@@ -1,14 +1,19 @@
 import uuid
 
 from django.db import models
+from django.utils import timezone
 
 from mappa.cases import rules
 from mappa.cases.constants import (
+    CaseKind,
     Category,
     ClosureReason,
     DecisionSource,
     LeadAgency,
     Level,
+    PdpClosure,
+    PdpStep,
+    PoliceRank,
     ReviewDecision,
     TerrorismManagement,
 )
@@ -25,6 +30,9 @@ class MappaCase(models.Model):
     nominal = models.ForeignKey(
         "people.Nominal", on_delete=models.CASCADE, related_name="mappa_cases"
     )
+    # A MAPPA case, or a potentially dangerous person managed by the police outside MAPPA (no
+    # category or level: `services.pdp`). The same meetings, plans, actions and disclosures serve both.
+    kind = models.CharField(max_length=10, choices=CaseKind.choices, default=CaseKind.MAPPA)
     category = models.PositiveSmallIntegerField(choices=Category.choices, null=True, blank=True)
     level = models.PositiveSmallIntegerField(choices=Level.choices, null=True, blank=True)
     lead_agency = models.CharField(max_length=20, choices=LeadAgency.choices, blank=True)
@@ -42,7 +50,9 @@ class MappaCase(models.Model):
     # Set when screening accepts a referral at level 2 or 3: the case needs its first meeting.
     first_meeting_needed_since = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
-    closure_reason = models.CharField(max_length=30, choices=ClosureReason.choices, blank=True)
+    closure_reason = models.CharField(
+        max_length=30, choices=[*ClosureReason.choices, *PdpClosure.choices], blank=True
+    )
     closure_explanation = models.TextField(blank=True)
     # Category 4: CT MAPPA or local MAPPA, and who decided (MAPPA Guidance para 24.25)
     terrorism_management = models.CharField(
@@ -80,7 +90,12 @@ class MappaCase(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"MAPPA case {self.id}"
+        return f"MAPPA case {self.id}" if self.kind == CaseKind.MAPPA else f"PDP case {self.id}"
+
+    @property
+    def is_pdp(self) -> bool:
+        """A potentially dangerous person's case: not MAPPA, not in MAPPA's figures."""
+        return self.kind == CaseKind.PDP
 
     @property
     def needs_terrorism_clearance(self) -> bool:
@@ -130,3 +145,26 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"Review on {self.held_on}: {self.get_decision_display()}"
+
+
+class PdpDecision(models.Model):
+    """A step in managing a potentially dangerous person: the proposal, the police decision to
+    manage (or not) with the officer's rank and rationale, each review, and the move into MAPPA.
+    Kept after the case moves into MAPPA: the case's history (`services.pdp`)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(MappaCase, on_delete=models.PROTECT, related_name="pdp_decisions")
+    step = models.CharField(max_length=20, choices=PdpStep.choices)
+    made_on = models.DateField()
+    made_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
+    rank = models.CharField(max_length=30, choices=PoliceRank.choices, blank=True)
+    rationale = models.TextField()
+    # The review date it set (a decision to manage, a review to continue), else None.
+    review_due = models.DateField(null=True, blank=True)
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["made_on", "recorded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()} on {self.made_on}"

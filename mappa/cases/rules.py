@@ -85,3 +85,103 @@ def eligibility_warning(
     if eligibility_end <= today + timedelta(weeks=warn_weeks):
         return ENDING_SOON
     return None
+
+
+# Potentially dangerous persons (PDPs). College of Policing APP, "Potentially dangerous persons"
+# (Major investigation and public protection; Managing sexual offenders and violent offenders):
+# "A PDP is a person who is not currently managed under one of the three MAPPA categories, but
+# whose behaviour gives reasonable grounds for believing that there is a present likelihood of them
+# committing an offence or offences that will cause serious harm." ACPO Guidance 2010, as Kent
+# Police policy N96E para 3.2 quotes it: "A present likelihood reflects imminence and that the
+# potential event is more likely than not to happen." No statute governs PDPs; the police manage
+# them, usually with other agencies (APP, same module; shared/reference/domain.md §1.5).
+PDP_DEFINITION = (
+    "not managed under one of the three MAPPA categories, but whose behaviour gives reasonable "
+    "grounds for believing that there is a present likelihood of them committing an offence or "
+    "offences that will cause serious harm (College of Policing APP, Potentially dangerous persons)"
+)
+POLICE = "police"
+
+# Lowest first. Which rank may decide to manage someone as a PDP is the setting
+# MAPPA_PDP_DECISION_MINIMUM_RANK: the APP text read names none (UNVERIFIED; docs/pdp.md).
+POLICE_RANKS = (
+    "constable",
+    "sergeant",
+    "inspector",
+    "chief_inspector",
+    "superintendent",
+    "chief_superintendent",
+    "assistant_chief_constable",
+    "deputy_chief_constable",
+    "chief_constable",
+)
+
+
+def rank_at_least(rank: str, minimum: str) -> bool:
+    """Whether `rank` is `minimum` or above it (unknown ranks are below every rank)."""
+    if rank not in POLICE_RANKS:
+        return False
+    return POLICE_RANKS.index(rank) >= POLICE_RANKS.index(minimum)
+
+
+def mappa_category_of(*, category: int | None, category_4_indicated: bool) -> int | None:
+    """The MAPPA category a person's record makes them eligible under, or None.
+
+    Categories 1 and 2 are computed from the record (CJA 2003 s.327); category 4 where the record
+    indicates it (offences.category_4, MAPPA Guidance ch.24); category 3 is a decision, never
+    computed (s.325(2)(b)), so a person it might fit is not refused as a PDP by this rule.
+    """
+    if category is not None:
+        return category
+    return CATEGORY_4 if category_4_indicated else None
+
+
+# APP, Potentially dangerous persons: a PDP is someone not managed under the MAPPA categories. A
+# person whose record makes them MAPPA-eligible is referred to MAPPA instead.
+def pdp_eligibility_problem(*, category: int | None, category_4_indicated: bool) -> str | None:
+    found = mappa_category_of(category=category, category_4_indicated=category_4_indicated)
+    if found is None:
+        return None
+    return (
+        f"This person is eligible for MAPPA (category {found}), so cannot be managed as a "
+        "potentially dangerous person: refer them to MAPPA instead"
+    )
+
+
+# APP, Potentially dangerous persons: PDPs are identified and managed by the police; the
+# proposal says what behaviour gives the grounds (the definition's "reasonable grounds").
+def pdp_proposal_problem(*, proposer_agency: str | None, grounds: str) -> tuple[str, str] | None:
+    if proposer_agency != POLICE:
+        return "grounds", "Only a police officer may propose managing a person as a PDP"
+    if not grounds.strip():
+        return (
+            "grounds",
+            "Say what behaviour gives reasonable grounds to believe there is a present "
+            "likelihood of serious harm",
+        )
+    return None
+
+
+# APP, Potentially dangerous persons (police-led), with the area's minimum rank for the decision
+# (MAPPA_PDP_DECISION_MINIMUM_RANK): the decision to manage, continue or end management as a PDP
+# is a police officer's, with their rank and the rationale recorded.
+def pdp_decision_problem(
+    *, decider_agency: str | None, rank: str, minimum_rank: str, rationale: str
+) -> tuple[str, str] | None:
+    if decider_agency != POLICE:
+        return "rank", "Only a police officer may decide on managing a person as a PDP"
+    if not rank:
+        return "rank", "Select your rank"
+    if rank not in POLICE_RANKS:
+        return "rank", "Select your rank from the list"
+    if not rank_at_least(rank, minimum_rank):
+        words = minimum_rank.replace("_", " ")
+        return "rank", f"The decision must be made by an officer of the rank of {words} or above"
+    if not rationale.strip():
+        return "rationale", "Give the rationale for the decision"
+    return None
+
+
+def pdp_review_due(*, decided_on: date, weeks: int) -> date:
+    """The next PDP review, `weeks` (MAPPA_PDP_REVIEW_WEEKS) after the decision or review."""
+    return decided_on + timedelta(weeks=weeks)

@@ -7,6 +7,7 @@ from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseClosure, CaseDecision, CaseDetail, CaseList, CaseOfficer
 from mappa.custody import api as custody
+from mappa.desk.api import pdp
 from mappa.disclosures import api as disclosures
 from mappa.information_requests import api as information_requests
 from mappa.marac import api as marac
@@ -37,6 +38,12 @@ urlpatterns = [
         "cases/<uuid:case_id>/responsible-officer/", CaseOfficer.as_view(), name="api-case-officer"
     ),
     path("cases/<uuid:case_id>/closure/", CaseClosure.as_view(), name="api-case-closure"),
+    path("nominals/<uuid:nominal_id>/pdp/", pdp.PdpProposal.as_view(), name="api-pdp-proposal"),
+    path(
+        "cases/<uuid:case_id>/pdp/decision/", pdp.PdpDecisionView.as_view(), name="api-pdp-decision"
+    ),
+    path("cases/<uuid:case_id>/pdp/reviews/", pdp.PdpReview.as_view(), name="api-pdp-reviews"),
+    path("cases/<uuid:case_id>/pdp/mappa/", pdp.PdpIntoMappa.as_view(), name="api-pdp-mappa"),
     path(
         "cases/<uuid:case_id>/whereabouts/",
         whereabouts.CaseWhereabouts.as_view(),

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 
 from mappa.cases import rules
-from mappa.cases.constants import Category, LeadAgency, Level
+from mappa.cases.constants import CaseKind, Category, LeadAgency, Level
 from mappa.cases.models import MappaCase
 from mappa.cases.queries import cases_visible_to
 from mappa.offences.models import Conviction
@@ -141,7 +141,7 @@ def rows(cases: QuerySet[MappaCase], today: date, limit: int | None = None) -> l
 def counts_by_value(user, today: date, case_filter: CaseFilter) -> dict[str, dict[str, int]]:
     """For each filter field, how many open cases each of its values would show, the other
     fields as chosen (faceted counts), keyed by the value as the filter reads it."""
-    open_ = open_cases(user)
+    open_ = open_mappa_cases(user)
     counts: dict[str, dict[str, int]] = {}
     for name in ("level", "category", "lead_agency"):
         others = case_filter.without(name).apply(open_, today)
@@ -159,6 +159,11 @@ def counts_by_value(user, today: date, case_filter: CaseFilter) -> dict[str, dic
 
 def open_cases(user) -> QuerySet[MappaCase]:
     return cases_visible_to(user).filter(closed_on__isnull=True)
+
+
+def open_mappa_cases(user) -> QuerySet[MappaCase]:
+    """The open MAPPA cases (not potentially dangerous persons'), for the list of open cases."""
+    return open_cases(user).filter(kind=CaseKind.MAPPA)
 
 
 def reviews_due_cases(user, today: date, case_filter: CaseFilter) -> QuerySet[MappaCase]:
@@ -207,9 +212,11 @@ class CountTable:
 
 
 def counts_by_category_and_level(user) -> CountTable:
+    """MAPPA cases only: a potentially dangerous person has no category or level (docs/pdp.md)."""
+    mappa = open_cases(user).filter(kind=CaseKind.MAPPA)
     counts = {
         (row["category"], row["level"]): row["n"]
-        for row in open_cases(user).values("category", "level").annotate(n=Count("id"))
+        for row in mappa.values("category", "level").annotate(n=Count("id"))
     }
     levels = [(value, f"Level {value}") for value in Level.values] + [(None, "Level not set")]
     categories = [(value, f"Category {value}") for value in Category.values] + [

@@ -341,7 +341,10 @@ def _custody_out(nominal: Nominal) -> dict | None:
 
 
 def _case_out(nominal: Nominal) -> dict | None:
-    case = next((c for c in nominal.mappa_cases.all() if c.closed_on is None), None)
+    # The MAPPA case: a potentially dangerous person's case is not MAPPA (docs/pdp.md).
+    case = next(
+        (c for c in nominal.mappa_cases.all() if c.closed_on is None and not c.is_pdp), None
+    )
     if case is None:
         return None
     return {

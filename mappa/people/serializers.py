@@ -64,7 +64,10 @@ class NominalSerializer(serializers.Serializer):
 
     @extend_schema_field(MappaSerializer(allow_null=True))
     def get_mappa(self, nominal) -> MappaSerializer | None:
-        case = next((c for c in nominal.mappa_cases.all() if c.closed_on is None), None)
+        # The MAPPA case (contract: null when none); a PDP's case is not MAPPA (docs/pdp.md).
+        case = next(
+            (c for c in nominal.mappa_cases.all() if c.closed_on is None and not c.is_pdp), None
+        )
         if case is None:
             return None
         return MappaSerializer(

@@ -201,4 +201,14 @@ MAPPA_WHEREABOUTS_URGENT_MEETING_VENUE = os.environ.get(
 ).strip()
 
 
+# Potentially dangerous persons (docs/pdp.md). How many weeks after the decision to manage someone
+# as a PDP, or a review that continues it, the next review is due: the College of Policing APP
+# read gives no interval, so this is the area's choice (default 12, a quarterly review).
+MAPPA_PDP_REVIEW_WEEKS = env_int("MAPPA_PDP_REVIEW_WEEKS", 12)
+# The lowest police rank that may decide to manage (continue, end) a person as a PDP. The APP text
+# read names no rank (UNVERIFIED); forces set their own, some at superintendent level (domain.md
+# §1.5). One of cases.rules.POLICE_RANKS.
+MAPPA_PDP_DECISION_MINIMUM_RANK = os.environ.get("MAPPA_PDP_DECISION_MINIMUM_RANK", "inspector")
+
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]
+

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from mappa.agencies.models import Area
 from mappa.cases.models import MappaCase
+from mappa.offences.models import Conviction
 from mappa.people.models import Nominal
 
 _crns = itertools.count(900001)
@@ -47,3 +48,15 @@ def create_overdue_cases(demo) -> list[MappaCase]:
         create_case(review_in_days=-9, closed_on=timezone.localdate()),
     ]
     return cases
+
+
+def convict(nominal) -> Conviction:
+    """A conviction a month ago that makes the person category 1 (SOA 2003 s.5, imprisonment)."""
+    return Conviction.objects.create(
+        nominal=nominal,
+        offence_code="SOA2003/s5",
+        outcome="conviction",
+        relevant_date=timezone.localdate() - timedelta(days=30),
+        disposal_type="imprisonment",
+        term_months=48,
+    )

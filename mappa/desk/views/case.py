@@ -15,6 +15,7 @@ from mappa.cases import queries, rules
 from mappa.cases.views import grantee_name, is_open_at_level_1
 from mappa.information_requests.queries import for_case_page as information_requests
 from mappa.whereabouts import queries as whereabouts
+from mappa.desk.views import pdp
 
 # How each review status shows: red when overdue, amber when due soon, green otherwise.
 REVIEW_TAGS = {
@@ -71,6 +72,8 @@ def case(request, case_id):
         "actions": case_actions(case, timezone.localdate()),
         "may_agree_action": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
         "information_requests": information_requests(request.user, case, timezone.localdate()),
+        # A potentially dangerous person's steps and next step, and the route into MAPPA.
+        **pdp.for_case(request.user, case),
     }
     context |= whereabouts_context(request, case)
     return render(request, "desk/case.html", context)

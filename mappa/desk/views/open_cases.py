@@ -47,7 +47,7 @@ def open_cases(request):
     today = timezone.localdate()
     context = dashboards.open_cases_filter(request.GET)
     case_filter = context["case_filter"]
-    found = case_filter.apply(cases.open_cases(request.user), today)
+    found = case_filter.apply(cases.open_mappa_cases(request.user), today)
     paginator = Paginator(cases.soonest_first(found), settings.MAPPA_DASHBOARD_ROWS)
     page = paginator.get_page(request.GET.get("page"))
     counts = cases.counts_by_value(request.user, today, case_filter)

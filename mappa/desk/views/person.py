@@ -12,6 +12,7 @@ from mappa.audit import services as audit
 from mappa.cases import timeline
 from mappa.cases.models import Review
 from mappa.custody import queries as custody
+from mappa.desk.views import pdp
 from mappa.disclosures import queries as disclosures
 from mappa.marac import queries as marac
 from mappa.people import queries
@@ -51,10 +52,12 @@ def person(request, nominal_id):
     )
     cases = nominal.mappa_cases.all()
     audit.record_read(actor=request.user, subject=nominal.id, content="person record")
+    eligibility = for_nominal(nominal, timezone.localdate())
+    case = next((c for c in cases if c.closed_on is None), None)
     context = {
         "nominal": nominal,
-        "eligibility": for_nominal(nominal, timezone.localdate()),
-        "case": next((c for c in cases if c.closed_on is None), None),
+        "eligibility": eligibility,
+        "case": case,
         "timeline": whereabouts.with_timeline(
             custody.with_custody(
                 timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)),
@@ -67,5 +70,7 @@ def person(request, nominal_id):
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),
+        # Propose managing the person as a PDP (police practitioners), or why not (eligible).
+        **pdp.for_person(request.user, nominal, eligibility, case),
     }
     return render(request, "desk/person.html", context)

@@ -147,8 +147,13 @@ class UrgentItemForm(GovukForm):
     def __init__(self, *args, cases=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["case"].choices = [("", "Choose a case")] + [
-            (str(case.id), f"{case.nominal.full_name} (level {case.level})") for case in cases
+            (str(case.id), f"{case.nominal.full_name} ({_level_or_kind(case)})") for case in cases
         ]
+
+
+def _level_or_kind(case) -> str:
+    """A MAPPA case's level, or that it is a potentially dangerous person's (no level)."""
+    return case.get_kind_display() if case.is_pdp else f"level {case.level}"
 
 
 class InviteForm(GovukForm):

@@ -78,7 +78,8 @@ def approval_problems(
             name=cm.agenda_item.case.nominal.full_name,
             discussed=cm.discussed,
             not_discussed_reason=cm.not_discussed_reason,
-            has_decision=bool(cm.level_decision),
+            # A potentially dangerous person has no level to decide (docs/pdp.md).
+            has_decision=bool(cm.level_decision) or cm.agenda_item.case.is_pdp,
             has_disclosure=cm.disclosure_id is not None,
             decision_problems=_recheck(cm, meeting) if cm.discussed else (),
         )
@@ -102,6 +103,8 @@ def _rationale(case_minutes: CaseMinutes) -> str:
 def _apply(*, actor, meeting, case_minutes: CaseMinutes) -> None:
     """Apply one case's decision: level history (or closure) and the next review date."""
     case = case_minutes.agenda_item.case
+    if case.is_pdp:  # no level: its review is the police's, on the case page (docs/pdp.md)
+        return
     if case_minutes.level_decision == rules.LEAVES:
         cases.close_case(
             actor=actor,

@@ -128,6 +128,11 @@ def record_level_decision(
     _require_draft(case_minutes, actor, discussed=True)
     item = case_minutes.agenda_item
     case = item.case
+    if case.is_pdp:  # no MAPPA level to decide: the police review it as a PDP (docs/pdp.md)
+        raise ValidationError(
+            {"level_decision": "A potentially dangerous person has no MAPPA level: record the "
+             "PDP review on the case page"}
+        )  # fmt: skip
     problems = rules.decision_problems(
         decision=level_decision,
         current_level=case.level,

@@ -16,7 +16,7 @@ from django.utils import timezone
 from mappa.actions.constants import Status as ActionStatus
 from mappa.actions.models import Action
 from mappa.cases import rules as case_rules
-from mappa.cases.constants import DecisionSource
+from mappa.cases.constants import CaseKind, DecisionSource
 from mappa.cases.models import LevelChange, Review
 from mappa.custody.constants import MovementKind
 from mappa.custody.models import Movement
@@ -124,7 +124,7 @@ def reviews(area, start: date, end: date) -> dict[int, Counter]:
     held = [
         (case_id, day, 1, due_on, True)
         for case_id, day, due_on in Review.objects.filter(
-            case__nominal__area=area, held_on__range=(start, end)
+            case__nominal__area=area, held_on__range=(start, end), case__kind=CaseKind.MAPPA
         ).values_list("case_id", "held_on", "due_on")
     ]
     held += [
@@ -134,6 +134,7 @@ def reviews(area, start: date, end: date) -> dict[int, Counter]:
             meeting__status__in=HELD,
             meeting__date__range=(start, end),
             kind=ItemKind.REVIEW,
+            case__kind=CaseKind.MAPPA,  # a PDP on the agenda is not a MAPPA review (docs/pdp.md)
         ).values_list("case_id", "meeting__date", "meeting__level", "due_on")
     ]
     dues = _due_dates({case_id for case_id, *_ in held})
@@ -155,7 +156,9 @@ def minutes(area, start: date, end: date, today: date) -> dict[date, Counter]:
     found = []
     for meeting in (
         Meeting.objects.filter(
-            area=area, date__range=(start, min(end, today)), agenda__isnull=False
+            area=area,
+            date__range=(start, min(end, today)),
+            agenda__case__kind=CaseKind.MAPPA,  # a meeting of PDPs alone is not MAPPA's
         )
         .exclude(status=MeetingStatus.CANCELLED)
         .select_related("minutes")
@@ -172,7 +175,9 @@ def actions(area, start: date, end: date, today: date) -> dict[str, Counter]:
     """Actions due in the period, by the owning agency: completed by the due date."""
     by_agency: dict[str, Counter] = defaultdict(Counter)
     for agency, status, due_on, closed_on in (
-        Action.objects.filter(case__nominal__area=area, due_on__range=(start, end))
+        Action.objects.filter(
+            case__nominal__area=area, due_on__range=(start, end), case__kind=CaseKind.MAPPA
+        )
         .exclude(status=ActionStatus.CANCELLED)
         .values_list("owner_agency__name", "status", "due_on", "closed_on")
     ):
@@ -192,6 +197,7 @@ def disclosure(area, start: date, end: date) -> dict[date, Counter]:
             minutes__meeting__area=area,
             minutes__meeting__date__range=(start, end),
             discussed=True,
+            agenda_item__case__kind=CaseKind.MAPPA,
         ).values_list("minutes__meeting__date", "disclosure_id")
     ]
     return _tally(found, start, end)

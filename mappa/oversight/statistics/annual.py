@@ -16,7 +16,8 @@ from django.db.models import Prefetch
 
 from mappa import csv_cells
 from mappa.agencies.models import Area
-from mappa.cases.models import MappaCase
+from mappa.cases.constants import CaseKind, PdpStep
+from mappa.cases.models import MappaCase, PdpDecision
 from mappa.offences import rules as eligibility_rules
 from mappa.oversight import rules
 from mappa.oversight.rules import CaseFacts, EventFacts, Register
@@ -58,19 +59,25 @@ def case_facts(case: MappaCase, notification_end: date | None) -> CaseFacts:
 
 
 def area_cases(area: Area):
-    return MappaCase.objects.filter(nominal__area=area).select_related("nominal")
+    return MappaCase.objects.filter(nominal__area=area, kind=CaseKind.MAPPA).select_related(
+        "nominal"
+    )
 
 
 def register_for(area: Area, year_ending: date, *, with_events: bool = True) -> Register:
-    """Everything the annual tables count for the area, read in a handful of queries."""
+    """Everything the annual tables count for the area, read in a handful of queries.
+
+    MAPPA cases only: a potentially dangerous person's case (kind PDP) is not MAPPA and is in
+    none of the tables (docs/pdp.md); one moved into MAPPA counts from its move."""
+    mappa_cases = MappaCase.objects.filter(kind=CaseKind.MAPPA)
     nominals = (
-        Nominal.objects.filter(area=area, mappa_cases__isnull=False)
+        Nominal.objects.filter(area=area, mappa_cases__kind=CaseKind.MAPPA)
         .distinct()
         .prefetch_related(
             "convictions",
             "custody_periods",
             "events",
-            Prefetch("mappa_cases", queryset=MappaCase.objects.prefetch_related("level_history")),
+            Prefetch("mappa_cases", queryset=mappa_cases.prefetch_related("level_history")),
         )
     )
     cases, custody = [], {}
@@ -91,6 +98,21 @@ def register_for(area: Area, year_ending: date, *, with_events: bool = True) -> 
             ).values_list("nominal_id", "kind", "occurred_on")
         ]
     return Register(cases=cases, custody=custody, events=events)
+
+
+def pdp_counts(area: Area, year_ending: date) -> dict[str, int]:
+    """Potentially dangerous persons, beside (never in) the MAPPA tables (docs/pdp.md): managed
+    as PDPs on 31 March, decided to be managed during the year, and moved into MAPPA during it."""
+    start, end = rules.year_of(year_ending)
+    steps = PdpDecision.objects.filter(case__nominal__area=area, made_on__range=(start, end))
+    managed = MappaCase.objects.filter(
+        nominal__area=area, kind=CaseKind.PDP, start_date__lte=end
+    ).exclude(closed_on__lt=end)
+    return {
+        "managed_on_31_march": managed.count(),
+        "decided_during_year": steps.filter(step=PdpStep.MANAGE).count(),
+        "moved_to_mappa_during_year": steps.filter(step=PdpStep.MOVED_TO_MAPPA).count(),
+    }
 
 
 def annual_report(area: Area, year_ending: date) -> dict:

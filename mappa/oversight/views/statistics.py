@@ -74,6 +74,8 @@ def statistics(request):
         "figures": figures(report),
         "orders": [(label, report[key]) for key, label in ORDERS.items()],
         "reviews": review_counts(area, year_ending),
+        # Beside the tables, never in them: PDPs are not MAPPA (docs/pdp.md).
+        "pdp": annual.pdp_counts(area, year_ending),
     }
     return render(request, "oversight/statistics.html", context)
 
