@@ -3,7 +3,7 @@ so every route keeps its address and its name."""
 
 from django.urls import path
 
-from mappa.desk.views import case, home, open_cases, person
+from mappa.desk.views import case, home, open_cases, person, stay
 
 # At the site's root, beside the sign-in pages of `mappa.agencies.urls`.
 home_urls = [
@@ -20,4 +20,5 @@ person_urls = [
 case_urls = [
     path("open/", open_cases.open_cases, name="open-cases"),
     path("<uuid:case_id>/", case.case, name="case"),
+    path("stays/<uuid:stay_id>/", stay.stay, name="temporary-stay"),
 ]
