@@ -269,6 +269,7 @@ class _AreaChoice(GovukForm):
 class TransferRequestForm(_AreaChoice):
     """A request to transfer the case to another area (`services.transfers.request_transfer`)."""
 
+    version = VersionField()
     to_area = radios("Which area is the person moving to?", [])
     reason = long_text("Why is the case transferring?", rows=4, max_length=5000)
     new_address = long_text("The person's new address", rows=3, max_length=1000)
@@ -325,6 +326,7 @@ class StayForm(_AreaChoice):
 
     area_field = "host_area"
 
+    version = VersionField()
     host_area = radios("Which area is the person staying in?", [])
     reason = radios("Why are they staying there?", StayReason.choices)
     explanation = long_text(

@@ -17,7 +17,7 @@ from mappa.audit.events import EventType
 from mappa.cases import notices, rules
 from mappa.cases.constants import StayReason
 from mappa.cases.models import MappaCase, TemporaryStay
-from mappa.cases.services.transfers import acts_for_lead_agency
+from mappa.cases.services.transfers import acts_for_lead_agency, refuse_if_changed
 
 
 def notify_stay(
@@ -30,12 +30,15 @@ def notify_stay(
     starts_on: date,
     ends_on: date,
     explanation: str = "",
+    version: int | None = None,
 ) -> TemporaryStay:
-    """Record the stay and tell the host area's co-ordinators."""
+    """Record the stay and tell the host area's co-ordinators; `version` as for a transfer
+    request (`transfers.refuse_if_changed`)."""
     if not acts_for_lead_agency(actor, case):
         raise ValidationError(
             "Only the case's lead agency or the area's co-ordinator can notify a stay"
         )
+    refuse_if_changed(case, version)
     problem = rules.stay_problem(
         home_area=case.nominal.area_id,
         host_area=host_area.pk if host_area else None,

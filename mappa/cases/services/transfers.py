@@ -45,6 +45,17 @@ def acts_for_lead_agency(actor, case: MappaCase) -> bool:
     )
 
 
+def refuse_if_changed(case: MappaCase, version: int | None) -> None:
+    """`versions.StaleEdit` if the person record has changed since `version` was read."""
+    if version is None:
+        return
+    current = (
+        type(case.nominal).objects.select_related("changed_by__agency").get(pk=case.nominal_id)
+    )
+    if current.version != version:
+        raise versions.StaleEdit(current)
+
+
 def receives(actor, transfer: Transfer) -> bool:
     """The receiving area's co-ordinators answer a transfer (they screen what comes in)."""
     return actor.area_id == transfer.to_area_id and permissions.role_has(
@@ -74,12 +85,18 @@ def request_transfer(
     new_address: str,
     moving_on: date,
     proposed_meeting: str = "",
+    version: int | None = None,
 ) -> Transfer:
-    """Ask another area to take the case; its co-ordinators are told by a link-only e-mail."""
+    """Ask another area to take the case; its co-ordinators are told by a link-only e-mail.
+
+    `version` is the person record's version the request was made from (the form's, or the
+    API's If-Match): checked, not claimed, as the request does not change the record.
+    """
     if not acts_for_lead_agency(actor, case):
         raise ValidationError(
             "Only the case's lead agency or the area's co-ordinator can request a transfer"
         )
+    refuse_if_changed(case, version)
     problem = rules.transfer_request_problem(
         from_area=case.nominal.area_id,
         to_area=to_area.pk if to_area else None,

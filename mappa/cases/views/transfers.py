@@ -69,7 +69,7 @@ def request_transfer(request, case_id):
     form = TransferRequestForm(
         request.POST or None,
         areas=queries.areas_to_receive(case),
-        initial={"to_area": _preferred_area(request)},
+        initial={"to_area": _preferred_area(request), "version": case.nominal.version},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -111,30 +111,26 @@ def transfer(request, transfer_id):
 
 
 STEPS = {
-    # step: (form, heading, button, service, done)
+    # step: (heading, button, service, done)
     "accept": (
-        TransferAcceptForm,
         "Accept the transfer",
         "Accept the transfer",
         transfers.accept_transfer,
         "Transfer accepted: the case is now managed in your area",
     ),
     "query": (
-        TransferQueryForm,
         "Query the transfer",
         "Send the query",
         transfers.query_transfer,
         "Query sent to the sending area",
     ),
     "answer": (
-        TransferAnswerForm,
         "Answer the query",
         "Send the answer",
         transfers.answer_query,
         "Answer sent: the transfer is back with the receiving area",
     ),
     "withdraw": (
-        TransferWithdrawForm,
         "Withdraw the transfer",
         "Withdraw the transfer",
         transfers.withdraw_transfer,
@@ -143,17 +139,15 @@ STEPS = {
 }
 
 
-def _step(request, transfer_id, step: str):
+def _step(request, found, step: str, form):
     """One step of a transfer, its form carrying the transfer's version: a refusal (a stale save
     too) is shown on the form with what was typed; a step its state no longer allows goes back."""
-    form_class, heading, button, service, done = STEPS[step]
-    found = queries.get_transfer(request.user, transfer_id)
+    heading, button, service, done = STEPS[step]
     if not rules.transfer_step_allowed(step=step, status=found.status):
         messages.info(request, f"This transfer is {found.get_status_display().lower()}")
         return redirect("transfer", transfer_id=found.id)
     if not _may(request.user, found)[f"may_{step}"]:
         raise Http404("No such page")  # the other area's step, or someone else's request
-    form = form_class(request.POST or None, initial={"version": found.version})
     if request.method == "POST" and form.is_valid():
         try:
             service(actor=request.user, transfer=found, **form.cleaned_data)
@@ -171,22 +165,30 @@ def _step(request, transfer_id, step: str):
 
 @requires(permissions.SCREEN_REFERRALS)
 def accept(request, transfer_id):
-    return _step(request, transfer_id, "accept")
+    found = queries.get_transfer(request.user, transfer_id)
+    form = TransferAcceptForm(request.POST or None, initial={"version": found.version})
+    return _step(request, found, "accept", form)
 
 
 @requires(permissions.SCREEN_REFERRALS)
 def query(request, transfer_id):
-    return _step(request, transfer_id, "query")
+    found = queries.get_transfer(request.user, transfer_id)
+    form = TransferQueryForm(request.POST or None, initial={"version": found.version})
+    return _step(request, found, "query", form)
 
 
 @requires(permissions.MANAGE_CASES)
 def answer(request, transfer_id):
-    return _step(request, transfer_id, "answer")
+    found = queries.get_transfer(request.user, transfer_id)
+    form = TransferAnswerForm(request.POST or None, initial={"version": found.version})
+    return _step(request, found, "answer", form)
 
 
 @requires(permissions.MANAGE_CASES)
 def withdraw(request, transfer_id):
-    return _step(request, transfer_id, "withdraw")
+    found = queries.get_transfer(request.user, transfer_id)
+    form = TransferWithdrawForm(request.POST or None, initial={"version": found.version})
+    return _step(request, found, "withdraw", form)
 
 
 @requires(permissions.VIEW_AREA_CASES)
@@ -209,7 +211,11 @@ def notify_stay(request, case_id):
     case = queries.get_case(request.user, case_id, changing=True)
     if case.closed_on is not None:
         return _closed(request, case, "temporary stays")
-    form = StayForm(request.POST or None, areas=queries.areas_to_receive(case))
+    form = StayForm(
+        request.POST or None,
+        areas=queries.areas_to_receive(case),
+        initial={"version": case.nominal.version},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             made = stays.notify_stay(actor=request.user, case=case, **form.service_arguments())
