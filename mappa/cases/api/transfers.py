@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -67,19 +67,23 @@ class StaySerializer(serializers.Serializer):
     ends_on = serializers.DateField()
 
 
-class AreaCode(serializers.CharField):
-    """A MAPPA area named by its code (e.g. OTHER)."""
+@extend_schema_field(OpenApiTypes.STR)
+class AreaCode(serializers.Field):
+    """A MAPPA area named by its code (e.g. OTHER), given as the Area."""
 
     def to_internal_value(self, data):
-        code = super().to_internal_value(data)
-        area = Area.objects.filter(code=code).first()
+        code = data if isinstance(data, str) else ""
+        area = Area.objects.filter(code=code).first() if 0 < len(code) <= 20 else None
         if area is None:
-            raise serializers.ValidationError(f"{code!r} is not a MAPPA area's code")
+            raise serializers.ValidationError(f"{str(data)[:20]!r} is not a MAPPA area's code")
         return area
+
+    def to_representation(self, value):
+        return value.code
 
 
 class TransferIn(serializers.Serializer):
-    to_area = AreaCode(max_length=20, help_text="The receiving area's code")
+    to_area = AreaCode(help_text="The receiving area's code")
     reason = serializers.CharField(max_length=5000)
     new_address = serializers.CharField(max_length=1000)
     moving_on = serializers.DateField()
@@ -89,7 +93,7 @@ class TransferIn(serializers.Serializer):
 
 
 class StayIn(serializers.Serializer):
-    host_area = AreaCode(max_length=20, help_text="The code of the area of the stay")
+    host_area = AreaCode(help_text="The code of the area of the stay")
     reason = serializers.ChoiceField(choices=StayReason.choices)
     explanation = serializers.CharField(max_length=2000, required=False, allow_blank=True)
     address = serializers.CharField(max_length=1000)
