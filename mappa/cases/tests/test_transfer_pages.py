@@ -6,6 +6,7 @@ it lasts (docs/transfers.md)."""
 from datetime import date, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from mappa import versions
@@ -198,3 +199,44 @@ def test_transfer_pages_are_404_outside_both_areas_scope(case, signed_in, demo, 
     )
     transfers.withdraw_transfer(actor=demo["coordinator"], transfer=transfer, version=1, reason="x")
     assert signed_in(username).get(f"/cases/transfers/{transfer.id}/").status_code == 404
+
+
+def test_a_held_addition_of_the_same_person_leads_into_a_transfer(case, signed_in, demo):
+    import json
+
+    from mappa.people.import_format import NominalRecord
+    from mappa.people.models import HeldAddition
+    from mappa.people.services import held
+
+    record = NominalRecord.model_validate_json(
+        json.dumps(
+            {
+                "area": "OTHER",
+                "external_ids": {"pnc": case.nominal.pnc},
+                "name": {"forenames": "John", "surname": "Smith"},
+            }
+        )
+    )
+    held.hold_addition(
+        actor=demo["outsider.police"], record=record, matches=[("pnc", case.nominal)], via="web"
+    )
+    addition = HeldAddition.objects.get()
+    coordinator = signed_in("coordinator")
+    page = coordinator.get(f"/people/held/{addition.id}/").text
+    link = f"/cases/{case.id}/transfer/?to=OTHER"
+    assert link in page
+    form = coordinator.get(link).text
+    other = Area.objects.get(code="OTHER")
+    chosen = BeautifulSoup(form, "html.parser").select_one('input[name="to_area"][checked]')
+    assert chosen["value"] == str(other.pk)
+
+
+def test_the_receiving_dashboard_shows_the_transfer_and_lists_the_case_nowhere_else(
+    case, signed_in
+):
+    ask(signed_in("coordinator"), case)
+    soup = BeautifulSoup(signed_in("coordinator.other").get("/dashboard/").content, "html.parser")
+    panel = soup.select_one('[data-testid="transfers-panel"]')
+    assert "Transfer of John Paul Smith from Demoshire MAPPA area" in panel.text
+    panel.decompose()
+    assert "John Paul Smith" not in soup.text  # not yet among the area's own cases
