@@ -74,6 +74,10 @@ def _case(w) -> dict:
     return {"case_id": w.case.id}
 
 
+def _transfer(w) -> dict:
+    return {"transfer_id": w.transfer.id}
+
+
 def _meeting(w) -> dict:
     return {"meeting_id": w.meeting.id}
 
@@ -477,6 +481,28 @@ READS: dict[str, Read] = {
     ),
     "review-pdp": Read("police.ppu", lambda w: {"case_id": w.pdp.id}, lambda w: w.pdp.id),
     "move-pdp-into-mappa": Read("coordinator", lambda w: {"case_id": w.pdp.id}, lambda w: w.pdp.id),
+    # Transfers between areas and temporary stays (docs/transfers.md)
+    "request-transfer": Read("coordinator", _case, lambda w: w.case.id),
+    "notify-stay": Read("coordinator", _case, lambda w: w.case.id),
+    "area-transfers": Read("coordinator", lambda w: {}, lambda w: w.level_1.id),
+    "transfer": Read("coordinator", _transfer, lambda w: w.level_1.id),
+    "accept-transfer": Read("coordinator.other", _transfer, lambda w: w.level_1.id),
+    "query-transfer": Read("coordinator.other", _transfer, lambda w: w.level_1.id),
+    "withdraw-transfer": Read("coordinator", _transfer, lambda w: w.level_1.id),
+    "answer-transfer-query": Read(
+        "coordinator",
+        lambda w: {"transfer_id": w.queried_transfer.id},
+        lambda w: w.queried_case.id,
+    ),
+    "temporary-stay": Read(
+        "coordinator.other", lambda w: {"stay_id": w.stay.id}, lambda w: w.case.id
+    ),
+    "api-case-transfers": Read("coordinator", _case, lambda w: w.case.id),
+    "api-case-transfer": Read(
+        "coordinator",
+        lambda w: {"case_id": w.level_1.id, "transfer_id": w.transfer.id},
+        lambda w: w.level_1.id,
+    ),
 }
 
 # Routes that change something and redirect: no page of their own to read (a GET is a 405).
@@ -517,6 +543,11 @@ POST_ONLY = {
     "api-pdp-decision",
     "api-pdp-reviews",
     "api-pdp-mappa",
+    "api-accept-transfer",
+    "api-query-transfer",
+    "api-answer-transfer",
+    "api-withdraw-transfer",
+    "api-case-stays",
 }
 
 LIST = (
@@ -556,6 +587,7 @@ NO_CASE_CONTENT: dict[str, str] = {
     "meetings": LIST,
     "api-meetings": LIST,
     "api-cases": LIST,
+    "api-incoming-transfers": LIST,
     "api-actions": LIST,
     "actions": LIST,
     "new-meeting": f"{NO_CASE}: an empty form for a new meeting",

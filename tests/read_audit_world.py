@@ -16,9 +16,10 @@ from django.utils import timezone
 from mappa.actions import services as actions
 from mappa.agencies import services as access
 from mappa.agencies.constants import AccessReason
-from mappa.agencies.models import Agency
+from mappa.agencies.models import Agency, Area
+from mappa.cases.constants import StayReason
 from mappa.cases.models import MappaCase
-from mappa.cases.services import pdp
+from mappa.cases.services import pdp, stays, transfers
 from mappa.cases.tests.factories import convict, create_nominal
 from mappa.disclosures.constants import Stage
 from mappa.disclosures.services import applications as scheme_services
@@ -102,6 +103,36 @@ def _pdp(w) -> None:
         manage=True, rank="inspector", rationale="Present likelihood", decided_on=TODAY(),
     )  # fmt: skip
     convict(nominal)
+    _transfers(w)
+    return w
+
+
+def _transfers(w) -> None:
+    """A transfer waiting for OTHER, one OTHER has queried, and a stay in OTHER (docs/transfers.md)."""
+    coordinator, other = w.users["coordinator"], w.users["coordinator.other"]
+    otherford = Area.objects.get(code="OTHER")
+    ask = {
+        "actor": coordinator,
+        "to_area": otherford,
+        "reason": "Moving to live with his sister",
+        "new_address": "7 Quay Street, Otherford",
+        "moving_on": TODAY() + timedelta(days=14),
+    }
+    w.transfer = transfers.request_transfer(case=w.level_1, **ask)
+    w.queried_case = oversight_records.create_case(level=1, category=1)
+    w.queried_transfer = transfers.request_transfer(case=w.queried_case, **ask)
+    transfers.query_transfer(
+        actor=other, transfer=w.queried_transfer, version=1, query="Who else lives there?"
+    )
+    w.stay = stays.notify_stay(
+        actor=coordinator,
+        case=w.case,
+        host_area=otherford,
+        reason=StayReason.HOLIDAY,
+        address="Seaview Caravan Park, Otherford",
+        starts_on=TODAY(),
+        ends_on=TODAY() + timedelta(days=7),
+    )
 
 
 def _register(w) -> None:

@@ -80,7 +80,7 @@ def action_form(request, case, **kwargs) -> ActionForm:
 
 @requires(permissions.MANAGE_CASES)
 def new_action(request, case_id):
-    case = get_case(request.user, case_id)
+    case = get_case(request.user, case_id, changing=True)
     form = action_form(request, case)
     if request.method == "POST" and form.is_valid():
         try:

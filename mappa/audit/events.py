@@ -43,6 +43,12 @@ class EventType(models.TextChoices):
         "Category 4 case's management (CT MAPPA or local MAPPA) decided",
     )
     CASE_REVIEWED = "case.reviewed", "Level 1 review recorded"
+    CASE_TRANSFER_REQUESTED = "case.transfer_requested", "Transfer to another area requested"
+    CASE_TRANSFER_QUERIED = "case.transfer_queried", "Transfer queried by the receiving area"
+    CASE_TRANSFER_ANSWERED = "case.transfer_answered", "Transfer query answered"
+    CASE_TRANSFER_WITHDRAWN = "case.transfer_withdrawn", "Transfer withdrawn"
+    CASE_TRANSFER_ACCEPTED = "case.transfer_accepted", "Transfer accepted by the receiving area"
+    CASE_STAY_NOTIFIED = "case.stay_notified", "Temporary stay in another area notified"
     REGISTRATIONS_IMPORTED = "case.registrations_imported", "MAPPA registrations imported"
     REFERRAL_STARTED = "referral.started", "Referral started"
     REFERRAL_SECTION_SAVED = "referral.section_saved", "Referral section saved"
@@ -207,6 +213,13 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.CASE_OFFICER_NAMED: frozenset({"from_officer", "to_officer"}),
     EventType.CASE_TERRORISM_MANAGEMENT_DECIDED: frozenset({"management", "agency"}),
     EventType.CASE_REVIEWED: frozenset({"review", "decision"}),
+    # Transfers name both areas, so the audit trail of a case spans them (docs/transfers.md).
+    EventType.CASE_TRANSFER_REQUESTED: frozenset({"transfer", "from_area", "to_area"}),
+    EventType.CASE_TRANSFER_QUERIED: frozenset({"transfer", "from_area", "to_area"}),
+    EventType.CASE_TRANSFER_ANSWERED: frozenset({"transfer", "from_area", "to_area"}),
+    EventType.CASE_TRANSFER_WITHDRAWN: frozenset({"transfer", "from_area", "to_area"}),
+    EventType.CASE_TRANSFER_ACCEPTED: frozenset({"transfer", "from_area", "to_area", "level"}),
+    EventType.CASE_STAY_NOTIFIED: frozenset({"stay", "home_area", "host_area", "ends_on"}),
     EventType.REGISTRATIONS_IMPORTED: frozenset({"source", "created", "updated", "unchanged"}),
     EventType.REGISTRATIONS_EXPORTED: frozenset({"area", "count"}),
     EventType.REFERRAL_STARTED: frozenset({"referral"}),

@@ -33,6 +33,12 @@ class DecisionSource(models.TextChoices):
     MEETING = "meeting", "MAPPA meeting"
     REVIEW = "review", "Level 1 review"
     IMPORT = "import", "Imported record"
+    TRANSFER = "transfer", "Transfer from another area"
+
+
+# Where a decision comes from that the service records itself (an import, a transfer's acceptance):
+# not offered when someone records a decision by hand.
+SET_BY_THE_SERVICE = frozenset({DecisionSource.IMPORT, DecisionSource.TRANSFER})
 
 
 class ClosureReason(models.TextChoices):
@@ -102,3 +108,28 @@ class PdpStep(models.TextChoices):
     CONTINUE = "continue", "Reviewed: continue as a potentially dangerous person"
     END = "end", "Reviewed: end management as a potentially dangerous person"
     MOVED_TO_MAPPA = "moved_to_mappa", "Moved into MAPPA"
+
+
+class TransferStatus(models.TextChoices):
+    """Where a transfer to another MAPPA area stands (MAPPA Guidance ch.17; docs/transfers.md)."""
+
+    REQUESTED = "requested", "Waiting for the receiving area"
+    QUERIED = "queried", "Queried: waiting for the sending area's answer"
+    ACCEPTED = "accepted", "Accepted"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class TransferMessageKind(models.TextChoices):
+    """The receiving area's query and the sending area's answer, in the order written."""
+
+    QUERY = "query", "Query from the receiving area"
+    ANSWER = "answer", "Answer from the sending area"
+
+
+class StayReason(models.TextChoices):
+    """Why a person stays for a while in another MAPPA area without the case moving."""
+
+    HOLIDAY = "holiday", "Holiday or visit"
+    APPROVED_PREMISES = "approved_premises", "Approved premises in another area"
+    WORK = "work", "Work or training"
+    OTHER = "other", "Other reason"

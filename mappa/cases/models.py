@@ -15,8 +15,12 @@ from mappa.cases.constants import (
     PdpStep,
     PoliceRank,
     ReviewDecision,
+    StayReason,
     TerrorismManagement,
+    TransferMessageKind,
+    TransferStatus,
 )
+from mappa.versions import Versioned
 
 
 class MappaCase(models.Model):
@@ -168,3 +172,96 @@ class PdpDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_step_display()} on {self.made_on}"
+
+
+class Transfer(Versioned, models.Model):
+    """A request to move a case (and its person) to another MAPPA area (MAPPA Guidance ch.17).
+
+    While it waits (requested or queried) both areas see the case; the sending area still manages
+    it. Accepted, the person's area becomes the receiving area: nothing is copied, so the case's
+    history, plan, conditions, actions and minutes go with it (decision 0014), and the sending
+    area reads it, without changing it, until `sending_reads_until`. Versioned (decision 0011).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(MappaCase, on_delete=models.PROTECT, related_name="transfers")
+    from_area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, related_name="+")
+    to_area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        max_length=20, choices=TransferStatus.choices, default=TransferStatus.REQUESTED
+    )
+    reason = models.TextField()
+    new_address = models.TextField()
+    moving_on = models.DateField()
+    # Level 2 or 3: how the receiving area's first meeting is proposed (date, who attends).
+    proposed_meeting = models.TextField(blank=True)
+    requested_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    decided_by = models.ForeignKey(
+        "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    # Accepted: the receiving area's own level decision is in the case's level history.
+    accepted_level = models.PositiveSmallIntegerField(choices=Level.choices, null=True, blank=True)
+    sending_reads_until = models.DateField(null=True, blank=True)
+    withdrawal_reason = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "transfer"
+        ordering = ["-requested_at"]
+        indexes = [models.Index(fields=["to_area", "status"], name="transfer_incoming")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(status__in=["requested", "queried"]),
+                name="one_transfer_in_hand_over_per_case",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Transfer {self.id}: {self.get_status_display()}"
+
+    @property
+    def in_hand_over(self) -> bool:
+        return self.status in rules.IN_HAND_OVER
+
+
+class TransferMessage(models.Model):
+    """A query from the receiving area, or the sending area's answer to it: kept, never edited."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    transfer = models.ForeignKey(Transfer, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=10, choices=TransferMessageKind.choices)
+    text = models.TextField()
+    written_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["written_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.written_at:%Y-%m-%d}"
+
+
+class TemporaryStay(models.Model):
+    """A stay in another MAPPA area without a transfer: the host area is told and, until the
+    stay's last day, its co-ordinators see the stay, who the person is and the risk summary."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(MappaCase, on_delete=models.PROTECT, related_name="stays")
+    home_area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, related_name="+")
+    host_area = models.ForeignKey("agencies.Area", on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(max_length=30, choices=StayReason.choices)
+    explanation = models.TextField(blank=True)
+    address = models.TextField()
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    recorded_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["starts_on"]
+        indexes = [models.Index(fields=["host_area", "ends_on"], name="stay_host_current")]
+
+    def __str__(self) -> str:
+        return f"Stay {self.starts_on} to {self.ends_on}"

@@ -6,14 +6,15 @@ from uuid import UUID
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from mappa.agencies import permissions
 from mappa.agencies import rules as agency_rules
 from mappa.agencies.constants import Role
-from mappa.agencies.models import Agency, CaseAccessGrant, User
+from mappa.agencies.models import Agency, Area, CaseAccessGrant, User
 from mappa.agencies.queries import granted_case_ids
 from mappa.cases import rules
-from mappa.cases.models import MappaCase
+from mappa.cases.models import MappaCase, TemporaryStay, Transfer
 
 
 def open_cases_needing_clearance() -> QuerySet[MappaCase]:
@@ -21,17 +22,31 @@ def open_cases_needing_clearance() -> QuerySet[MappaCase]:
     return MappaCase.objects.filter(category__in=rules.NEEDS_CLEARANCE, closed_on__isnull=True)
 
 
-def register_scope(user, to_nominal: str = "") -> Q | None:
+def shared_by_transfer(area_id) -> QuerySet[MappaCase]:
+    """Cases another area manages that this area reads (read-only) because of a transfer: those
+    in hand-over to it, and those it sent, accepted within `MAPPA_TRANSFER_READ_DAYS`."""
+    today = timezone.localdate()
+    receiving = Q(to_area_id=area_id, status__in=rules.IN_HAND_OVER)
+    sent = Q(from_area_id=area_id, status=rules.ACCEPTED, sending_reads_until__gte=today)
+    return MappaCase.objects.filter(
+        id__in=Transfer.objects.filter(receiving | sent).values("case_id")
+    ).exclude(nominal__area_id=area_id)
+
+
+def register_scope(user, to_nominal: str = "", *, changing: bool = False) -> Q | None:
     """Who sees which person: the one scoping rule for the register and every case on it.
 
     `to_nominal` is the path from the model filtered to its nominal: "" for a nominal,
-    "nominal__" for a case. RA roles see their area's register; others only people whose case
-    (or record) they were granted. A person with an open category 4 case needs the user's
-    terrorism clearance. None when the user's role sees no one.
+    "nominal__" for a case. RA roles see their area's register, and (to read, not when
+    `changing`) the cases a transfer shares with their area (`shared_by_transfer`); others only
+    people whose case (or record) they were granted. A person with an open category 4 case
+    needs the user's terrorism clearance. None when the user's role sees no one.
     """
     person = f"{to_nominal}id__in"
     if permissions.role_has(user, permissions.VIEW_AREA_CASES):
         scope = Q(**{f"{to_nominal}area_id": user.area_id})
+        if not changing and user.area_id:
+            scope |= Q(**{person: shared_by_transfer(user.area_id).values("nominal_id")})
     elif permissions.role_has(user, permissions.VIEW_CASES):
         granted = granted_case_ids(user)
         of_granted_cases = MappaCase.objects.filter(id__in=granted).values("nominal_id")
@@ -43,14 +58,17 @@ def register_scope(user, to_nominal: str = "") -> Q | None:
     return scope
 
 
-def cases_visible_to(user) -> QuerySet[MappaCase]:
-    scope = register_scope(user, "nominal__")
+def cases_visible_to(user, *, changing: bool = False) -> QuerySet[MappaCase]:
+    """The cases the user reads; with `changing`, only those the user's area may change (a case
+    shared by a transfer is read-only to the area that does not manage it)."""
+    scope = register_scope(user, "nominal__", changing=changing)
     return MappaCase.objects.none() if scope is None else MappaCase.objects.filter(scope)
 
 
-def get_case(user, case_id: UUID) -> MappaCase:
+def get_case(user, case_id: UUID, *, changing: bool = False) -> MappaCase:
+    """A case in the user's scope, or 404; `changing` for a page or endpoint that changes it."""
     case = (
-        cases_visible_to(user)
+        cases_visible_to(user, changing=changing)
         .select_related("nominal")
         .prefetch_related("level_history__decided_by", "reviews")
         .filter(id=case_id)
@@ -59,6 +77,11 @@ def get_case(user, case_id: UUID) -> MappaCase:
     if case is None:
         raise Http404("No such case")
     return case
+
+
+def may_change(user, case: MappaCase) -> bool:
+    """Whether the user's scope lets them change the case (not only read it)."""
+    return cases_visible_to(user, changing=True).filter(id=case.id).exists()
 
 
 def get_case_in_full(user, case_id: UUID) -> MappaCase:
@@ -75,9 +98,9 @@ def get_case_in_full(user, case_id: UUID) -> MappaCase:
     return case
 
 
-def grants_for_case(user, case_id: UUID) -> QuerySet[CaseAccessGrant]:
+def grants_for_case(user, case_id: UUID, *, changing: bool = False) -> QuerySet[CaseAccessGrant]:
     """Every access grant of a case in the user's scope, active or not, newest first; else 404."""
-    if not cases_visible_to(user).filter(id=case_id).exists():
+    if not cases_visible_to(user, changing=changing).filter(id=case_id).exists():
         raise Http404("No such case")
     return CaseAccessGrant.objects.filter(case=case_id).select_related(
         "grantee_user__agency", "grantee_agency", "granted_by__agency", "revoked_by"
@@ -85,8 +108,10 @@ def grants_for_case(user, case_id: UUID) -> QuerySet[CaseAccessGrant]:
 
 
 def get_active_grant(user, case_id: UUID, grant_id: UUID) -> CaseAccessGrant:
-    """A grant of that case, not yet revoked, with the case in the user's scope; else 404."""
-    grant = grants_for_case(user, case_id).filter(id=grant_id, revoked_at__isnull=True).first()
+    """A grant of that case, not yet revoked, with the case in the user's scope to change (to
+    revoke it); else 404."""
+    grants = grants_for_case(user, case_id, changing=True)
+    grant = grants.filter(id=grant_id, revoked_at__isnull=True).first()
     if grant is None:
         raise Http404("No such grant")
     return grant
@@ -130,3 +155,103 @@ def officers_for(case: MappaCase) -> QuerySet[User]:
     if rules.NEEDS_CLEARANCE & {case.category}:
         officers = officers.filter(terrorism_clearance=True)
     return officers.select_related("agency").order_by("last_name", "first_name", "username")
+
+
+# Transfers and temporary stays (docs/transfers.md).
+
+
+def transfers_of(case: MappaCase) -> QuerySet[Transfer]:
+    """A case's transfers (the case already in the reader's scope), newest first."""
+    return case.transfers.select_related(
+        "from_area", "to_area", "requested_by__agency", "decided_by__agency"
+    ).prefetch_related("messages__written_by__agency")
+
+
+def get_transfer(user, transfer_id: UUID) -> Transfer:
+    """A transfer of a case in the user's scope (either area while it waits), or 404."""
+    transfer = (
+        Transfer.objects.filter(id=transfer_id, case__in=cases_visible_to(user))
+        .select_related("case__nominal__area", "from_area", "to_area", "requested_by__agency")
+        .prefetch_related("messages__written_by__agency")
+        .first()
+    )
+    if transfer is None:
+        raise Http404("No such transfer")
+    return transfer
+
+
+def incoming_transfers(user) -> QuerySet[Transfer]:
+    """Transfers waiting for the user's area to answer (its co-ordinators' queue), oldest first;
+    queried ones are waiting for the sending area and are listed too, marked so."""
+    if user.area_id is None or not permissions.role_has(user, permissions.SCREEN_REFERRALS):
+        return Transfer.objects.none()
+    return (
+        Transfer.objects.filter(
+            to_area_id=user.area_id,
+            status__in=rules.IN_HAND_OVER,
+            case__in=cases_visible_to(user),
+        )
+        .select_related("case__nominal", "from_area", "requested_by__agency")
+        .order_by("requested_at")
+    )
+
+
+def outgoing_transfers(user) -> QuerySet[Transfer]:
+    """Transfers the user's area has asked for that are not yet accepted or withdrawn."""
+    if user.area_id is None or not permissions.role_has(user, permissions.VIEW_AREA_CASES):
+        return Transfer.objects.none()
+    return (
+        Transfer.objects.filter(
+            from_area_id=user.area_id,
+            status__in=rules.IN_HAND_OVER,
+            case__in=cases_visible_to(user, changing=True),
+        )
+        .select_related("case__nominal", "to_area")
+        .order_by("requested_at")
+    )
+
+
+def areas_to_receive(case: MappaCase) -> QuerySet[Area]:
+    """Every MAPPA area but the case's own: where it may be transferred or a stay may be."""
+    return Area.objects.exclude(id=case.nominal.area_id).order_by("name")
+
+
+def stays_of(case: MappaCase) -> QuerySet[TemporaryStay]:
+    """A case's temporary stays (the case already in the reader's scope), soonest first."""
+    return case.stays.select_related("host_area", "recorded_by__agency")
+
+
+def hosted_stays(user) -> QuerySet[TemporaryStay]:
+    """Stays in the user's area of people another area manages, until each stay's last day: for
+    the area's co-ordinators only (need to know: docs/transfers.md), with terrorism clearance for
+    a category 4 case."""
+    if user.area_id is None or not permissions.role_has(user, permissions.SCREEN_REFERRALS):
+        return TemporaryStay.objects.none()
+    stays = TemporaryStay.objects.filter(
+        host_area_id=user.area_id,
+        ends_on__gte=timezone.localdate(),
+        case__closed_on__isnull=True,
+    ).exclude(case__nominal__area_id=user.area_id)
+    if not user.terrorism_clearance:
+        stays = stays.exclude(case__category__in=rules.NEEDS_CLEARANCE)
+    return stays.select_related("case__nominal", "home_area", "recorded_by__agency")
+
+
+def get_stay(user, stay_id: UUID) -> TemporaryStay:
+    """A stay the user may see: of a case in their scope, or hosted by their area (until its
+    last day, `hosted_stays`); else 404."""
+    seen = Q(case__in=cases_visible_to(user)) | Q(id__in=hosted_stays(user).values("id"))
+    stay = (
+        TemporaryStay.objects.filter(seen, id=stay_id)
+        .select_related(
+            "case__nominal__area",
+            "case__responsible_officer__agency",
+            "home_area",
+            "host_area",
+            "recorded_by__agency",
+        )
+        .first()
+    )
+    if stay is None:
+        raise Http404("No such stay")
+    return stay

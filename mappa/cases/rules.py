@@ -185,3 +185,116 @@ def pdp_decision_problem(
 def pdp_review_due(*, decided_on: date, weeks: int) -> date:
     """The next PDP review, `weeks` (MAPPA_PDP_REVIEW_WEEKS) after the decision or review."""
     return decided_on + timedelta(weeks=weeks)
+
+
+# Transfers between MAPPA areas. MAPPA Guidance para 17.1 ("Responsibility for MAPPA Cases",
+# updated 2021; https://mappa.justice.gov.uk/MAPPA/view?objectId=12997652): cases are owned by the
+# agencies with a statutory responsibility for managing them, which transfer them under their own
+# policies; "Transfers should be expedited to mitigate risk and minimise disruption to the risk
+# management plan", and MAPPA areas cannot oblige or prevent a transfer. So the lead agency (or the
+# co-ordinator acting for it) requests, and the receiving area sets its own level (ch.7) on
+# acceptance; the receiving area may query the request but not refuse it.
+REQUESTED, QUERIED, ACCEPTED, WITHDRAWN = "requested", "queried", "accepted", "withdrawn"
+IN_HAND_OVER = frozenset({REQUESTED, QUERIED})
+
+# Who may move a transfer on from each state (the step: the states it may come from).
+TRANSFER_STEPS = {
+    "query": frozenset({REQUESTED}),  # the receiving area asks for what it needs
+    "answer": frozenset({QUERIED}),  # the sending area answers; it returns to the receiving area
+    "accept": frozenset({REQUESTED}),  # the receiving area accepts, with its own level
+    "withdraw": frozenset({REQUESTED, QUERIED}),  # the requester withdraws before acceptance
+}
+
+
+def transfer_step_allowed(*, step: str, status: str) -> bool:
+    """Whether a transfer in `status` may take `step` (accepted and withdrawn are final)."""
+    return status in TRANSFER_STEPS[step]
+
+
+def transfer_request_problem(
+    *,
+    from_area: int,
+    to_area: int | None,
+    level: int | None,
+    reason: str,
+    new_address: str,
+    proposed_meeting: str,
+    case_open: bool,
+    already_in_hand_over: bool,
+) -> tuple[str, str] | None:
+    """(field, message) naming what is wrong with a transfer request, or None.
+
+    A level 2 or 3 case is managed through meetings (MAPPA Guidance ch.7, ch.13a), so the request
+    proposes how the receiving area's first meeting is to be arranged; ch.17.1 asks for expedition.
+    """
+    if not case_open:
+        return "case", "Only an open case can be transferred"
+    if already_in_hand_over:
+        return "case", "This case already has a transfer waiting: withdraw it first"
+    if to_area is None:
+        return "to_area", "Choose the area the person is moving to"
+    if to_area == from_area:
+        return "to_area", "Choose another area: the case is already managed in this one"
+    if not reason.strip():
+        return "reason", "Give the reason for the transfer"
+    if not new_address.strip():
+        return "new_address", "Enter the person's new address"
+    if level in (2, 3) and not proposed_meeting.strip():
+        return "proposed_meeting", "A level 2 or 3 case needs a proposed meeting in the new area"
+    return None
+
+
+def sending_area_reads(*, status: str, reads_until: date | None, today: date) -> bool:
+    """Whether the sending area still reads an accepted transfer's case (read-only), on `today`.
+
+    The period is `MAPPA_TRANSFER_READ_DAYS` from acceptance (local practice, docs/transfers.md).
+    """
+    return status == ACCEPTED and reads_until is not None and today <= reads_until
+
+
+def transfer_response_status(*, requested_on: date, today: date, response_days: int) -> str:
+    """Red (the receiving area's answer is overdue), amber (due within two days) or green."""
+    return review_status(
+        due=requested_on + timedelta(days=response_days), today=today, due_soon_days=2
+    )
+
+
+# Temporary stays (holidays, approved premises in another area): the home area tells the other
+# area, and the case does not move. The host area's co-ordinators see the stay, the person's
+# identity and the risk summary from the day the stay is notified until its last day, not after
+# (need to know: shared/reference/domain.md §3, information-sharing; MAPPA Guidance ch.9).
+def stay_problem(
+    *,
+    home_area: int,
+    host_area: int | None,
+    starts_on: date,
+    ends_on: date,
+    address: str,
+    case_open: bool,
+) -> tuple[str, str] | None:
+    """(field, message) naming what is wrong with a temporary stay, or None."""
+    if not case_open:
+        return "case", "Only an open case can have a temporary stay"
+    if host_area is None:
+        return "host_area", "Choose the area the person is staying in"
+    if host_area == home_area:
+        return "host_area", "Choose another area: a stay is in an area other than the case's own"
+    if ends_on < starts_on:
+        return "ends_on", "The last day of the stay must be on or after its first day"
+    if not address.strip():
+        return "address", "Enter the address of the stay"
+    return None
+
+
+def stay_visible_to_host(*, ends_on: date, today: date) -> bool:
+    """The host area sees the stay from when it is notified (so it can prepare) to its last day."""
+    return today <= ends_on
+
+
+def may_act_for_lead_agency(
+    *, in_case_area: bool, is_officer: bool, is_coordinator: bool, is_lead_agency_practitioner: bool
+) -> bool:
+    """Who requests a transfer or notifies a stay: the agency that owns the case (MAPPA Guidance
+    para 17.1), that is its responsible officer or the lead agency's practitioners in the case's
+    area, or the area's co-ordinator acting for them."""
+    return in_case_area and (is_officer or is_coordinator or is_lead_agency_practitioner)

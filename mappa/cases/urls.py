@@ -1,6 +1,7 @@
 from django.urls import path
 
 from mappa.cases import views
+from mappa.cases.views import transfers
 
 urlpatterns = [
     path("<uuid:case_id>/access/grant/", views.grant_access, name="grant-case-access"),
@@ -18,4 +19,13 @@ urlpatterns = [
         views.decide_terrorism_management,
         name="decide-terrorism-management",
     ),
+    # Transfers between areas and temporary stays (docs/transfers.md).
+    path("<uuid:case_id>/transfer/", transfers.request_transfer, name="request-transfer"),
+    path("<uuid:case_id>/stays/add/", transfers.notify_stay, name="notify-stay"),
+    path("transfers/", transfers.area_transfers, name="area-transfers"),
+    path("transfers/<uuid:transfer_id>/", transfers.transfer, name="transfer"),
+    path("transfers/<uuid:transfer_id>/accept/", transfers.accept, name="accept-transfer"),
+    path("transfers/<uuid:transfer_id>/query/", transfers.query, name="query-transfer"),
+    path("transfers/<uuid:transfer_id>/answer/", transfers.answer, name="answer-transfer-query"),
+    path("transfers/<uuid:transfer_id>/withdraw/", transfers.withdraw, name="withdraw-transfer"),
 ]

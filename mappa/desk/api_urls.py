@@ -6,6 +6,7 @@ from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseClosure, CaseDecision, CaseDetail, CaseList, CaseOfficer
+from mappa.cases.api import transfers as case_transfers
 from mappa.custody import api as custody
 from mappa.desk.api import pdp
 from mappa.disclosures import api as disclosures
@@ -64,6 +65,39 @@ urlpatterns = [
         whereabouts.WhereaboutsEnd.as_view(),
         name="api-whereabouts-end",
     ),
+    # Transfers between areas and temporary stays (docs/transfers.md).
+    path("transfers/", case_transfers.IncomingTransfers.as_view(), name="api-incoming-transfers"),
+    path(
+        "cases/<uuid:case_id>/transfers/",
+        case_transfers.CaseTransfers.as_view(),
+        name="api-case-transfers",
+    ),
+    path(
+        "cases/<uuid:case_id>/transfers/<uuid:transfer_id>/",
+        case_transfers.TransferDetail.as_view(),
+        name="api-case-transfer",
+    ),
+    path(
+        "cases/<uuid:case_id>/transfers/<uuid:transfer_id>/accept/",
+        case_transfers.AcceptTransfer.as_view(),
+        name="api-accept-transfer",
+    ),
+    path(
+        "cases/<uuid:case_id>/transfers/<uuid:transfer_id>/query/",
+        case_transfers.QueryTransfer.as_view(),
+        name="api-query-transfer",
+    ),
+    path(
+        "cases/<uuid:case_id>/transfers/<uuid:transfer_id>/answer/",
+        case_transfers.AnswerTransfer.as_view(),
+        name="api-answer-transfer",
+    ),
+    path(
+        "cases/<uuid:case_id>/transfers/<uuid:transfer_id>/withdraw/",
+        case_transfers.WithdrawTransfer.as_view(),
+        name="api-withdraw-transfer",
+    ),
+    path("cases/<uuid:case_id>/stays/", case_transfers.CaseStays.as_view(), name="api-case-stays"),
     path(
         "cases/<uuid:case_id>/risk/assessments/",
         AssessmentList.as_view(),

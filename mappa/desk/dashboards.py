@@ -20,6 +20,7 @@ from mappa.agencies import permissions
 from mappa.agencies.constants import Role
 from mappa.cases import rules as case_rules
 from mappa.cases.constants import Category, LeadAgency, Level
+from mappa.cases.views import panels as transfer_panels
 from mappa.custody import dashboard as custody_panel
 from mappa.desk import queries as cases
 from mappa.disclosures import dashboard as disclosure_panels
@@ -211,6 +212,7 @@ def coordinator(user, query, today: date) -> dict:
         "eligibility_warning_weeks": settings.MAPPA_ELIGIBILITY_WARNING_WEEKS,
         "ENDED": case_rules.ENDED,
     }
+    context |= transfer_panels.for_coordinator(user, today)  # docs/transfers.md
     return context
 
 

@@ -40,6 +40,8 @@ AGENCIES = {
     "OTHER": [
         ("Police", AgencyKind.POLICE),
         ("Probation", AgencyKind.PROBATION),
+        # Otherford's co-ordination unit: its co-ordinator receives transfers (docs/transfers.md).
+        (COORDINATION_UNIT, AgencyKind.PROBATION),
     ],
 }
 
@@ -147,6 +149,15 @@ PERSONAS = [
         "Owen",
         "Price",
         "Detective Constable",
+    ),
+    Persona(
+        "coordinator.other",
+        Role.COORDINATOR,
+        COORDINATION_UNIT,
+        "OTHER",
+        "Nia",
+        "Okafor",
+        "MAPPA co-ordinator",
     ),
     Persona("sysadmin", Role.SYSADMIN, None, None, "Sys", "Admin", "System administrator"),
 ]

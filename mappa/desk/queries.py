@@ -158,7 +158,9 @@ def counts_by_value(user, today: date, case_filter: CaseFilter) -> dict[str, dic
 
 
 def open_cases(user) -> QuerySet[MappaCase]:
-    return cases_visible_to(user).filter(closed_on__isnull=True)
+    """The open cases the user's area manages (or the user was granted): a case a transfer only
+    shares with the area is on its transfers page, not in its counts (docs/transfers.md)."""
+    return cases_visible_to(user, changing=True).filter(closed_on__isnull=True)
 
 
 def open_mappa_cases(user) -> QuerySet[MappaCase]:

@@ -3,7 +3,7 @@ so every route keeps its address and its name."""
 
 from django.urls import path
 
-from mappa.desk.views import case, home, open_cases, pdp, person
+from mappa.desk.views import case, home, open_cases, pdp, person, stay
 
 # At the site's root, beside the sign-in pages of `mappa.agencies.urls`.
 home_urls = [
@@ -24,4 +24,5 @@ case_urls = [
     path("<uuid:case_id>/pdp/decision/", pdp.decide, name="decide-pdp"),
     path("<uuid:case_id>/pdp/review/", pdp.review, name="review-pdp"),
     path("<uuid:case_id>/pdp/mappa/", pdp.move_into_mappa, name="move-pdp-into-mappa"),
+    path("stays/<uuid:stay_id>/", stay.stay, name="temporary-stay"),
 ]

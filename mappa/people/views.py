@@ -10,6 +10,7 @@ from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.cases import queries as case_queries
 from mappa.kit.forms import add_service_errors
 from mappa.people import editing, queries, records, services
 from mappa.people.constants import IDENTIFIER_LABELS, HeldStatus
@@ -208,11 +209,16 @@ def held_addition(request, held_id):
             else:
                 return redirect("held-addition", held_id=addition.id)
     audit.record_read(actor=request.user, subject=addition.id, content="held addition")
+    matches = queries.held_matches(request.user, addition)
     context = {
         "addition": addition,
         "submitted": _submitted(addition.record),
-        "matches": queries.held_matches(request.user, addition),
+        "matches": matches,
         "form": form,
+        # The same person, wanted in the submitting area: a transfer of their case leads there.
+        "to_transfer": case_queries.cases_visible_to(request.user, changing=True).filter(
+            nominal__in=[nominal for _, nominal in matches if nominal], closed_on__isnull=True
+        ),
     }
     return render(request, "people/held.html", context)
 

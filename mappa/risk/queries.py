@@ -20,9 +20,10 @@ from mappa.risk.constants import ConditionKind
 from mappa.risk.models import LicenceCondition, Postcode, RiskManagementPlan, RoshAssessment
 
 
-def get_case(user, case_id: UUID) -> MappaCase:
-    """The case in the user's scope, else 404 (mappa.cases.queries.get_case)."""
-    return cases.get_case(user, case_id)
+def get_case(user, case_id: UUID, *, changing: bool = False) -> MappaCase:
+    """The case in the user's scope, else 404 (mappa.cases.queries.get_case); `changing` for a
+    page that records risk (a case a transfer shares is read-only to the other area)."""
+    return cases.get_case(user, case_id, changing=changing)
 
 
 def assessments_of(case: MappaCase) -> QuerySet[RoshAssessment]:
@@ -51,9 +52,9 @@ def plans_of(case: MappaCase) -> QuerySet[RiskManagementPlan]:
     )
 
 
-def get_plan(user, case_id: UUID, version: int | None = None):
+def get_plan(user, case_id: UUID, version: int | None = None, *, changing: bool = False):
     """(case, plan version) — the latest when no version is given, None if there is no plan."""
-    case = get_case(user, case_id)
+    case = get_case(user, case_id, changing=changing)
     plans = plans_of(case)
     plan = plans.first() if version is None else plans.filter(version=version).first()
     if plan is None and version is not None:

@@ -210,5 +210,14 @@ MAPPA_PDP_REVIEW_WEEKS = env_int("MAPPA_PDP_REVIEW_WEEKS", 12)
 # §1.5). One of cases.rules.POLICE_RANKS.
 MAPPA_PDP_DECISION_MINIMUM_RANK = os.environ.get("MAPPA_PDP_DECISION_MINIMUM_RANK", "inspector")
 
+# Transfers between areas (docs/transfers.md). After a transfer is accepted, the sending area
+# keeps read-only access to the case for this many days (local practice: the issue asks for a
+# configured period). The receiving area answers a request (accepts or queries it) within this
+# many days, amber in its last two days and red after: MAPPA Guidance para 17.1 says transfers
+# "should be expedited" and names no number of days, so the number is local practice.
+MAPPA_TRANSFER_READ_DAYS = env_int("MAPPA_TRANSFER_READ_DAYS", 90)
+MAPPA_TRANSFER_RESPONSE_DAYS = env_int("MAPPA_TRANSFER_RESPONSE_DAYS", 10)
+
+
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]
 

@@ -27,6 +27,8 @@ CONTRACT = {
     "lay.adviser": ("lay_adviser", None, "DEMO"),
     "outsider.police": ("ra_practitioner", "Police", "OTHER"),
     "sysadmin": ("sysadmin", None, None),
+    # An addition the contract allows: the OTHER area's co-ordinator, who receives transfers.
+    "coordinator.other": ("coordinator", "MAPPA co-ordination unit (probation)", "OTHER"),
 }
 
 

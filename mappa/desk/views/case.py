@@ -13,9 +13,10 @@ from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, rules
 from mappa.cases.views import grantee_name, is_open_at_level_1
+from mappa.cases.views.panels import transfer_panel
+from mappa.desk.views import pdp
 from mappa.information_requests.queries import for_case_page as information_requests
 from mappa.whereabouts import queries as whereabouts
-from mappa.desk.views import pdp
 
 # How each review status shows: red when overdue, amber when due soon, green otherwise.
 REVIEW_TAGS = {
@@ -61,19 +62,25 @@ def case(request, case_id):
     # Who else may see the case is shown to those who see the whole area: the co-ordinator
     # and the responsible authority, not to agencies that see the case through a grant.
     sees_area = _may(request, permissions.VIEW_AREA_CASES)
+    # A case a transfer shares with the user's area is read-only to it (docs/transfers.md).
+    changes = queries.may_change(request.user, case)
+    manages = _may(request, permissions.MANAGE_CASES) and case.closed_on is None and changes
     context = {
         "case": case,
         "review_tag": REVIEW_TAGS[status] if case.closed_on is None else None,
         "grants": _grant_rows(request.user, case) if sees_area else None,
-        "may_grant": _may(request, permissions.GRANT_CASE_ACCESS),
-        "may_review": _may(request, permissions.MANAGE_CASES) and is_open_at_level_1(case),
+        "may_grant": _may(request, permissions.GRANT_CASE_ACCESS) and changes,
+        "may_review": _may(request, permissions.MANAGE_CASES)
+        and is_open_at_level_1(case)
+        and changes,
         # Category, level, responsible officer and closure, between meetings (cases.views).
-        "may_manage": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
+        "may_manage": manages,
         "actions": case_actions(case, timezone.localdate()),
-        "may_agree_action": _may(request, permissions.MANAGE_CASES) and case.closed_on is None,
         "information_requests": information_requests(request.user, case, timezone.localdate()),
         # A potentially dangerous person's steps and next step, and the route into MAPPA.
         **pdp.for_case(request.user, case),
+        "may_agree_action": manages,
+        **transfer_panel(request.user, case, may_change=changes),
     }
     context |= whereabouts_context(request, case)
     return render(request, "desk/case.html", context)

@@ -50,17 +50,32 @@ def get_series(user, series_id: UUID) -> MeetingSeries:
     return series
 
 
-def meetings_visible_to(user) -> QuerySet[Meeting]:
+def about_area_cases(user) -> QuerySet[AgendaItem]:
+    """Agenda items of other areas' meetings about a case the user's area now manages or is
+    receiving: a transfer moves the case, and its minutes go with it (decision 0014)."""
+    return AgendaItem.objects.filter(
+        case__in=cases_visible_to(user).filter(
+            Q(nominal__area_id=user.area_id) | Q(transfers__to_area_id=user.area_id)
+        )
+    ).exclude(meeting__area_id=user.area_id)
+
+
+def meetings_visible_to(user, *, reading: bool = False) -> QuerySet[Meeting]:
+    """The user's meetings; `reading` (the meeting and minutes pages only, never a change) adds
+    other areas' meetings that discussed a case the user's area now manages or is receiving."""
     if sees_area_meetings(user):
-        return Meeting.objects.filter(area_id=user.area_id)
+        area = Q(area_id=user.area_id)
+        if reading:
+            area |= Q(id__in=about_area_cases(user).values("meeting_id"))
+        return Meeting.objects.filter(area)
     if permissions.role_has(user, permissions.VIEW_CASES):
         invited = Invitation.objects.filter(addressed_to(user)).values("agenda_item__meeting_id")
         return Meeting.objects.filter(id__in=invited)
     return Meeting.objects.none()
 
 
-def get_meeting(user, meeting_id: UUID) -> Meeting:
-    meeting = meetings_visible_to(user).select_related("series").filter(id=meeting_id).first()
+def get_meeting(user, meeting_id: UUID, *, reading: bool = False) -> Meeting:
+    meeting = meetings_visible_to(user, reading=reading).select_related("series").filter(id=meeting_id).first()
     if meeting is None:
         raise Http404("No such meeting")
     return meeting
@@ -77,7 +92,8 @@ def visible_item_ids(user, meeting: Meeting) -> set[UUID]:
     items = AgendaItem.objects.filter(meeting=meeting)
     if not (sees_area_meetings(user) and user.area_id == meeting.area_id):
         invited = Invitation.objects.filter(addressed_to(user)).values("agenda_item_id")
-        items = items.filter(id__in=invited)
+        moved_in = about_area_cases(user).values("id") if sees_area_meetings(user) else []
+        items = items.filter(Q(id__in=invited) | Q(id__in=moved_in))
     items = items.filter(case__in=cases_visible_to(user))
     return set(items.values_list("id", flat=True))
 

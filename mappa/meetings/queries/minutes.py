@@ -21,7 +21,11 @@ from mappa.actions.models import Action
 from mappa.agencies import permissions
 from mappa.meetings.constants import AttendanceStatus, MeetingStatus
 from mappa.meetings.models.minutes import SECTION_LABELS, CaseMinutes, Minutes, OnwardShare
-from mappa.meetings.queries.meetings import sees_area_meetings, visible_item_ids
+from mappa.meetings.queries.meetings import (
+    about_area_cases,
+    sees_area_meetings,
+    visible_item_ids,
+)
 from mappa.risk.models import RiskManagementPlan, RoshAssessment
 
 FINAL = (MeetingStatus.MINUTES_APPROVED, MeetingStatus.CIRCULATED)
@@ -46,7 +50,10 @@ def may_read(user, meeting) -> bool:
     if meeting.status == MeetingStatus.MINUTES_DRAFT:
         return writes_minutes(user, meeting)
     if meeting.status == MeetingStatus.MINUTES_APPROVED:
-        return sees_area_meetings(user) and user.area_id == meeting.area_id
+        return sees_area_meetings(user) and (
+            user.area_id == meeting.area_id
+            or about_area_cases(user).filter(meeting=meeting).exists()
+        )
     return meeting.status == MeetingStatus.CIRCULATED
 
 

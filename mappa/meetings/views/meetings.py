@@ -95,7 +95,7 @@ def _overruns(meeting, rows) -> bool:
 @requires(permissions.VIEW_CASES)
 def meeting(request, meeting_id):
     """The meeting and its agenda; items the user is not part of show as restricted."""
-    found = queries.get_meeting(request.user, meeting_id)
+    found = queries.get_meeting(request.user, meeting_id, reading=True)
     rows = queries.agenda_for(request.user, found)
     audit.record_read(actor=request.user, subject=found.id, content="meeting agenda")
     user = request.user

@@ -46,7 +46,7 @@ def _context(request, meeting, found=None, problems=(), problems_title="") -> di
 @requires(permissions.VIEW_CASES)
 def minutes_page(request, meeting_id):
     """The whole minutes as the user may read them: restricted items show as Restricted."""
-    meeting = meetings.get_meeting(request.user, meeting_id)
+    meeting = meetings.get_meeting(request.user, meeting_id, reading=True)
     found = getattr(meeting, "minutes", None)
     if found is None:
         context = _context(request, meeting)

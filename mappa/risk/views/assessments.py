@@ -39,7 +39,7 @@ def assessment(request, case_id, assessment_id):
 
 @requires(permissions.RECORD_RISK)
 def add_assessment(request, case_id):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     assessors = queries.assessors(case)
     initial = {"assessed_on": timezone.localdate()}
     if any(user.pk == request.user.pk for user in assessors):

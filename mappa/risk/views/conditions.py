@@ -50,7 +50,7 @@ def conditions(request, case_id):
 
 @requires(permissions.RECORD_RISK)
 def choose_condition(request, case_id):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     form = ConditionKindForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         return redirect("add-licence-condition", case_id=case.id, kind=form.cleaned_data["kind"])
@@ -60,7 +60,7 @@ def choose_condition(request, case_id):
 
 @requires(permissions.RECORD_RISK)
 def add_condition(request, case_id, kind):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if kind not in ConditionKind.values:
         raise Http404("No such type of condition")
     form = ConditionForm(request.POST or None, kind=kind)
@@ -81,7 +81,7 @@ def add_condition(request, case_id, kind):
 
 @requires(permissions.RECORD_RISK)
 def end_condition(request, case_id, condition_id):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     condition = queries.conditions_of(case).filter(id=condition_id).first()
     if condition is None:
         raise Http404("No such condition")

@@ -67,7 +67,7 @@ def _plan_initial(latest) -> dict:
 
 @requires(permissions.RECORD_RISK)
 def edit_plan(request, case_id):
-    case, latest = queries.get_plan(request.user, case_id)
+    case, latest = queries.get_plan(request.user, case_id, changing=True)
     form = PlanForm(request.POST or None, initial=_plan_initial(latest))
     if request.method == "POST" and form.is_valid():
         try:
@@ -85,7 +85,7 @@ def edit_plan(request, case_id):
 
 @requires(permissions.RECORD_RISK)
 def entry_action(request, case_id, entry_id):
-    case, plan = queries.get_plan(request.user, case_id)
+    case, plan = queries.get_plan(request.user, case_id, changing=True)
     entry = plan.entries.filter(pk=entry_id).first() if plan else None
     if entry is None:
         raise Http404("No such entry in the current plan")

@@ -52,7 +52,7 @@ def _end_of(day) -> datetime:
 
 @requires(permissions.GRANT_CASE_ACCESS)
 def grant_access(request, case_id):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     form = GrantAccessForm(
         request.POST or None,
         agencies=queries.agencies_to_grant(case),
@@ -87,7 +87,7 @@ def revoke_access(request, case_id, grant_id):
         access.revoke_case_access(actor=request.user, grant=grant)
         messages.success(request, f"{grantee_name(grant)} can no longer see this case")
         return redirect("case", case_id=case_id)
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     audit.record_read(actor=request.user, subject=case.id, content="MAPPA case, revoke access")
     return render(
         request,
@@ -107,7 +107,7 @@ def _review_recorded(review, case) -> str:
 
 @requires(permissions.MANAGE_CASES)
 def add_review(request, case_id):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if not is_open_at_level_1(case):
         audit.record_read(actor=request.user, subject=case.id, content="MAPPA case")
         return render(request, "cases/no_review.html", {"case": case}, status=409)
@@ -157,7 +157,7 @@ def change_decision(request, case_id):
         services.record_decision(actor=request.user, case=case, **data)
         return f"Decision recorded: category {case.category}, level {case.level}"
 
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if case.closed_on is not None:
         return _closed(request, case, "category and level")
     form = DecisionForm(
@@ -181,7 +181,7 @@ def name_officer(request, case_id):
         services.name_responsible_officer(actor=request.user, case=case, **data)
         return f"{data['officer'].display_name} is the responsible officer"
 
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if case.closed_on is not None:
         return _closed(request, case, "responsible officer")
     officer = case.responsible_officer
@@ -207,7 +207,7 @@ def close(request, case_id):
         services.deregister(actor=request.user, case=case, **data)
         return f"The case is closed from {_day(case.closed_on)}"
 
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if case.closed_on is not None:
         return _closed(request, case, "closure")
     form = CloseForm(request.POST or None, initial={"version": case.nominal.version})
@@ -225,7 +225,7 @@ def decide_terrorism_management(request, case_id):
         terrorism.decide_management(actor=request.user, case=case, **data)
         return f"Recorded: managed under {case.get_terrorism_management_display()}"
 
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if case.closed_on is not None:
         return _closed(request, case, "CT MAPPA or local MAPPA")
     initial = {

@@ -16,7 +16,14 @@ from mappa.api.pagination import Pages, paginated
 from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
 from mappa.cases import queries, services
-from mappa.cases.constants import CaseKind, Category, ClosureReason, DecisionSource, Level
+from mappa.cases.constants import (
+    SET_BY_THE_SERVICE,
+    CaseKind,
+    Category,
+    ClosureReason,
+    DecisionSource,
+    Level,
+)
 
 
 class LevelChangeSerializer(serializers.Serializer):
@@ -136,7 +143,7 @@ class DecisionIn(serializers.Serializer):
     category = serializers.ChoiceField(choices=Category.choices)
     level = serializers.ChoiceField(choices=Level.choices)
     source = serializers.ChoiceField(
-        choices=[(s.value, s.label) for s in DecisionSource if s != DecisionSource.IMPORT]
+        choices=[(s.value, s.label) for s in DecisionSource if s not in SET_BY_THE_SERVICE]
     )
     rationale = serializers.CharField(max_length=5000)
     decided_on = serializers.DateField()
@@ -162,7 +169,7 @@ class CaseChange(APIView):
         raise NotImplementedError
 
     def post(self, request, case_id):
-        case = queries.get_case(request.user, case_id)
+        case = queries.get_case(request.user, case_id, changing=True)
         version = versions.if_match(request)
         given = self.body(data=request.data)
         given.is_valid(raise_exception=True)
