@@ -132,7 +132,7 @@ def load(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list]) ->
             SELECT * EXCLUDE (spelt),
                 nullif(trim(split_part(spelt, 'qqq', 1)), '') AS line1,
                 nullif(trim(split_part(spelt, 'qqq', 2)), '') AS line2,
-                nullif(trim(regexp_replace(spelt, '\s*qqq\s*', ' ')), '') AS address
+                nullif(trim(regexp_replace(spelt, ' *qqq *', ' ')), '') AS address
             FROM expanded
         )
         SELECT spelt.* EXCLUDE (address_raw, line1, line2), {DERIVED}

@@ -88,5 +88,10 @@ def trainable(cases: int, records: int) -> str | None:
     return None
 
 
+def counts_term_frequencies(records: int) -> bool:
+    """Term frequencies are counted from an extract of at least the size trained on."""
+    return records >= SMALLEST_EXTRACT_TO_TRAIN
+
+
 def within(value: float, low: float = 0.0, high: float = 1.0) -> bool:
     return low <= value <= high

@@ -54,11 +54,21 @@ class Model:
         return f"{how} ({self.reason})"
 
     def settings(self) -> dict:
-        """Splink settings for prediction: the comparisons with these m and u."""
+        """Splink settings for prediction: the comparisons with these m and u.
+
+        Term frequencies are counted from the inputs, so they are left out when the extract
+        is too small to count them (rules.counts_term_frequencies): in a file of a few
+        records every name looks common.
+        """
         settings = model.settings(model.PERSON_COMPARISONS, model.PERSON_BLOCKING, self.prior)
+        records = self.counts.get("records")
+        frequencies = records is None or rules.counts_term_frequencies(records)
         for comparison in settings["comparisons"]:
             values = self.parameters.get(comparison["output_column_name"], {})
             for level in comparison["comparison_levels"]:
+                if not frequencies:
+                    level.pop("tf_adjustment_column", None)
+                    level.pop("tf_adjustment_weight", None)
                 if level["label_for_charts"] in values:
                     level["m_probability"], level["u_probability"] = values[
                         level["label_for_charts"]
