@@ -379,6 +379,9 @@ READS: dict[str, Read] = {
     "mash-run": Read(
         "mash.manager", lambda w: {"run_id": w.run.id}, lambda w: w.run.id, event=MASH
     ),
+    "mash-run-near": Read(
+        "mash.manager", lambda w: {"run_id": w.run.id}, lambda w: w.run.id, event=MASH
+    ),
     "mash-candidate": Read(
         "mash.manager",
         lambda w: {"candidate_id": w.candidate.id},

@@ -273,7 +273,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.MASH_CASE_LIST_EXPORTED: frozenset({"case_list", "rows", "via"}),
     EventType.MASH_RECORD_READ: frozenset({"record", "view"}),
     EventType.MASH_MATCHING_STARTED: frozenset({"run", "case_list", "records"}),
-    EventType.MASH_MATCHING_FINISHED: frozenset({"run", "status", "candidates"}),
+    EventType.MASH_MATCHING_FINISHED: frozenset({"run", "status", "candidates", "model"}),
     EventType.MASH_CANDIDATE_DECIDED: frozenset({"candidate", "decision", "involvement"}),
     EventType.MASH_WORKER_INVITED: frozenset({"candidate", "route", "invitation"}),
     EventType.MASH_CHECK_COMPLETED: frozenset({"entry", "known"}),

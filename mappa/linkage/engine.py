@@ -1,9 +1,11 @@
 """Running the MASH check: the case list against a social-care extract, with Splink on DuckDB.
 
-`match` returns every candidate pair at or above the threshold, each once under the kind
-that fits best (person, else address), with what each field did. The same call serves
-`mappa mash-check` and the web flow. A run is deterministic: fixed parameters, term
-frequencies counted from the inputs, and a total order on the output.
+`run` trains the person model on the inputs (or takes the saved default when they are too
+small: `training`) and returns every candidate pair at or above the threshold, each once
+under the kind that fits best (person, else address), with what each field did, and the
+model it used; `match` returns the candidates alone. The same call serves `mappa
+mash-check` and the web flow. A run is deterministic: fixed seeds, rounded trained
+values, term frequencies counted from the inputs, and a total order on the output.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 import duckdb
 from splink import DuckDBAPI, Linker
 
-from mappa.linkage import model, prepare, rules
+from mappa.linkage import model, prepare, rules, training
 from mappa.linkage.files import Table
 
 Progress = Callable[[str, int], None]
@@ -43,6 +45,21 @@ class Options:
     threads: int = 2
     memory_limit: str = "3GB"
     more_addresses: dict[str, list[dict]] = field(default_factory=dict)
+    # Candidates are also kept this far below the threshold, for review near it (never in
+    # the contract's output: `Run.reported`).
+    below: float = 0.0
+
+
+@dataclass
+class Run:
+    candidates: list[Candidate]
+    model: training.Model
+    threshold: float
+
+    @property
+    def reported(self) -> list[Candidate]:
+        """The candidates at or above the threshold: the contract's output."""
+        return [c for c in self.candidates if c.match_probability >= self.threshold]
 
 
 def _quiet(_stage: str, _percent: int) -> None:
@@ -51,9 +68,17 @@ def _quiet(_stage: str, _percent: int) -> None:
 
 def match(
     cases: Table, extract: Table, options: Options | None = None, progress: Progress = _quiet
-):
+) -> list[Candidate]:
     """Link the checked case list to the checked extract; candidates in contract order."""
+    return run(cases, extract, options, progress).reported
+
+
+def run(
+    cases: Table, extract: Table, options: Options | None = None, progress: Progress = _quiet
+) -> Run:
+    """Train, link and rank: the candidates (down to `below` under the threshold) and model."""
     options = options or Options()
+    lowest = max(options.threshold - options.below, 0.0)
     logging.getLogger("splink").setLevel(logging.WARNING)
     con = duckdb.connect(":memory:")
     try:
@@ -64,46 +89,40 @@ def match(
         people, places = prepare.case_rows(cases, options.more_addresses)
         prepare.load(con, "case_people", people)
         prepare.load(con, "case_places", places)
+        prepare.load(con, "case_primary", prepare.primary_rows(cases))
         prepare.load(con, "extract", prepare.extract_columns(extract))
-        progress("Matching people", 30)
-        person = _predict(
-            con,
-            "case_people",
-            model.PERSON_COMPARISONS,
-            model.PERSON_BLOCKING,
-            rules.person_prior(len(extract)),
-            options.threshold,
+        progress("Training the model", 20)
+        person_model = training.person_model(
+            con, "case_primary", "extract", rules.person_prior(len(extract))
         )
+        progress("Matching people", 40)
+        person = _predict(con, "case_people", person_model.settings(), lowest, gate=True)
         progress("Matching addresses", 65)
-        place = _predict(
-            con,
-            "case_places",
-            model.ADDRESS_COMPARISONS,
-            model.ADDRESS_BLOCKING,
-            model.ADDRESS_PRIOR,
-            options.threshold,
+        address_settings = model.settings(
+            model.ADDRESS_COMPARISONS, model.ADDRESS_BLOCKING, model.ADDRESS_PRIOR
         )
+        place = _predict(con, "case_places", address_settings, lowest, gate=False)
         progress("Ranking candidates", 90)
-        return _combine(con, person, place, extract, options.threshold)
+        found = _combine(person, place, extract, lowest)
+        return Run(found, person_model, options.threshold)
     finally:
         con.close()
 
 
-def _predict(con, left: str, comparisons, blocking, prior: float, threshold: float):
+def _predict(con, left: str, settings: dict, threshold: float, gate: bool):
     """Best pair per (case, record) from one model: probability and comparison levels."""
     db_api = DuckDBAPI(connection=con)
     tables = [
         db_api.register(left, dataset_display_name="a_cases"),
         db_api.register("extract", dataset_display_name="b_extract"),
     ]
-    linker = Linker(tables, model.settings(comparisons, blocking, prior), log_level=None)
+    linker = Linker(tables, settings, log_level=None)
     predictions = linker.inference.predict(threshold_match_probability=threshold)
-    gammas = [f"gamma_{spec[0]}" for spec in comparisons]
-    gate = ""
-    if comparisons is model.PERSON_COMPARISONS:
-        # A forename that is simply different (not a nickname, initial, typing error or
-        # alias) is another person: twins and siblings share surname, birthday and address.
-        gate = "WHERE gamma_forename <> 0"
+    gammas = [f"gamma_{c['output_column_name']}" for c in settings["comparisons"]]
+    # At the same home, a forename that simply differs (not a nickname, initial, typing
+    # error or alias) or a birth many years apart is another person in the household
+    # (rules.another_in_household): twins, siblings, a parent and child of one name.
+    gate = f"WHERE NOT ({_household(settings)})" if gate else ""
     sql = f"""
         SELECT key_l AS case_id, key_r AS record_id,
                arg_max(struct_pack(p := match_probability, {", ".join(gammas)}),
@@ -115,6 +134,16 @@ def _predict(con, left: str, comparisons, blocking, prior: float, threshold: flo
     return {(case_id, record_id): best for case_id, record_id, best in rows}
 
 
+def _household(settings: dict) -> str:
+    home = next(c for c in settings["comparisons"] if c["output_column_name"] == "home")
+    same_home = len(home["comparison_levels"]) - 2  # the first level after "missing"
+    days = rules.HOUSEHOLD_YEARS_APART * 365.25
+    return (
+        f"gamma_home = {same_home} AND (gamma_forename = 0 OR "
+        f"coalesce(abs(date_diff('day', dob_l, dob_r)) >= {days}, false))"
+    )
+
+
 def _fields(best: dict, comparisons) -> dict[str, tuple[str, str]]:
     shown = {}
     for spec in comparisons:
@@ -122,7 +151,7 @@ def _fields(best: dict, comparisons) -> dict[str, tuple[str, str]]:
     return shown
 
 
-def _combine(con, person: dict, place: dict, extract: Table, threshold: float):
+def _combine(person: dict, place: dict, extract: Table, threshold: float):
     index = {record_id: position for position, record_id in enumerate(extract.columns["record_id"])}
     statuses = extract.columns.get("case_status") or [None] * len(extract)
     workers = extract.columns.get("allocated_worker") or [None] * len(extract)

@@ -1,12 +1,14 @@
 """The Splink models: comparisons, blocking rules and their fixed parameters.
 
 Two models run on the same prepared tables. The **person** model asks whether an
-extract record is the case's person (name and date of birth, helped a little by the
-address); the **address** model asks whether a record lives at one of the case's
-addresses. Parameters are fixed here rather than trained at run time, so that a
-run is deterministic, fast, and safe on small inputs (see docs/mash.md for where
-each value comes from); term frequencies are taken from the data at run time, so a
-common surname, forename or postcode counts for less than a rare one.
+extract record is the case's person (name and date of birth, helped by the address);
+its m and u probabilities are trained on the data being linked (`training`), and the
+values here are where training starts and what the saved default model was trained
+from. The **address** model asks whether a record lives at one of the case's addresses;
+it has a single comparison, which expectation maximisation cannot estimate on its own,
+so its parameters stay fixed here (see docs/mash.md). Term frequencies are taken from
+the data at run time, so a common surname, forename or postcode counts for less than a
+rare one.
 
 Each level is (label, verdict, SQL condition, m, u). The verdict says how the
 field is shown to the named person: agrees, partly agrees, disagrees or missing.
@@ -29,7 +31,13 @@ FORENAME = (
     [
         ("missing", MISSING, "forename1_l IS NULL OR forename1_r IS NULL", None, None),
         ("the same", AGREES, "forename1_l = forename1_r", 0.82, 0.004),
-        ("the same name (nickname)", AGREES, "forename_canon_l = forename_canon_r", 0.07, 0.001),
+        (
+            "the same name (nickname)",
+            AGREES,
+            "list_has_any(forename_groups_l, forename_groups_r)",
+            0.07,
+            0.001,
+        ),
         ("a typing error apart", PARTLY, _near("forename1", 0.92), 0.05, 0.002),
         (
             "an initial that agrees",
@@ -91,8 +99,14 @@ DATE_OF_BIRTH = (
     None,
 )
 
-# In the person model the address only helps: family members share it, so its weight is
-# kept small (under 7 bits) or twins and parents would look like the same person.
+# In the person model the address is evidence like any other; its weights are trained. A
+# house number missing on one side, lines in the other order ("Flat 2, 14 Mill Lane" and
+# "14 Mill Lane, Flat 2") and a spacing or typing error in the street still agree on
+# the street (`street_agrees`).
+STREET_AGREES = (
+    f"(list_has_any(street_keys_l, street_keys_r) OR "
+    f"{JW}(street_keys_l[1], street_keys_r[1]) >= 0.9)"
+)
 HOME = (
     "home",
     "Address",
@@ -100,21 +114,35 @@ HOME = (
         (
             "missing",
             MISSING,
-            "(pc_l IS NULL OR pc_r IS NULL) AND (street_l IS NULL OR street_r IS NULL)",
+            "(pc_l IS NULL OR pc_r IS NULL) AND (len(street_keys_l) = 0 OR len(street_keys_r) = 0)",
             None,
             None,
         ),
-        ("the same", AGREES, "pc_l = pc_r AND numbers_l = numbers_r", 0.5, 0.005),
-        ("the same postcode", PARTLY, "pc_l = pc_r", 0.1, 0.05),
         (
-            "the same street and number",
-            PARTLY,
-            "numbers_l = numbers_r AND street_l = street_r",
-            0.05,
-            0.03,
+            "the same",
+            AGREES,
+            f"pc_l = pc_r AND numbers_l = numbers_r AND {STREET_AGREES}",
+            0.5,
+            0.0005,
         ),
-        ("the same postcode district", PARTLY, "pc_district_l = pc_district_r", 0.05, 0.07),
-        ("different", DISAGREES, "ELSE", 0.3, 0.845),
+        (
+            "the same postcode and street, no number on one side",
+            PARTLY,
+            f"pc_l = pc_r AND (numbers_l IS NULL OR numbers_r IS NULL) AND {STREET_AGREES}",
+            0.03,
+            0.0005,
+        ),
+        (
+            "the same street and number, postcode differs",
+            PARTLY,
+            f"numbers_l = numbers_r AND {STREET_AGREES}",
+            0.05,
+            0.0005,
+        ),
+        ("the same postcode and number", PARTLY, "pc_l = pc_r AND numbers_l = numbers_r", 0.05, 0.001),
+        ("the same postcode", PARTLY, "pc_l = pc_r", 0.05, 0.01),
+        ("the same street", PARTLY, STREET_AGREES, 0.02, 0.01),
+        ("different", DISAGREES, "ELSE", 0.3, 0.97),
     ],
     None,
 )
@@ -175,12 +203,15 @@ ADDRESS_COMPARISONS = (PLACE,)
 
 # Blocking: only pairs that agree on one of these are compared. Each is an equality join,
 # so the cost grows with the case list and how common the values are, not extract size².
+# Several rules for recall: a true pair is lost only if it fails every one.
 PERSON_BLOCKING = (
     "l.dob = r.dob",
     "l.dob = r.dob_swapped",
     "l.surname = r.surname AND l.birth_year = r.birth_year",
-    "l.forename_canon = r.forename_canon AND l.surname = r.surname",
+    "l.forename1 = r.forename1 AND l.surname = r.surname",
+    "l.forename_sx = r.forename_sx AND l.surname_sx = r.surname_sx",
     "l.pc = r.pc",
+    "l.numbers = r.numbers AND l.street = r.street",
 )
 ADDRESS_BLOCKING = ("l.pc = r.pc", "l.numbers = r.numbers AND l.street = r.street")
 

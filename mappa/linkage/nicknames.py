@@ -1,72 +1,42 @@
-"""Common English forenames and the short forms people use for them.
+"""English forenames and their short forms, from the maintained `nicknames` package.
 
-Each short form maps to the formal name it stands for, so "Bill" and "William"
-compare as the same name. A short form that serves several names (Alex,
-Chris, Sam) maps to one of them: the comparison asks only whether two names
-could be the same, and both sides are mapped the same way.
+The package's list (carltonnorthern/nicknames: about 1,100 formal names, each with the
+short forms people use for it) replaces the hand-written table this module held. A name
+belongs to the group of each formal name it is a short form of, and to its own; two
+forenames are "the same name" when their groups meet, so "Bill" and "William" agree and
+"Peggy" and "Margaret" agree, but "Bill" and "Robert" only if the list says so.
 """
 
-NICKNAMES: dict[str, tuple[str, ...]] = {
-    "abigail": ("abby", "abi", "gail"),
-    "alexander": ("alex", "al", "sandy", "alec", "xander", "alexandra", "lexi", "alexa"),
-    "andrew": ("andy", "drew"),
-    "anthony": ("tony", "ant"),
-    "benjamin": ("ben", "benny", "benji"),
-    "catherine": ("cathy", "kate", "katie", "cath", "kathryn", "katherine", "kat", "kay"),
-    "charles": ("charlie", "chas", "chuck"),
-    "charlotte": ("lottie", "charly"),
-    "christopher": ("chris", "kit", "christine", "chrissy", "christina", "tina"),
-    "daniel": ("dan", "danny"),
-    "david": ("dave", "davy", "davie"),
-    "deborah": ("debbie", "deb", "debra"),
-    "dorothy": ("dot", "dotty", "dolly"),
-    "edward": ("ed", "eddie", "ted", "teddy", "ned"),
-    "elizabeth": ("liz", "lizzie", "beth", "betty", "bet", "eliza", "libby", "lisa", "elsie"),
-    "frederick": ("fred", "freddie", "freddy"),
-    "gregory": ("greg",),
-    "harold": ("harry", "hal"),
-    "henry": ("hank", "hal"),
-    "isabella": ("bella", "izzy", "isabel"),
-    "jacob": ("jake",),
-    "james": ("jim", "jimmy", "jamie", "jas"),
-    "jennifer": ("jen", "jenny", "jenni"),
-    "john": ("jack", "johnny", "jon", "jonny"),
-    "jonathan": ("jonty",),
-    "joseph": ("joe", "joey", "jo"),
-    "joshua": ("josh",),
-    "katharine": ("kathy",),
-    "lawrence": ("larry", "laurie"),
-    "leonard": ("len", "lenny", "leo"),
-    "margaret": ("maggie", "meg", "peggy", "marge", "madge", "greta", "margo"),
-    "matthew": ("matt", "matty"),
-    "michael": ("mike", "mick", "mickey", "micky", "mikey"),
-    "nathaniel": ("nat", "nathan", "nate"),
-    "nicholas": ("nick", "nicky", "nico"),
-    "patricia": ("pat", "patty", "tricia", "trish"),
-    "patrick": ("paddy", "pat"),
-    "peter": ("pete",),
-    "philip": ("phil", "pip", "phillip"),
-    "rebecca": ("becky", "becca", "bex"),
-    "richard": ("rich", "richie", "rick", "ricky", "dick"),
-    "robert": ("rob", "robbie", "bob", "bobby", "bert"),
-    "ronald": ("ron", "ronnie"),
-    "samuel": ("sam", "sammy", "samantha"),
-    "sarah": ("sara", "sally", "sadie"),
-    "stephen": ("steve", "stevie", "steven"),
-    "susan": ("sue", "susie", "suzy", "suzanne"),
-    "terence": ("terry", "tel"),
-    "thomas": ("tom", "tommy"),
-    "timothy": ("tim", "timmy"),
-    "victoria": ("vicky", "vikki", "tori"),
-    "william": ("bill", "billy", "will", "willie", "liam"),
-    "zachary": ("zach", "zack"),
-}
+from __future__ import annotations
+
+from functools import cache
+
+from nicknames import NickNamer
 
 
-def canonical_pairs() -> list[tuple[str, str]]:
-    """(name, canonical) for every short form and formal name."""
-    pairs = {formal: formal for formal in NICKNAMES}
-    for formal, shorts in NICKNAMES.items():
+@cache
+def _namer() -> NickNamer:
+    return NickNamer()
+
+
+def groups(name: str) -> set[str]:
+    """The formal names `name` may stand for, itself included (lower case)."""
+    name = name.strip().lower()
+    return {name, *_namer().canonicals_of(name)} if name else set()
+
+
+def short_forms(name: str) -> list[str]:
+    """The short forms of a formal name, sorted (lower case)."""
+    return sorted(_namer().nicknames_of(name.strip().lower()))
+
+
+@cache
+def canonical_pairs() -> tuple[tuple[str, str], ...]:
+    """(name, formal name) for every short form and formal name in the list."""
+    namer = _namer()
+    pairs = set()
+    for formal, shorts in namer.nickname_lookup.items():
+        pairs.add((formal, formal))
         for short in shorts:
-            pairs.setdefault(short, formal)
-    return sorted(pairs.items())
+            pairs.add((short, formal))
+    return tuple(sorted(pairs))

@@ -1,10 +1,12 @@
 """Loading checked files into DuckDB and normalising them for comparison.
 
-Names lose case, accents and punctuation; a forename is also mapped through the
-nickname table; a date of birth gets its day and month swapped form; an address
-loses case and punctuation, has its abbreviations spelt out ("Rd" → "road"), and
-is split into its numbers (house, flat) and its street words; a postcode loses its
-spacing and is rebuilt in the standard "AB1 2CD" form.
+Names lose case, accents and punctuation; a forename also gets the groups of formal
+names it may stand for (the `nicknames` package) and both names a Soundex code; a date
+of birth gets its day and month swapped form; an address loses case and punctuation,
+has its abbreviations spelt out ("Rd" -> "road"), and is split into its numbers (house,
+flat; sorted, so swapped lines give the same numbers) and its street words; each address
+line also gets a key without numbers or spaces ("hartleystreet" = "hartley street"), so
+lines written in the other order still agree; a postcode loses its spacing.
 
 Each case gives several rows: its name, its name with forenames and surname
 swapped, and each alias; all carry the case's address (and any further addresses
@@ -14,6 +16,7 @@ the service knows, such as a proposed release address).
 from __future__ import annotations
 
 import duckdb
+import jellyfish
 import pyarrow as pa
 
 from mappa.linkage import nicknames
@@ -52,6 +55,8 @@ CREATE OR REPLACE MACRO name_clean(s) AS nullif(trim(regexp_replace(
     '[^a-z]+', ' ', 'g')), '');
 CREATE OR REPLACE MACRO address_words(s) AS trim(regexp_replace(
     lower(strip_accents(coalesce(s, ''))), '[^a-z0-9]+', ' ', 'g'));
+CREATE OR REPLACE MACRO line_key(s) AS nullif(replace(
+    regexp_replace(s, '\b(flat|unit|apartment|\d+[a-z]?)\b', ' ', 'g'), ' ', ''), '');
 CREATE OR REPLACE MACRO postcode_key(s) AS nullif(
     upper(regexp_replace(coalesce(s, ''), '[^A-Za-z0-9]', '', 'g')), '');
 """
@@ -61,17 +66,21 @@ COLUMNS = """
     string_split(coalesce(name_clean(forenames), ''), ' ') AS forenames_all,
     replace(name_clean(surname), ' ', '') AS surname,
     TRY_CAST(date_of_birth AS DATE) AS dob,
-    address_words(concat_ws(' ', address_line_1, address_line_2)) AS address_raw,
+    concat(address_words(address_line_1), ' qqq ', address_words(address_line_2)) AS address_raw,
     name_clean(town) AS town,
     postcode_key(postcode) AS pc
 """
 
 DERIVED = r"""
-    coalesce(n.canonical, forename1) AS forename_canon,
+    list_distinct(list_append(coalesce(n.groups, []), forename1)) AS forename_groups,
+    soundex(forename1) AS forename_sx,
+    soundex(surname) AS surname_sx,
     year(dob) AS birth_year,
     CASE WHEN day(dob) <= 12 AND day(dob) <> month(dob)
          THEN make_date(year(dob), day(dob), month(dob)) END AS dob_swapped,
-    nullif(array_to_string(regexp_extract_all(address, '\b\d+[a-z]?\b'), ' '), '') AS numbers,
+    nullif(array_to_string(list_sort(regexp_extract_all(address, '\b\d+[a-z]?\b')), ' '), '')
+        AS numbers,
+    list_filter([line_key(line1), line_key(line2)], lambda k: k IS NOT NULL) AS street_keys,
     nullif(trim(regexp_replace(regexp_replace(address, '\b(flat|unit|\d+[a-z]?)\b', ' ', 'g'),
         '\s+', ' ', 'g')), '') AS street,
     CASE WHEN length(pc) BETWEEN 5 AND 7 THEN left(pc, length(pc) - 2) END AS pc_sector,
@@ -84,7 +93,7 @@ def expand_abbreviations(column: str) -> str:
     expression = column
     for short, full in ABBREVIATIONS.items():
         expression = f"regexp_replace({expression}, '\\b{short}\\b', '{full}', 'g')"
-    return f"nullif({expression}, '')"
+    return expression
 
 
 def _arrow(columns: dict[str, list]) -> pa.Table:
@@ -94,13 +103,21 @@ def _arrow(columns: dict[str, list]) -> pa.Table:
 def load(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list]) -> None:
     """Normalise raw string columns into table `name` (with an integer unique_id)."""
     con.execute(MACROS)
-    if not _table_exists(con, "nicknames"):
+    if not _table_exists(con, "nickname_groups"):
         pairs = nicknames.canonical_pairs()
         con.register(
             "nickname_pairs",
-            pa.table({"name": [a for a, _ in pairs], "canonical": [b for _, b in pairs]}),
+            pa.table({"name": [a for a, _ in pairs], "formal": [b for _, b in pairs]}),
         )
-        con.execute("CREATE TABLE nicknames AS SELECT * FROM nickname_pairs")
+        con.execute(
+            "CREATE TABLE nickname_groups AS SELECT name, list(formal ORDER BY formal) AS groups "
+            "FROM nickname_pairs GROUP BY name"
+        )
+        con.unregister("nickname_pairs")
+        con.create_function(
+            "soundex", _soundex, [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"),
+            type="arrow", null_handling="special",
+        )
     raw = f"{name}_raw"
     con.register(raw, _arrow(columns))
     address = expand_abbreviations("address_raw")
@@ -110,13 +127,26 @@ def load(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list]) ->
         WITH cleaned AS (
             SELECT row_number() OVER () - 1 AS unique_id, key, {COLUMNS}
             FROM {raw}
-        ), spelt AS (SELECT *, {address} AS address FROM cleaned)
-        SELECT spelt.* EXCLUDE (address_raw), {DERIVED}
-        FROM spelt LEFT JOIN nicknames n ON n.name = spelt.forename1
+        ), expanded AS (SELECT *, {address} AS spelt FROM cleaned
+        ), spelt AS (
+            SELECT * EXCLUDE (spelt),
+                nullif(trim(split_part(spelt, 'qqq', 1)), '') AS line1,
+                nullif(trim(split_part(spelt, 'qqq', 2)), '') AS line2,
+                nullif(trim(regexp_replace(spelt, ' *qqq *', ' ')), '') AS address
+            FROM expanded
+        )
+        SELECT spelt.* EXCLUDE (address_raw, line1, line2), {DERIVED}
+        FROM spelt LEFT JOIN nickname_groups n ON n.name = spelt.forename1
         ORDER BY unique_id
         """
     )
     con.unregister(raw)
+
+
+def _soundex(names: pa.Array) -> pa.Array:
+    """Soundex of each name (jellyfish), None for a missing one: a key for blocking."""
+    values = names.to_pylist()
+    return pa.array([jellyfish.soundex(v) if v else None for v in values], pa.string())
 
 
 def _table_exists(con, name: str) -> bool:
@@ -140,6 +170,14 @@ def case_rows(cases: Table, more_addresses: dict[str, list[dict]] | None = None)
         for address in [row, *(more_addresses or {}).get(row["case_id"], [])]:
             _append(places, {**row, **_address_of(address)})
     return people, places
+
+
+def primary_rows(cases: Table) -> dict[str, list]:
+    """One row a case, under its own name and address: what the person model trains on."""
+    people: dict[str, list] = {column: [] for column in FIELDS}
+    for row in cases.rows():
+        _append(people, row)
+    return people
 
 
 FIELDS = (

@@ -58,5 +58,40 @@ def person_prior(
     return known_rate / max(extract_size, smallest_register)
 
 
+# mash-check.md "Matches (output)": `address` is "a different person living at the case's
+# address (a possible associated child or household member)". At the same home, a forename
+# that simply differs (twins, siblings) or a birth this many years apart (a parent and a
+# child of the same name) is such a person, not the case's person. Twelve years: a parent
+# is rarely younger than that at a child's birth (a judgement, docs/mash.md).
+HOUSEHOLD_YEARS_APART = 12
+
+
+def another_in_household(same_home: bool, forename_differs: bool, years_apart: float | None):
+    """True when a pair at the same home is two people of one household."""
+    far_apart = years_apart is not None and abs(years_apart) >= HOUSEHOLD_YEARS_APART
+    return same_home and (forename_differs or far_apart)
+
+
+# Issue 20 and docs/mash.md: the person model is trained on the data being linked, unless
+# there is too little of it. Expectation maximisation needs enough true pairs in each
+# blocked set to find them (a blocked EM step fails on 200 records: machine notes).
+SMALLEST_CASE_LIST_TO_TRAIN = 50
+SMALLEST_EXTRACT_TO_TRAIN = 500
+
+
+def trainable(cases: int, records: int) -> str | None:
+    """None when the inputs are large enough to train on; else why not."""
+    if cases < SMALLEST_CASE_LIST_TO_TRAIN:
+        return f"{cases} cases, fewer than {SMALLEST_CASE_LIST_TO_TRAIN}, too few to train on"
+    if records < SMALLEST_EXTRACT_TO_TRAIN:
+        return f"{records} records, fewer than {SMALLEST_EXTRACT_TO_TRAIN}, too few to train on"
+    return None
+
+
+def counts_term_frequencies(records: int) -> bool:
+    """Term frequencies are counted from an extract of at least the size trained on."""
+    return records >= SMALLEST_EXTRACT_TO_TRAIN
+
+
 def within(value: float, low: float = 0.0, high: float = 1.0) -> bool:
     return low <= value <= high

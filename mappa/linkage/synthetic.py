@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from mappa.linkage.nicknames import NICKNAMES
+from mappa.linkage import nicknames
 
 SURNAMES = (
     "Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson "
@@ -54,7 +54,7 @@ SHORT = {
     "Crescent": "Cres",
 }
 ADDRESSES_PER_POSTCODE = 15
-SHORT_FORMS = {formal.capitalize(): shorts for formal, shorts in NICKNAMES.items()}
+SHORT_FORMS = {name: nicknames.short_forms(name) for name in FORENAMES}
 CASE_STATUSES = ("open", "closed", "none")
 
 

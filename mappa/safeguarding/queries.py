@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -145,4 +145,22 @@ def latest_case_list(user) -> CaseList | None:
 
 
 def pending_candidates(user) -> QuerySet[Candidate]:
-    return Candidate.objects.filter(entry__in=entries_for(user), decision="pending")
+    """Candidates at or above their run's threshold still to be decided."""
+    return Candidate.objects.filter(
+        entry__in=entries_for(user), decision="pending", probability__gte=F("run__threshold")
+    )
+
+
+def reported(run: MatchRun) -> QuerySet[Candidate]:
+    """The run's candidates at or above its threshold (the contract's matches)."""
+    return run.candidates.filter(probability__gte=run.threshold)
+
+
+def near_threshold(run: MatchRun, margin: float) -> QuerySet[Candidate]:
+    """The run's candidates within `margin` of its threshold, either side, most likely first."""
+    low, high = run.threshold - margin, run.threshold + margin
+    return (
+        run.candidates.filter(probability__gte=low, probability__lt=high)
+        .select_related("entry")
+        .order_by("-probability", "record_id")
+    )

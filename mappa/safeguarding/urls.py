@@ -8,6 +8,7 @@ urlpatterns = [
     path("case-lists/<uuid:case_list_id>/export.csv", mash_side.export, name="mash-export"),
     path("case-lists/<uuid:case_list_id>/upload/", mash_side.upload, name="mash-upload"),
     path("runs/<uuid:run_id>/", mash_side.run, name="mash-run"),
+    path("runs/<uuid:run_id>/near/", mash_side.near_threshold, name="mash-run-near"),
     path("candidates/<uuid:candidate_id>/", mash_side.candidate, name="mash-candidate"),
     path("candidates/<uuid:candidate_id>/invite/", mash_side.invite, name="mash-invite"),
     path("records/<uuid:entry_id>/", mash_side.entry, name="mash-entry"),

@@ -78,6 +78,10 @@ MAPPA_MASH_NAMED_PERSONS_PER_AREA = env_int("MAPPA_MASH_NAMED_PERSONS_PER_AREA",
 MAPPA_MASH_CASE_LIST_DAYS = env_int("MAPPA_MASH_CASE_LIST_DAYS", 7)
 # The lowest match probability put to the named person (the MASH check contract's default).
 MAPPA_MASH_MATCH_THRESHOLD = float(os.environ.get("MAPPA_MASH_MATCH_THRESHOLD", "0.5"))
+# Issue 20: the results page counts the candidates this close to the threshold, either side
+# of it, and lists them for review, most likely first (those below it are kept for that
+# review only). A practice choice: how wide a margin the named persons want to look at.
+MAPPA_MASH_NEAR_THRESHOLD = float(os.environ.get("MAPPA_MASH_NEAR_THRESHOLD", "0.2"))
 # Where an uploaded social-care extract waits for the matching task; deleted when it ends.
 MAPPA_MASH_UPLOAD_DIR = Path(
     os.environ.get("MAPPA_MASH_UPLOAD_DIR", str(BASE_DIR / "var" / "mash"))

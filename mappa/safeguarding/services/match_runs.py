@@ -47,19 +47,22 @@ def run_matching(*, run: MatchRun) -> MatchRun:
     try:
         extract = files.read_extract(path, run.file_name)
         cases, more = case_table(run.case_list)
-        found = engine.match(
+        result = engine.run(
             cases,
             extract,
             engine.Options(
                 threshold=run.threshold,
                 memory_limit=settings.MAPPA_MASH_MEMORY_LIMIT,
                 more_addresses=more,
+                below=settings.MAPPA_MASH_NEAR_THRESHOLD,
             ),
             progress=_progress(run),
         )
         with transaction.atomic():
-            _keep(run, found, extract)
-            _finish(run, RunStatus.FINISHED, len(found))
+            # Kept: the candidates at or above the threshold, and those just below it for
+            # the review near the threshold (queries.near_threshold).
+            _keep(run, result.candidates, extract)
+            _finish(run, RunStatus.FINISHED, len(result.reported), result.model.summary)
     except Exception as error:  # a failed run is recorded, never left "matching"
         with transaction.atomic():
             run.error = f"The matching could not finish: {error}"
@@ -69,7 +72,7 @@ def run_matching(*, run: MatchRun) -> MatchRun:
     return run
 
 
-def _finish(run: MatchRun, status: str, count: int) -> None:
+def _finish(run: MatchRun, status: str, count: int, model: str = "") -> None:
     run.status, run.finished_at = status, timezone.now()
     run.percent = 100 if status == RunStatus.FINISHED else run.percent
     run.stage = "Finished" if status == RunStatus.FINISHED else "Failed"
@@ -77,7 +80,7 @@ def _finish(run: MatchRun, status: str, count: int) -> None:
     audit.record(
         actor=run.started_by,
         event_type=EventType.MASH_MATCHING_FINISHED,
-        payload={"run": str(run.id), "status": status, "candidates": count},
+        payload={"run": str(run.id), "status": status, "candidates": count, "model": model},
     )
 
 

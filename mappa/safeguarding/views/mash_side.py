@@ -7,6 +7,7 @@ to the audit log.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -97,14 +98,38 @@ def upload(request, case_list_id):
 def run(request, run_id):
     found = queries.get_run(request.user, run_id)
     case_lists.record_read(actor=request.user, record=found, view="matching results")
-    groups = []
+    groups, near, reported = [], [], []
     if found.status == RunStatus.FINISHED:
-        candidates = found.candidates.select_related("entry")
+        reported = list(queries.reported(found).select_related("entry"))
         for entry in found.case_list.entries.all():
-            mine = [c for c in candidates if c.entry_id == entry.id]
+            mine = [c for c in reported if c.entry_id == entry.id]
             groups.append((entry, mine))
+        near = list(queries.near_threshold(found, settings.MAPPA_MASH_NEAR_THRESHOLD))
     busy = found.status in (RunStatus.QUEUED, RunStatus.RUNNING)
-    return render(request, "safeguarding/run.html", {"run": found, "groups": groups, "busy": busy})
+    context = {"run": found, "groups": groups, "busy": busy, "reported": len(reported)}
+    return render(request, "safeguarding/run.html", context | _near_context(found, near))
+
+
+def _near_context(run, near) -> dict:
+    margin = settings.MAPPA_MASH_NEAR_THRESHOLD
+    return {
+        "near": near,
+        "near_above": sum(c.probability >= run.threshold for c in near),
+        "near_below": sum(c.probability < run.threshold for c in near),
+        "near_low": max(run.threshold - margin, 0.0),
+        "near_high": min(run.threshold + margin, 1.0),
+    }
+
+
+@requires(NAMED)
+def near_threshold(request, run_id):
+    """The candidates near the run's threshold, either side, most likely first, to review."""
+    found = queries.get_run(request.user, run_id)
+    case_lists.record_read(actor=request.user, record=found, view="candidates near the threshold")
+    near = []
+    if found.status == RunStatus.FINISHED:
+        near = list(queries.near_threshold(found, settings.MAPPA_MASH_NEAR_THRESHOLD))
+    return render(request, "safeguarding/near.html", {"run": found} | _near_context(found, near))
 
 
 def _social_workers(user):

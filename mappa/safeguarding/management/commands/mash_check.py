@@ -1,7 +1,13 @@
-"""`mappa mash-check`: link a MAPPA case list to a social-care extract (mash-check.md)."""
+"""`mappa mash-check`: link a MAPPA case list to a social-care extract (mash-check.md).
+
+Beside the matches file it writes the model the run used, for audit (issue 20):
+`<out>.model.json` (for `matches.csv`, `matches.model.json`), the person model trained on
+these files or the saved default, with why.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -37,10 +43,19 @@ class Command(BaseCommand):
             records = files.read_extract(extract)
         except files.BadFile as error:
             raise CommandError(str(error)) from error
-        found = engine.match(cases, records, engine.Options(threshold=threshold))
+        run = engine.run(cases, records, engine.Options(threshold=threshold))
+        found = run.reported
         output.write_matches(out, found)
+        model_path = model_file(out)
+        model_path.write_text(json.dumps(run.model.record(), indent=2) + "\n", encoding="utf-8")
         people = sum(candidate.match_kind == rules.PERSON for candidate in found)
         self.stdout.write(
             f"{len(found)} candidates ({people} person, {len(found) - people} address) "
-            f"for {len(cases)} cases against {len(records)} records written to {out}"
+            f"for {len(cases)} cases against {len(records)} records written to {out}; "
+            f"model: {run.model.summary}, kept in {model_path}"
         )
+
+
+def model_file(out: Path) -> Path:
+    """Where a run's model is kept: beside the matches file, `<stem>.model.json`."""
+    return out.with_name(f"{out.stem}.model.json")
