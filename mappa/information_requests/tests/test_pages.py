@@ -186,3 +186,26 @@ def test_the_list_page(users, client_for):
     assert 'data-testid="requests-asked"' in coordinator
     housing = client_for("housing.officer").get("/information-requests/").content.decode()
     assert 'data-testid="requests-to-answer"' in housing and "requests-asked" not in housing
+
+
+def test_at_screening_a_person_without_an_open_case_is_told_so(users, client_for):
+    case = smith()
+    referral = submitted(users["police.ppu"], nominal=case.nominal)
+    type(case).objects.filter(id=case.id).update(closed_on=TODAY)
+    page = client_for("coordinator").get(f"/information-requests/new/at-screening/{referral.id}/")
+    assert page.status_code == 200
+    assert 'data-testid="no-case"' in page.content.decode()
+    # The route is the screener's: anyone else is refused before any referral is looked up.
+    assert (
+        client_for("outsider.police")
+        .get(f"/information-requests/new/at-screening/{referral.id}/")
+        .status_code
+        == 403
+    )
+
+
+def test_a_closed_case_offers_no_request(users, client_for):
+    case = smith()
+    type(case).objects.filter(id=case.id).update(closed_on=TODAY)
+    page = client_for("coordinator").get(f"/cases/{case.id}/").content.decode()
+    assert f"/information-requests/new/for-case/{case.id}/" not in page
