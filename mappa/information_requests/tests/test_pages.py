@@ -4,10 +4,13 @@ only what the agency needs; answering and declining; the dashboards' panels."""
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.desk.demo import demo_secret
+from mappa.desk.services import load_demo
 from mappa.information_requests.constants import Status
 from mappa.information_requests.models import InformationRequest
 from mappa.information_requests.tests.records import QUESTION, ask, smith
@@ -19,17 +22,11 @@ TODAY = timezone.localdate()
 
 @pytest.fixture
 def users(db, demo_mode):
-    from mappa.desk.services import load_demo
-
     return {user.username: user for user in load_demo()}
 
 
 @pytest.fixture
-def client_for(users, client):
-    from django.test import Client
-
-    from mappa.desk.demo import demo_secret
-
+def client_for(users):
     def sign_in(username):
         c = Client()
         response = c.post("/sign-in/", {"username": username, "password": demo_secret(username)})
