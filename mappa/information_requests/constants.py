@@ -33,21 +33,3 @@ class Occasion(models.TextChoices):
     CASE = "case", "Between meetings"
     SCREENING = "screening", "At screening"
     REVIEW = "review", "Before a review"
-
-
-class Rag(models.TextChoices):
-    """How an open request stands against its due date (rules.request_status)."""
-
-    RED = "red", "Overdue"
-    AMBER = "amber", "Due soon"
-    GREEN = "green", "On track"
-    DONE = "done", "Closed"
-
-
-class Response(models.TextChoices):
-    """How a request came out, for the board's figures (rules.response_outcome)."""
-
-    ON_TIME = "on_time", "Answered on time"
-    LATE = "late", "Answered late"
-    OUTSTANDING = "outstanding", "Outstanding"
-    DECLINED = "declined", "Declined"

@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
-from mappa.agencies import permissions
 from mappa.agencies.models import User
+from mappa.cases import rules as case_rules
+from mappa.information_requests import queries
 from mappa.kit import links
 
 RAISED_SUBJECT = "MAPPA: your agency is asked for information"
@@ -16,11 +17,14 @@ ANSWERED_SUBJECT = "MAPPA: an information request has been answered"
 
 def answerers(found) -> list[User]:
     """Who is told of a new request: the named person, or else the agency's active users who
-    answer requests (the agency has no contact address of its own)."""
+    answer requests (the agency has no contact address of its own) and may see its category."""
     if found.addressed_to_id is not None:
         return [found.addressed_to] if found.addressed_to.is_active else []
-    users = User.objects.filter(agency_id=found.agency_id, is_active=True)
-    return [u for u in users if permissions.role_has(u, permissions.ANSWER_INFORMATION_REQUESTS)]
+    return [
+        user
+        for user in queries.people_who_answer([found.agency_id])
+        if case_rules.may_see_category(found.case.category, cleared=user.terrorism_clearance)
+    ]
 
 
 def _send(subject: str, template: str, context: dict, users) -> int:

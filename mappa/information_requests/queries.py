@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mappa.agencies import permissions
+from mappa.agencies.models import User
 from mappa.cases.queries import cases_visible_to, open_cases_needing_clearance
 from mappa.information_requests import rules
 from mappa.information_requests.constants import Status
@@ -81,6 +82,24 @@ def may_raise(user, case) -> bool:
     return (
         permissions.role_has(user, permissions.MANAGE_MEETINGS)
         or case.responsible_officer_id == user.id
+    )
+
+
+def answering_roles() -> list[str]:
+    return [
+        role
+        for role, held in permissions.ROLE_PERMISSIONS.items()
+        if permissions.ANSWER_INFORMATION_REQUESTS in held
+    ]
+
+
+def people_who_answer(agencies) -> QuerySet[User]:
+    """The active users of these agencies whose role answers information requests: who may be
+    named on a request, and who is told of one addressed to their agency with no one named."""
+    return (
+        User.objects.filter(agency__in=agencies, is_active=True, role__in=answering_roles())
+        .select_related("agency")
+        .order_by("agency__name", "last_name", "first_name", "username")
     )
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from mappa.agencies import permissions
-from mappa.agencies.models import Agency, User
+from mappa.agencies.models import Agency
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases.queries import cases_visible_to, get_case
@@ -31,13 +31,6 @@ def _raise_form(request, case, occasion) -> RaiseForm:
     """Agencies and named people come from the case's area; the due date offered follows the
     occasion (MAPPA_INFORMATION_REQUEST_DUE_DAYS, or before the review)."""
     agencies = Agency.objects.filter(area_id=case.nominal.area_id).order_by("name")
-    people = [
-        user
-        for user in User.objects.filter(agency__in=agencies, is_active=True).select_related(
-            "agency"
-        )
-        if permissions.role_has(user, permissions.ANSWER_INFORMATION_REQUESTS)
-    ]
     due = rules.default_due_date(
         today=timezone.localdate(),
         days=settings.MAPPA_INFORMATION_REQUEST_DUE_DAYS,
@@ -48,9 +41,7 @@ def _raise_form(request, case, occasion) -> RaiseForm:
         request.POST or None,
         initial={"due_on": due},
         agencies=agencies,
-        people=User.objects.filter(id__in=[user.id for user in people])
-        .select_related("agency")
-        .order_by("agency__name", "last_name", "first_name"),
+        people=queries.people_who_answer(agencies),
     )
 
 

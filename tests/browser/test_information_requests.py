@@ -1,6 +1,7 @@
 """Information requests in the browser: the co-ordinator asks the housing authority from the
 case page, housing.officer answers from their dashboard seeing only what it needs, the
-co-ordinator reads the answer on the case, and the board's figure counts it. axe on every page."""
+co-ordinator reads the answer on the case, and the board's figure counts it; a request raised at
+screening, to a named person, and the form offered before the review. axe on every page."""
 
 from datetime import timedelta
 
@@ -8,7 +9,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from mappa.agencies.models import User
 from mappa.cases.models import MappaCase
+from mappa.referrals.tests.drafts import submitted
 
 from .axe import assert_no_violations
 
@@ -82,4 +85,30 @@ def test_a_request_is_raised_answered_read_and_counted(page, sign_in):
     page.goto("/oversight/indicators/information-requests/")
     expect(page.get_by_test_id("summary")).to_contain_text("1 request: 1 of 1 answered on time")
     expect(page.get_by_test_id("figure")).to_contain_text("Housing authority")
+    assert_no_violations(page)
+
+
+def test_information_is_requested_at_screening_and_before_the_review(page, sign_in):
+    case = MappaCase.objects.get(nominal__crn="X123456")
+    referral = submitted(User.objects.get(username="police.ppu"), nominal=case.nominal)
+    page = sign_in("coordinator")
+    page.goto(f"/referrals/{referral.id}/screen/")
+    page.get_by_test_id("request-information-at-screening").click()
+    expect(page.get_by_role("heading", name="Request information at screening")).to_be_visible()
+    assert_no_violations(page)
+    page.get_by_label("Agency asked").select_option(label="Police")
+    page.get_by_label("Named person at the agency").select_option(label="Lena Novak, Police")
+    page.get_by_label("The public interest", exact=False).check()
+    page.get_by_label("Why the information is needed").fill("To decide the level")
+    page.get_by_label("What the agency is asked").fill("Domestic abuse call-outs to his address")
+    page.get_by_role("button", name="Send the request").click()
+    expect(page.get_by_role("heading", name="Screen a referral")).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text("Information requested of Police")
+
+    page.goto(f"/cases/{case.id}/")
+    page.get_by_test_id("request-before-review").click()
+    expect(
+        page.get_by_role("heading", name="Request information before the review")
+    ).to_be_visible()
+    expect(page.get_by_test_id("review-date")).to_be_visible()
     assert_no_violations(page)

@@ -88,3 +88,14 @@ def test_a_named_person_answers_and_their_colleagues_do_not(users):
     with pytest.raises(ValidationError):
         services.answer_request(actor=users["police.ppu"], found=found, version=1, answer="x")
     services.answer_request(actor=users["marac.coordinator"], found=found, version=1, answer="x")
+
+
+def test_a_refusal_is_sent_to_the_requester_as_a_link(users, django_capture_on_commit_callbacks):
+    found = ask(users, actor=users["probation.om"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decline_request(
+            actor=users["housing.officer"], found=found, version=1, reason="Not held by us"
+        )
+    assert [message.to for message in mail.outbox] == [["probation.om@demo.mappa.invalid"]]
+    assert "Not held" not in mail.outbox[0].body
+    assert f"/information-requests/{found.id}/" in mail.outbox[0].body

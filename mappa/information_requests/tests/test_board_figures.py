@@ -4,9 +4,11 @@ against a fixture worked out by hand. The period is October and November 2026.""
 from datetime import date, datetime, time
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from mappa.agencies.models import Area
+from mappa.desk.demo import demo_secret
 from mappa.desk.services import load_demo
 from mappa.information_requests.constants import Status
 from mappa.information_requests.models import InformationRequest
@@ -86,11 +88,7 @@ def test_nothing_raised_says_so(users):
     assert result.summary == "No information requests were raised in the period."
 
 
-def test_the_board_sees_the_figure_on_its_page(users, client):
-    from django.test import Client
-
-    from mappa.desk.demo import demo_secret
-
+def test_the_board_sees_the_figure_on_its_page(users):
     recorded(users, date(2026, 10, 1), date(2026, 10, 10), answered=date(2026, 10, 5))
     board = Client()
     board.post("/sign-in/", {"username": "smb.member", "password": demo_secret("smb.member")})

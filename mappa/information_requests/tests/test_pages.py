@@ -4,10 +4,13 @@ only what the agency needs; answering and declining; the dashboards' panels."""
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.desk.demo import demo_secret
+from mappa.desk.services import load_demo
 from mappa.information_requests.constants import Status
 from mappa.information_requests.models import InformationRequest
 from mappa.information_requests.tests.records import QUESTION, ask, smith
@@ -19,17 +22,11 @@ TODAY = timezone.localdate()
 
 @pytest.fixture
 def users(db, demo_mode):
-    from mappa.desk.services import load_demo
-
     return {user.username: user for user in load_demo()}
 
 
 @pytest.fixture
-def client_for(users, client):
-    from django.test import Client
-
-    from mappa.desk.demo import demo_secret
-
+def client_for(users):
     def sign_in(username):
         c = Client()
         response = c.post("/sign-in/", {"username": username, "password": demo_secret(username)})
@@ -186,3 +183,26 @@ def test_the_list_page(users, client_for):
     assert 'data-testid="requests-asked"' in coordinator
     housing = client_for("housing.officer").get("/information-requests/").content.decode()
     assert 'data-testid="requests-to-answer"' in housing and "requests-asked" not in housing
+
+
+def test_at_screening_a_person_without_an_open_case_is_told_so(users, client_for):
+    case = smith()
+    referral = submitted(users["police.ppu"], nominal=case.nominal)
+    type(case).objects.filter(id=case.id).update(closed_on=TODAY)
+    page = client_for("coordinator").get(f"/information-requests/new/at-screening/{referral.id}/")
+    assert page.status_code == 200
+    assert 'data-testid="no-case"' in page.content.decode()
+    # The route is the screener's: anyone else is refused before any referral is looked up.
+    assert (
+        client_for("outsider.police")
+        .get(f"/information-requests/new/at-screening/{referral.id}/")
+        .status_code
+        == 403
+    )
+
+
+def test_a_closed_case_offers_no_request(users, client_for):
+    case = smith()
+    type(case).objects.filter(id=case.id).update(closed_on=TODAY)
+    page = client_for("coordinator").get(f"/cases/{case.id}/").content.decode()
+    assert f"/information-requests/new/for-case/{case.id}/" not in page

@@ -97,3 +97,20 @@ def test_a_closed_case_takes_no_requests(users):
     with pytest.raises(ValidationError) as refused:
         ask(users, case=case)
     assert refused.value.message_dict["case"] == ["This case is closed"]
+
+
+def test_a_category_4_request_is_told_only_to_cleared_people(
+    users, django_capture_on_commit_callbacks
+):
+    case = smith()
+    type(case).objects.filter(id=case.id).update(category=4)
+    case.refresh_from_db()
+    coordinator = users["coordinator"]
+    coordinator.terrorism_clearance = True
+    coordinator.save(update_fields=["terrorism_clearance"])
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(users, case=case)
+    assert mail.outbox == []  # housing.officer has no clearance
+    with pytest.raises(ValidationError) as refused:
+        ask(users, case=case, addressed_to=users["housing.officer"])
+    assert "needs terrorism clearance" in refused.value.message_dict["addressed_to"][0]
