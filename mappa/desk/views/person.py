@@ -28,6 +28,7 @@ def person(request, nominal_id):
     on_record = (
         referrals.on_record() | risk.on_record() | marac.on_record() | disclosures.on_record()
     )
+    on_record |= whereabouts.on_record()
     nominal = queries.get_nominal(
         request.user, nominal_id, whole_record=True, annotations=on_record
     )
@@ -46,14 +47,15 @@ def person(request, nominal_id):
     )
     cases = nominal.mappa_cases.all()
     audit.record_read(actor=request.user, subject=nominal.id, content="person record")
+    reports = whereabouts.of_person(nominal, cases)  # whereabouts unknown: banner and timeline
     context = {
         "nominal": nominal,
         "eligibility": for_nominal(nominal, timezone.localdate()),
         "case": next((c for c in cases if c.closed_on is None), None),
-        "timeline": whereabouts.with_timeline(
-            timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)), cases
+        "timeline": reports.with_timeline(
+            timeline.entries(cases, referrals.submitted_referrals(request.user, nominal))
         ),
-        "whereabouts_open": next(filter(None, map(whereabouts.open_report, cases)), None),
+        "whereabouts_open": reports.open,
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),
