@@ -126,3 +126,20 @@ def test_no_notice_is_sent_when_the_report_is_refused(
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
         report(case, demo["probation.om"], hours_ago=-2)
     assert mailoutbox == []
+
+
+def test_for_a_category_4_case_only_those_cleared_are_told(
+    case, demo, mailoutbox, django_capture_on_commit_callbacks
+):
+    MappaCase.objects.filter(id=case.id).update(category=4)
+    case.refresh_from_db()
+    for username, cleared in (
+        ("probation.om", True),
+        ("coordinator", True),
+        ("chair.police", False),
+    ):
+        demo[username].terrorism_clearance = cleared
+        demo[username].save(update_fields=["terrorism_clearance"])
+    with django_capture_on_commit_callbacks(execute=True):
+        report(case, demo["probation.om"])
+    assert [message.to for message in mailoutbox] == [["coordinator@demo.mappa.invalid"]]
