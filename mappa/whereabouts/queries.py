@@ -69,6 +69,11 @@ def reports_of(case) -> QuerySet[WhereaboutsReport]:
     ).prefetch_related("search_actions__recorded_by__agency")
 
 
+def summaries_of(case) -> QuerySet[WhereaboutsReport]:
+    """Every report of the case, the latest first, for the case page's banner and list."""
+    return case.whereabouts_reports.all()
+
+
 def may_report(user, case) -> bool:
     """Whether the user reports whereabouts unknown on this case and records its end
     (`rules.may_report`): the co-ordinator, the responsible officer, or a practitioner of the
