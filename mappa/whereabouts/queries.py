@@ -3,10 +3,11 @@ a 404. Queries that take a case expect one a scoped query returned (docs/archite
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -68,6 +69,11 @@ def reports_of(case) -> QuerySet[WhereaboutsReport]:
     ).prefetch_related("search_actions__recorded_by__agency")
 
 
+def summaries_of(case) -> QuerySet[WhereaboutsReport]:
+    """Every report of the case, the latest first, for the case page's banner and list."""
+    return case.whereabouts_reports.all()
+
+
 def may_report(user, case) -> bool:
     """Whether the user reports whereabouts unknown on this case and records its end
     (`rules.may_report`): the co-ordinator, the responsible officer, or a practitioner of the
@@ -121,39 +127,62 @@ def planned_meetings(user, *, level: int, today: date, within_days: int) -> Quer
     )
 
 
-def timeline_entries(cases) -> list[Entry]:
-    """Each report of the cases (a scoped query's) as entries of the person's timeline: when
-    whereabouts became unknown, and when that ended."""
-    found = []
-    for report in WhereaboutsReport.objects.filter(case__in=list(cases)).select_related(
-        "reported_by__agency", "ended_by__agency"
-    ):
+def on_record() -> dict[str, Exists]:
+    """An annotation for a person's own query: whether any of their cases has a report of
+    whereabouts unknown. Most have none; `of_person` then looks for nothing."""
+    reports = WhereaboutsReport.objects.filter(case__nominal=OuterRef("pk"))
+    return {"has_whereabouts_reports": Exists(reports)}
+
+
+@dataclass(frozen=True)
+class PersonWhereabouts:
+    """What the person page shows: the open report (for its banner) and the timeline's entries."""
+
+    open: WhereaboutsReport | None
+    entries: list[Entry]
+
+    def with_timeline(self, entries: list[Entry]) -> list[Entry]:
+        """The person's timeline with the reports' entries in it, newest first (as
+        `cases.timeline.entries` orders it)."""
+        merged = [*entries, *self.entries]
+        return sorted(merged, key=lambda entry: (entry.on, entry.rank), reverse=True)
+
+
+def of_person(nominal, cases) -> PersonWhereabouts:
+    """The reports of a person's cases (a scoped query's), in one query, or none when
+    `on_record` found none."""
+    if not getattr(nominal, "has_whereabouts_reports", True):
+        return PersonWhereabouts(None, [])
+    reports = list(
+        WhereaboutsReport.objects.filter(case__in=list(cases)).select_related(
+            "reported_by__agency", "ended_by__agency"
+        )
+    )
+    entries = [entry for report in reports for entry in _entries(report)]
+    return PersonWhereabouts(next((r for r in reports if r.is_open), None), entries)
+
+
+def _entries(report: WhereaboutsReport) -> list[Entry]:
+    """A report on the person's timeline: when whereabouts became unknown, and when that ended."""
+    found = [
+        Entry(
+            timezone.localtime(report.started_at).date(),
+            f"Whereabouts unknown: {report.get_kind_display().lower()}",
+            report.what_is_known,
+            _name(report.reported_by),
+        )
+    ]
+    if report.ended_at is not None:
         found.append(
             Entry(
-                timezone.localtime(report.started_at).date(),
-                f"Whereabouts unknown: {report.get_kind_display().lower()}",
-                report.what_is_known,
-                _name(report.reported_by),
+                timezone.localtime(report.ended_at).date(),
+                f"Whereabouts known: {report.get_ending_display().lower()}",
+                report.end_note,
+                _name(report.ended_by),
+                1,
             )
         )
-        if report.ended_at is not None:
-            found.append(
-                Entry(
-                    timezone.localtime(report.ended_at).date(),
-                    f"Whereabouts known: {report.get_ending_display().lower()}",
-                    report.end_note,
-                    _name(report.ended_by),
-                    1,
-                )
-            )
     return found
-
-
-def with_timeline(entries: list[Entry], cases) -> list[Entry]:
-    """The person's timeline with the reports' entries in it, newest first (as
-    `cases.timeline.entries` orders it)."""
-    merged = [*entries, *timeline_entries(cases)]
-    return sorted(merged, key=lambda entry: (entry.on, entry.rank), reverse=True)
 
 
 def _name(user) -> str:

@@ -88,7 +88,7 @@ def case(request, case_id):
 
 def whereabouts_context(request, case) -> dict:
     """Whereabouts unknown on the case page: the banner and the section (mappa.whereabouts)."""
-    reports = list(whereabouts.reports_of(case))
+    reports = list(whereabouts.summaries_of(case))
     return {
         "whereabouts_open": next((r for r in reports if r.is_open), None),
         "whereabouts_ended": [r for r in reports if not r.is_open],

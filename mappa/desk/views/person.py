@@ -33,6 +33,7 @@ def person(request, nominal_id):
         | marac.on_record()
         | disclosures.on_record()
         | custody.on_record()
+        | whereabouts.on_record()
     )
     nominal = queries.get_nominal(
         request.user, nominal_id, whole_record=True, annotations=on_record
@@ -52,21 +53,21 @@ def person(request, nominal_id):
     )
     cases = nominal.mappa_cases.all()
     audit.record_read(actor=request.user, subject=nominal.id, content="person record")
+    reports = whereabouts.of_person(nominal, cases)  # whereabouts unknown: banner and timeline
     eligibility = for_nominal(nominal, timezone.localdate())
     case = next((c for c in cases if c.closed_on is None), None)
     context = {
         "nominal": nominal,
         "eligibility": eligibility,
         "case": case,
-        "timeline": whereabouts.with_timeline(
+        "timeline": reports.with_timeline(
             custody.with_custody(
                 timeline.entries(cases, referrals.submitted_referrals(request.user, nominal)),
                 nominal,
-            ),
-            cases,
+            )
         ),
         "may_see_custody": custody.may_see_custody(request.user, nominal),
-        "whereabouts_open": next(filter(None, map(whereabouts.open_report, cases)), None),
+        "whereabouts_open": reports.open,
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),

@@ -126,3 +126,31 @@ def test_no_notice_is_sent_when_the_report_is_refused(
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
         report(case, demo["probation.om"], hours_ago=-2)
     assert mailoutbox == []
+
+
+def test_for_a_category_4_case_only_those_cleared_are_told(
+    case, demo, mailoutbox, django_capture_on_commit_callbacks
+):
+    MappaCase.objects.filter(id=case.id).update(category=4)
+    case.refresh_from_db()
+    for username, cleared in (
+        ("probation.om", True),
+        ("coordinator", True),
+        ("chair.police", False),
+    ):
+        demo[username].terrorism_clearance = cleared
+        demo[username].save(update_fields=["terrorism_clearance"])
+    with django_capture_on_commit_callbacks(execute=True):
+        report(case, demo["probation.om"])
+    assert [message.to for message in mailoutbox] == [["coordinator@demo.mappa.invalid"]]
+
+
+def test_the_database_keeps_one_open_report_when_two_arrive_at_once(case, demo, monkeypatch):
+    first = report(case, demo["probation.om"])
+    # The second reporter's check ran before the first report was saved.
+    monkeypatch.setattr(services.queries, "open_report", lambda case: None)
+    with pytest.raises(ValidationError) as refused:
+        report(case, demo["coordinator"], hours_ago=1)
+    assert "just been reported unknown by someone else" in refused.value.message_dict["case"][0]
+    assert list(WhereaboutsReport.objects.all()) == [first]
+    assert AuditEvent.objects.filter(event_type=EventType.WHEREABOUTS_REPORTED).count() == 1
