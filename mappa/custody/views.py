@@ -44,6 +44,13 @@ def _may(user, permission) -> bool:
     return permissions.has_permission(user, permission)
 
 
+def _may_screen(user) -> bool:
+    kind = user.agency.kind if user.agency_id else None
+    return _may(user, permissions.MANAGE_CASES) and rules.may_screen(
+        role=user.role, agency_kind=kind
+    )
+
+
 @requires(permissions.VIEW_AREA_CASES)
 def person(request, nominal_id):
     nominal = queries.get_person(request.user, nominal_id)
@@ -72,6 +79,7 @@ def person(request, nominal_id):
         "screened": any(s.custody_started_on == (period and period.started_on) for s in screenings),
         "movements": queries.movements_of(nominal),
         "may_manage": _may(request.user, permissions.MANAGE_CASES),
+        "may_screen": _may_screen(request.user),
     }
     return render(request, "custody/person.html", context)
 
@@ -156,7 +164,7 @@ def screening(request, screening_id):
     context = {
         "screening": found,
         "nominal": found.nominal,
-        "may_edit": waiting and _may(request.user, permissions.MANAGE_CASES),
+        "may_edit": waiting and _may_screen(request.user),
         "may_decide": waiting and _may(request.user, permissions.SCREEN_REFERRALS),
     }
     return render(request, "custody/screening.html", context)
