@@ -14,7 +14,7 @@ from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.custody import queries, rules, services
-from mappa.custody.constants import LevelDecision, ScreeningStatus
+from mappa.custody.constants import ScreeningStatus
 from mappa.custody.forms import (
     CustodyRecordForm,
     DecisionForm,
@@ -206,17 +206,15 @@ def decide(request, screening_id):
     found = queries.get_screening(request.user, screening_id)
 
     def save(data):
-        data["decision"] = LevelDecision(data["decision"])
         services.decide_level(actor=request.user, screening=found, **data)
-        if data["decision"] == LevelDecision.CONFIRM:
-            done = f"Level {data['level']} confirmed"
-        else:
-            done = "The level will be set at a pre-release meeting: the case needs a meeting"
+        done = f"Level {data['level']} confirmed"
+        if data["level"] > 1:
+            done += ": the case needs a pre-release meeting"
         return done, reverse("custody-screening", args=[found.id])
 
     form = DecisionForm(
         request.POST or None,
-        initial={"version": found.version, "level": found.proposed_level, "decision": "confirm"},
+        initial={"version": found.version, "level": found.proposed_level},
     )
     return _form_page(
         request,

@@ -150,7 +150,6 @@ def test_only_the_coordinator_decides_the_level(signed_in, screening):
         f"/custody/screenings/{screening.id}/decision/",
         {
             "version": screening.version,
-            "decision": "confirm",
             "level": "2",
             "rationale": "Agreed",
         },

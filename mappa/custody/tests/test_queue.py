@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 from mappa.custody import queries, rules, services
-from mappa.custody.constants import LevelDecision
 from mappa.custody.tests.conftest import TODAY, days, fresh, screening_data
 from mappa.people import records
 from mappa.people.import_format import NominalRecord
@@ -80,7 +79,6 @@ def test_a_level_decided_in_custody_turns_the_row_green(users, cole):
         actor=users["coordinator"],
         screening=screening,
         version=screening.version,
-        decision=LevelDecision.CONFIRM,
         level=2,
         rationale="Set",
     )
