@@ -224,3 +224,10 @@ def test_the_case_page_and_timeline_show_the_release(signed_in, users, cole):
     person = client.get(f"/people/{cole.id}/").content.decode()
     timeline = person[person.index('data-testid="case-timeline"') :]
     assert "Released from custody" in timeline
+
+
+def test_a_police_practitioner_is_not_offered_the_screening(signed_in, cole):
+    page = signed_in("police.ppu").get(f"/custody/people/{cole.id}/").content.decode()
+    assert "Record the pre-release screening" not in page and "Record the release" in page
+    page = signed_in("prison.pom").get(f"/custody/people/{cole.id}/").content.decode()
+    assert "Record the pre-release screening" in page
