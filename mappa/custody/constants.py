@@ -5,15 +5,8 @@ class ScreeningStatus(models.TextChoices):
     """Where a pre-release screening (the "MAPPA Q" screening) stands."""
 
     AWAITING_DECISION = "awaiting_decision", "Waiting for the co-ordinator's level decision"
-    LEVEL_CONFIRMED = "level_confirmed", "Level confirmed by the co-ordinator"
-    MEETING_NEEDED = "meeting_needed", "Level to be set at a pre-release meeting"
-
-
-class LevelDecision(models.TextChoices):
-    """What the co-ordinator decides on a screening."""
-
-    CONFIRM = "confirm", "Confirm a level now"
-    MEETING = "meeting", "Set the level at a pre-release MAPPA meeting"
+    LEVEL_CONFIRMED = "level_confirmed", "Level 1 confirmed by the co-ordinator"
+    MEETING_NEEDED = "meeting_needed", "Level confirmed: a pre-release meeting is needed"
 
 
 class MovementKind(models.TextChoices):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from mappa.cases.constants import Category, Level
-from mappa.custody.constants import LevelDecision, ReturnReason
+from mappa.custody.constants import ReturnReason
 from mappa.kit.forms import GovukForm, date_field, long_text, radios, text_field, yes_no
 from mappa.versions import VersionField
 
@@ -68,8 +68,7 @@ class ScreeningForm(GovukForm):
 
 class DecisionForm(GovukForm):
     version = VersionField()
-    decision = radios("Decision", LevelDecision.choices)
-    level = _int_radios("Level", Level.choices, required=False)
+    level = _int_radios("Level", Level.choices)
     rationale = long_text("Reason for the decision")
 
 

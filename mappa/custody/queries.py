@@ -17,7 +17,7 @@ from django.http import Http404
 from mappa.agencies import permissions
 from mappa.cases import timeline
 from mappa.cases.constants import DecisionSource
-from mappa.cases.models import LevelChange, MappaCase
+from mappa.cases.models import MappaCase
 from mappa.custody import rules
 from mappa.custody.constants import MovementKind, ScreeningStatus
 from mappa.custody.models import CustodyRecord, Movement, Screening
@@ -98,14 +98,15 @@ def expected_release(nominal, period: CustodyPeriod | None, record: CustodyRecor
 
 
 def level_decisions(case: MappaCase | None) -> list[date]:
-    """The dates of the case's level decisions made here (screening, meeting, review)."""
+    """The dates of the case's level decisions made here (screening, meeting, review), not
+    imported ones (expects `level_history` prefetched, or reads it)."""
     if case is None:
         return []
-    return list(
-        LevelChange.objects.filter(case=case)
-        .exclude(source=DecisionSource.IMPORT)
-        .values_list("effective_from", flat=True)
-    )
+    return [
+        change.effective_from
+        for change in case.level_history.all()
+        if change.source != DecisionSource.IMPORT
+    ]
 
 
 def level_decided_in(case, period: CustodyPeriod | None, until: date) -> bool:
@@ -145,7 +146,12 @@ def releases_queue(user, today: date) -> list[QueueRow]:
             "custody_periods",
             "convictions",
             "events",
-            Prefetch("mappa_cases", queryset=MappaCase.objects.filter(closed_on__isnull=True)),
+            Prefetch(
+                "mappa_cases",
+                queryset=MappaCase.objects.filter(closed_on__isnull=True).prefetch_related(
+                    "level_history"
+                ),
+            ),
             Prefetch("screenings", queryset=Screening.objects.order_by("-custody_started_on")),
         )
     )

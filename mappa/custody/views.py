@@ -14,7 +14,7 @@ from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.custody import queries, rules, services
-from mappa.custody.constants import LevelDecision, ScreeningStatus
+from mappa.custody.constants import ScreeningStatus
 from mappa.custody.forms import (
     CustodyRecordForm,
     DecisionForm,
@@ -42,6 +42,13 @@ def releases(request):
 
 def _may(user, permission) -> bool:
     return permissions.has_permission(user, permission)
+
+
+def _may_screen(user) -> bool:
+    kind = user.agency.kind if user.agency_id else None
+    return _may(user, permissions.MANAGE_CASES) and rules.may_screen(
+        role=user.role, agency_kind=kind
+    )
 
 
 @requires(permissions.VIEW_AREA_CASES)
@@ -72,6 +79,7 @@ def person(request, nominal_id):
         "screened": any(s.custody_started_on == (period and period.started_on) for s in screenings),
         "movements": queries.movements_of(nominal),
         "may_manage": _may(request.user, permissions.MANAGE_CASES),
+        "may_screen": _may_screen(request.user),
     }
     return render(request, "custody/person.html", context)
 
@@ -156,7 +164,7 @@ def screening(request, screening_id):
     context = {
         "screening": found,
         "nominal": found.nominal,
-        "may_edit": waiting and _may(request.user, permissions.MANAGE_CASES),
+        "may_edit": waiting and _may_screen(request.user),
         "may_decide": waiting and _may(request.user, permissions.SCREEN_REFERRALS),
     }
     return render(request, "custody/screening.html", context)
@@ -198,17 +206,15 @@ def decide(request, screening_id):
     found = queries.get_screening(request.user, screening_id)
 
     def save(data):
-        data["decision"] = LevelDecision(data["decision"])
         services.decide_level(actor=request.user, screening=found, **data)
-        if data["decision"] == LevelDecision.CONFIRM:
-            done = f"Level {data['level']} confirmed"
-        else:
-            done = "The level will be set at a pre-release meeting: the case needs a meeting"
+        done = f"Level {data['level']} confirmed"
+        if data["level"] > 1:
+            done += ": the case needs a pre-release meeting"
         return done, reverse("custody-screening", args=[found.id])
 
     form = DecisionForm(
         request.POST or None,
-        initial={"version": found.version, "level": found.proposed_level, "decision": "confirm"},
+        initial={"version": found.version, "level": found.proposed_level},
     )
     return _form_page(
         request,

@@ -15,7 +15,7 @@ from mappa.audit.events import EventType
 from mappa.cases import services as cases
 from mappa.cases.constants import DecisionSource, LeadAgency
 from mappa.custody import queries, rules
-from mappa.custody.constants import LevelDecision, ScreeningStatus
+from mappa.custody.constants import ScreeningStatus
 from mappa.custody.models import CustodyRecord, Screening
 from mappa.custody.services.movements import (  # noqa: F401 (the app's write path, re-exported)
     record_release,
@@ -186,47 +186,34 @@ def change_screening(*, actor, screening: Screening, version: int | None, **data
 
 
 def decide_level(
-    *,
-    actor,
-    screening: Screening,
-    version: int | None,
-    decision: LevelDecision,
-    level: int | None,
-    rationale: str,
+    *, actor, screening: Screening, version: int | None, level: int | None, rationale: str
 ) -> Screening:
-    """The co-ordinator's decision on a screening: confirm a level now (the case's level
-    decision, `cases.services.change_level`, or a new case at it; level 2 or 3 needs a meeting
-    before release), or send it to a pre-release meeting, which sets the level there."""
+    """The co-ordinator's level decision on a screening: recorded on the case as its level
+    decision (`cases.services.change_level`), or a new case at that level. At level 2 or 3 the
+    case needs a meeting before release, as referral screening sets it: it is on the next agenda
+    built at its level (the pre-release meeting), whose decision may change the level again."""
     nominal = screening.nominal
     case = queries.open_case(nominal)
     problems = {}
     if screening.status != ScreeningStatus.AWAITING_DECISION:
-        problems["decision"] = "The level has already been decided on this screening"
+        problems["level"] = "The level has already been decided on this screening"
+    elif level is None:
+        problems["level"] = "Select the level"
     if not rationale.strip():
         problems["rationale"] = "Give the reason for the decision"
-    if decision == LevelDecision.CONFIRM and level is None:
-        problems["level"] = "Choose the level"
-    if decision == LevelDecision.MEETING and case is None:
-        problems["decision"] = "This person has no MAPPA case yet: confirm a level to open one"
     if problems:
         raise ValidationError(problems)
     today = timezone.localdate()
     with transaction.atomic():
         versions.claim(screening, version=version, actor=actor)
-        if decision == LevelDecision.CONFIRM:
-            case = _set_level(actor, screening, case, level, rationale, today)
-            needs_meeting = level > 1
-        else:
-            needs_meeting = True
-        if needs_meeting and case.first_meeting_needed_since is None:
+        case = _set_level(actor, screening, case, level, rationale, today)
+        if level > 1 and case.first_meeting_needed_since is None:
             case.first_meeting_needed_since = today
             case.save(update_fields=["first_meeting_needed_since"])
         screening.status = (
-            ScreeningStatus.LEVEL_CONFIRMED
-            if decision == LevelDecision.CONFIRM
-            else ScreeningStatus.MEETING_NEEDED
+            ScreeningStatus.MEETING_NEEDED if level > 1 else ScreeningStatus.LEVEL_CONFIRMED
         )
-        screening.decided_level = level if decision == LevelDecision.CONFIRM else None
+        screening.decided_level = level
         screening.decision_rationale = rationale
         screening.decided_by, screening.decided_at = actor, timezone.now()
         screening.save(
@@ -242,11 +229,7 @@ def decide_level(
             actor=actor,
             event_type=EventType.CUSTODY_LEVEL_DECIDED,
             subject=nominal.id,
-            payload={
-                "screening": str(screening.id),
-                "decision": str(decision),
-                "level": screening.decided_level,
-            },
+            payload={"screening": str(screening.id), "decision": screening.status, "level": level},
         )
     return screening
 

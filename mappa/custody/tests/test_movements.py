@@ -9,7 +9,7 @@ from mappa import versions
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.custody import services
-from mappa.custody.constants import LevelDecision, MovementKind
+from mappa.custody.constants import MovementKind
 from mappa.custody.models import Movement
 from mappa.custody.tests.conftest import TODAY, add_plan, days, fresh, screening_data
 from mappa.oversight.statistics import annual
@@ -31,7 +31,6 @@ def set_level(users, nominal, level=2):
         actor=users["coordinator"],
         screening=screening,
         version=screening.version,
-        decision=LevelDecision.CONFIRM,
         level=level,
         rationale="Set before release",
     )

@@ -150,7 +150,6 @@ def test_only_the_coordinator_decides_the_level(signed_in, screening):
         f"/custody/screenings/{screening.id}/decision/",
         {
             "version": screening.version,
-            "decision": "confirm",
             "level": "2",
             "rationale": "Agreed",
         },
@@ -225,3 +224,10 @@ def test_the_case_page_and_timeline_show_the_release(signed_in, users, cole):
     person = client.get(f"/people/{cole.id}/").content.decode()
     timeline = person[person.index('data-testid="case-timeline"') :]
     assert "Released from custody" in timeline
+
+
+def test_a_police_practitioner_is_not_offered_the_screening(signed_in, cole):
+    page = signed_in("police.ppu").get(f"/custody/people/{cole.id}/").content.decode()
+    assert "Record the pre-release screening" not in page and "Record the release" in page
+    page = signed_in("prison.pom").get(f"/custody/people/{cole.id}/").content.decode()
+    assert "Record the pre-release screening" in page

@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 from mappa.custody import queries, rules, services
-from mappa.custody.constants import LevelDecision
 from mappa.custody.tests.conftest import TODAY, days, fresh, screening_data
 from mappa.people import records
 from mappa.people.import_format import NominalRecord
@@ -80,7 +79,6 @@ def test_a_level_decided_in_custody_turns_the_row_green(users, cole):
         actor=users["coordinator"],
         screening=screening,
         version=screening.version,
-        decision=LevelDecision.CONFIRM,
         level=2,
         rationale="Set",
     )
@@ -102,3 +100,17 @@ def test_the_area_s_coordinators_and_practitioners_see_the_queue(users, cole, wh
 @pytest.mark.parametrize("who", ["outsider.police", "housing.officer", "lay.adviser", "sysadmin"])
 def test_no_one_outside_the_area_s_responsible_authority_sees_it(users, cole, who):
     assert queue(users, who) == []
+
+
+def test_the_queue_takes_a_fixed_number_of_queries_however_many_are_on_it(users, cole, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.MAPPA_RELEASES_MONTHS = 12
+    with CaptureQueriesContext(connection) as one:
+        assert len(queue(users)) == 1
+    put_in_custody(users, Nominal.objects.get(crn="X345678"), date(2026, 1, 1), days(300))
+    put_in_custody(users, Nominal.objects.get(crn="X456789"), date(2026, 10, 1), days(200))
+    with CaptureQueriesContext(connection) as three:
+        assert len(queue(users)) == 3
+    assert len(three) == len(one)

@@ -8,7 +8,7 @@ from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.constants import DecisionSource
 from mappa.custody import services
-from mappa.custody.constants import LevelDecision, ScreeningStatus
+from mappa.custody.constants import ScreeningStatus
 from mappa.custody.models import Screening
 from mappa.custody.tests.conftest import TODAY, days, fresh, screening_data
 from mappa.people.models import Nominal
@@ -109,7 +109,6 @@ def test_the_coordinator_confirms_the_level_through_the_cases_level_decision(use
         actor=users["coordinator"],
         screening=screening,
         version=screening.version,
-        decision=LevelDecision.CONFIRM,
         level=2,
         rationale="Agreed: police and housing needed",
     )
@@ -123,27 +122,65 @@ def test_the_coordinator_confirms_the_level_through_the_cases_level_decision(use
     assert latest.rationale == "Agreed: police and housing needed"
     assert case.first_meeting_needed_since == TODAY  # level 2: a meeting before release
     screening.refresh_from_db()
-    assert (screening.status, screening.decided_level) == (ScreeningStatus.LEVEL_CONFIRMED, 2)
+    assert (screening.status, screening.decided_level) == (ScreeningStatus.MEETING_NEEDED, 2)
     assert AuditEvent.objects.filter(event_type=EventType.CASE_LEVEL_CHANGED).exists()
     decided = AuditEvent.objects.get(event_type=EventType.CUSTODY_LEVEL_DECIDED)
-    assert decided.payload == {"screening": str(screening.id), "decision": "confirm", "level": 2}
+    assert decided.payload == {
+        "screening": str(screening.id),
+        "decision": "meeting_needed",
+        "level": 2,
+    }
 
 
-def test_a_pre_release_meeting_decides_instead_the_case_then_needs_a_meeting(users, cole):
+def test_at_level_2_the_case_goes_on_the_next_agenda_of_a_level_2_meeting(users, cole):
+    # The pre-release meeting: the agenda is built from cases needing a first meeting
+    # (meetings.queries.due_candidates), as after referral screening.
+    from mappa.meetings.models import Meeting
+    from mappa.meetings.queries.meetings import due_candidates
+
     screening = screen(users, cole)
     services.decide_level(
         actor=users["coordinator"],
         screening=screening,
         version=screening.version,
-        decision=LevelDecision.MEETING,
-        level=None,
-        rationale="Needs the panel",
+        level=2,
+        rationale="Needs the panel before release",
     )
-    case = cole.mappa_cases.get(closed_on__isnull=True)
-    assert case.level == 1  # unchanged until the meeting decides
-    assert case.first_meeting_needed_since == TODAY
+    meeting = Meeting(area=cole.area, level=2, date=days(14))
+    found = due_candidates(users["coordinator"], meeting, days(14))
+    assert [c.case.nominal_id for c in found if c.first_meeting_needed_since] == [cole.id]
     screening.refresh_from_db()
     assert screening.status == ScreeningStatus.MEETING_NEEDED
+
+
+def test_at_level_1_no_meeting_is_needed(users, cole):
+    screening = screen(users, cole)
+    services.decide_level(
+        actor=users["coordinator"],
+        screening=screening,
+        version=screening.version,
+        level=1,
+        rationale="Ordinary agency management is enough",
+    )
+    case = cole.mappa_cases.get(closed_on__isnull=True)
+    assert case.first_meeting_needed_since is None
+    assert case.level_history.order_by("-id").first().rationale.startswith("Ordinary")
+    screening.refresh_from_db()
+    assert (screening.status, screening.decided_level) == (ScreeningStatus.LEVEL_CONFIRMED, 1)
+
+
+def test_a_decision_needs_a_level_and_a_reason(users, cole):
+    screening = screen(users, cole)
+    with pytest.raises(ValidationError) as refused:
+        services.decide_level(
+            actor=users["coordinator"],
+            screening=screening,
+            version=screening.version,
+            level=None,
+            rationale=" ",
+        )
+    assert set(refused.value.message_dict) == {"level", "rationale"}
+    assert cole.mappa_cases.get(closed_on__isnull=True).level_history.count() == 1
 
 
 def test_a_decision_made_from_an_old_page_is_refused(users, cole):
@@ -157,7 +194,6 @@ def test_a_decision_made_from_an_old_page_is_refused(users, cole):
             actor=users["coordinator"],
             screening=Screening.objects.get(id=screening.id),
             version=old,
-            decision=LevelDecision.CONFIRM,
             level=3,
             rationale="Level 3",
         )
@@ -170,7 +206,6 @@ def test_a_decided_screening_no_longer_changes(users, cole):
         actor=users["coordinator"],
         screening=screening,
         version=screening.version,
-        decision=LevelDecision.CONFIRM,
         level=1,
         rationale="Level 1 is enough",
     )
