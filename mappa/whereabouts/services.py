@@ -19,6 +19,9 @@ from django.utils import timezone
 from mappa import versions
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
+from mappa.custody import queries as custody_queries
+from mappa.custody.constants import ReturnReason
+from mappa.custody.services import movements as custody
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.models import AgendaItem
 from mappa.meetings.services import scheduling
@@ -201,17 +204,20 @@ def end_whereabouts_unknown(
 
 
 def record_return_to_custody(*, actor, report: WhereaboutsReport) -> None:
-    """The one place a return to custody reaches the custody app, inside the end's transaction.
-
-    The custody app's `mappa.custody.services.record_return_to_custody(user, nominal, on,
-    reason)` is written on another branch; when it is merged, call it here:
-
+    """The one place a return to custody reaches the custody app, inside the end's transaction:
+    a custody period opens on the day the report ended (`mappa.custody`), unless the custody
+    record already shows the person in custody. The reason is recorded as another reason: a
+    recall for breach of licence, which the annual figures count, is recorded on the custody
+    page, where the recall is known."""
+    nominal = report.case.nominal
+    if custody_queries.open_period(nominal) is not None:
+        return
+    try:
         custody.record_return_to_custody(
-            actor, report.case.nominal, timezone.localdate(report.ended_at), report.end_note
+            actor, nominal, timezone.localdate(report.ended_at), ReturnReason.OTHER
         )
-
-    Until then the end is recorded in this app only (the report's `ending` and `ended_at`).
-    """
+    except ValidationError as error:
+        raise ValidationError({"ended_at": error.messages}) from error
 
 
 def list_at_urgent_meeting(

@@ -11,6 +11,9 @@ from django.utils import timezone
 from mappa import versions
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.custody.constants import MovementKind, ReturnReason
+from mappa.custody.models import Movement
+from mappa.offences.models import CustodyPeriod
 from mappa.whereabouts import services
 from mappa.whereabouts.constants import Ending
 from mappa.whereabouts.models import SearchAction, WhereaboutsReport
@@ -142,6 +145,25 @@ def test_a_return_to_custody_reaches_the_custody_hook_once(missing, demo, monkey
     )
     end(missing, demo["probation.om"], ending=Ending.RETURNED_TO_CUSTODY, note="Recalled; HMP")
     assert calls == [(demo["probation.om"], Ending.RETURNED_TO_CUSTODY)]
+
+
+def test_a_return_to_custody_opens_a_custody_period_on_the_custody_record(missing, demo):
+    end(missing, demo["probation.om"], ending=Ending.RETURNED_TO_CUSTODY, note="Recalled; HMP")
+    nominal = missing.case.nominal
+    (period,) = nominal.custody_periods.filter(ended_on__isnull=True)
+    assert period.started_on == timezone.localdate(
+        WhereaboutsReport.objects.get(id=missing.id).ended_at
+    )
+    (movement,) = Movement.objects.filter(nominal=nominal, kind=MovementKind.RETURNED)
+    assert movement.reason == ReturnReason.OTHER
+
+
+def test_a_person_already_recorded_in_custody_gets_no_second_period(missing, demo):
+    nominal = missing.case.nominal
+    CustodyPeriod.objects.create(nominal=nominal, started_on=timezone.localdate())
+    end(missing, demo["probation.om"], ending=Ending.RETURNED_TO_CUSTODY, note="Already in HMP")
+    assert nominal.custody_periods.filter(ended_on__isnull=True).count() == 1
+    assert not Movement.objects.filter(nominal=nominal).exists()
 
 
 def test_found_or_arrested_do_not_reach_the_custody_hook(demo, monkeypatch):
