@@ -14,6 +14,7 @@ from django.utils import timezone
 from mappa import versions
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.cases import services as cases
 from mappa.cases.constants import CaseKind, DecisionSource, PdpStep
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.cases.services import pdp
@@ -252,3 +253,15 @@ def test_no_move_into_mappa_without_eligibility_or_by_anyone_but_the_coordinator
     case.refresh_from_db()
     assert case.kind == CaseKind.PDP and case.category is None
     assert not AuditEvent.objects.filter(event_type=EventType.PDP_MOVED_TO_MAPPA).exists()
+
+
+def test_no_level_is_set_on_a_pdp_but_through_the_move_into_mappa(demo):
+    case = managed(demo)
+    case.nominal.refresh_from_db()
+    with pytest.raises(ValidationError, match="no MAPPA level"):
+        cases.record_decision(
+            actor=demo["coordinator"], case=case, version=case.nominal.version, category=2,
+            level=2, source=DecisionSource.SCREENING, rationale="x", decided_on=TODAY(),
+        )  # fmt: skip
+    case.refresh_from_db()
+    assert case.category is None and case.level is None and case.is_pdp
