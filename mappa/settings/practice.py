@@ -173,4 +173,3 @@ MAPPA_PDP_REVIEW_WEEKS = env_int("MAPPA_PDP_REVIEW_WEEKS", 12)
 MAPPA_PDP_DECISION_MINIMUM_RANK = os.environ.get("MAPPA_PDP_DECISION_MINIMUM_RANK", "inspector")
 
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]
-
