@@ -163,6 +163,12 @@ def _tile_origins(template: str) -> list[str]:
 MAPPA_MAP_TILE_ORIGINS = _tile_origins(MAPPA_MAP_TILES_URL)
 
 
+def _police_ranks() -> tuple[str, ...]:
+    from mappa.cases.rules import POLICE_RANKS  # pure rules: no Django
+
+    return POLICE_RANKS
+
+
 # Potentially dangerous persons (docs/pdp.md). How many weeks after the decision to manage someone
 # as a PDP, or a review that continues it, the next review is due: the College of Policing APP
 # read gives no interval, so this is the area's choice (default 12, a quarterly review).
@@ -171,5 +177,10 @@ MAPPA_PDP_REVIEW_WEEKS = env_int("MAPPA_PDP_REVIEW_WEEKS", 12)
 # read names no rank (UNVERIFIED); forces set their own, some at superintendent level (domain.md
 # §1.5). One of cases.rules.POLICE_RANKS.
 MAPPA_PDP_DECISION_MINIMUM_RANK = os.environ.get("MAPPA_PDP_DECISION_MINIMUM_RANK", "inspector")
+if MAPPA_PDP_DECISION_MINIMUM_RANK not in _police_ranks():
+    raise ImproperlyConfigured(
+        f"MAPPA_PDP_DECISION_MINIMUM_RANK must be one of {', '.join(_police_ranks())}, "
+        f"not {MAPPA_PDP_DECISION_MINIMUM_RANK!r}"
+    )
 
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]
