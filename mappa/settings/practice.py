@@ -205,6 +205,12 @@ MAPPA_WHEREABOUTS_URGENT_MEETING_VENUE = os.environ.get(
 ).strip()
 
 
+def _police_ranks() -> tuple[str, ...]:
+    from mappa.cases.rules import POLICE_RANKS  # pure rules: no Django
+
+    return POLICE_RANKS
+
+
 # Potentially dangerous persons (docs/pdp.md). How many weeks after the decision to manage someone
 # as a PDP, or a review that continues it, the next review is due: the College of Policing APP
 # read gives no interval, so this is the area's choice (default 12, a quarterly review).
@@ -213,6 +219,11 @@ MAPPA_PDP_REVIEW_WEEKS = env_int("MAPPA_PDP_REVIEW_WEEKS", 12)
 # read names no rank (UNVERIFIED); forces set their own, some at superintendent level (domain.md
 # §1.5). One of cases.rules.POLICE_RANKS.
 MAPPA_PDP_DECISION_MINIMUM_RANK = os.environ.get("MAPPA_PDP_DECISION_MINIMUM_RANK", "inspector")
+if MAPPA_PDP_DECISION_MINIMUM_RANK not in _police_ranks():
+    raise ImproperlyConfigured(
+        f"MAPPA_PDP_DECISION_MINIMUM_RANK must be one of {', '.join(_police_ranks())}, "
+        f"not {MAPPA_PDP_DECISION_MINIMUM_RANK!r}"
+    )
 
 # Transfers between areas (docs/transfers.md). After a transfer is accepted, the sending area
 # keeps read-only access to the case for this many days (local practice: the issue asks for a
@@ -224,4 +235,3 @@ MAPPA_TRANSFER_RESPONSE_DAYS = env_int("MAPPA_TRANSFER_RESPONSE_DAYS", 10)
 
 
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]
-

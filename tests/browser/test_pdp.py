@@ -11,8 +11,10 @@ from playwright.sync_api import expect
 
 from mappa.agencies.models import Agency, Area, User
 from mappa.cases.models import MappaCase
+from mappa.cases.services import pdp
 from mappa.cases.tests.factories import convict
 from mappa.meetings.models import Meeting
+from mappa.people.eligibility import for_nominal
 from mappa.people.models import Nominal
 
 from .axe import assert_no_violations
@@ -130,3 +132,42 @@ def test_a_pdp_is_proposed_decided_listed_given_an_action_and_moved_into_mappa(s
     assert_no_violations(page)
     police = Agency.objects.get(area__code="DEMO", name="Police")
     assert case.actions.get().owner_agency == police
+
+
+def test_a_pdp_review_and_an_eligible_person_refused(sign_in, pat):
+    ppu = User.objects.get(username="police.ppu")
+    case = pdp.propose(
+        actor=ppu, nominal=pat, version=pat.version,
+        eligibility=for_nominal(pat, timezone.localdate()), grounds="Threats to kill",
+    )  # fmt: skip
+    pat.refresh_from_db()
+    pdp.decide(
+        actor=ppu, case=case, version=pat.version,
+        eligibility=for_nominal(pat, timezone.localdate()), manage=True, rank="inspector",
+        rationale="Present likelihood", decided_on=timezone.localdate(),
+    )  # fmt: skip
+    page = sign_in("police.ppu")
+    expect(page.get_by_test_id("pdp-tag").first).to_be_visible()
+    assert_no_violations(page)
+    page.goto(f"/cases/{case.id}/")
+    page.get_by_role("link", name="Record a PDP review").click()
+    page.get_by_role("button", name="Record the review").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Select your rank")
+    assert_no_violations(page)
+    page.get_by_label("Yes").check()
+    page.get_by_label("Your rank").select_option(label="Chief Inspector")
+    page.get_by_label("Rationale").fill("Threats continue")
+    page.get_by_label("Date of the review").fill(f"{timezone.localdate():%d/%m/%Y}")
+    page.get_by_role("button", name="Record the review").click()
+    expect(page.get_by_role("alert")).to_contain_text("The next review is due by")
+    expect(page.get_by_test_id("pdp-steps")).to_contain_text("Reviewed: continue")
+
+    other = Nominal.objects.create(area=pat.area, forenames="Sam", surname="Roe", crn="P654321")
+    convict(other)
+    page.goto(f"/people/{other.id}/")
+    expect(page.get_by_test_id("pdp-refused")).to_contain_text("eligible for MAPPA (category 1)")
+    assert_no_violations(page)
+    page.goto(f"/people/{other.id}/pdp/propose/")
+    expect(page.get_by_test_id("pdp-refused")).to_contain_text("cannot be managed")
+    expect(page.get_by_role("link", name="Refer them to MAPPA")).to_be_visible()
+    assert_no_violations(page)

@@ -88,13 +88,14 @@ class CaseDetailSerializer(CaseSerializer):
 
 
 class CaseList(APIView):
-    """MAPPA cases in the caller's scope; `?open=` and `?level=` narrow the list."""
+    """Cases in the caller's scope; `?open=`, `?level=` and `?kind=` narrow the list."""
 
     permission = permissions.VIEW_CASES
     pagination_class = Pages
     filters = params.Query(
         params.Boolean("open", "true: only open cases; false: only closed ones"),
         params.Choice("level", Level, "Only cases managed at this level"),
+        params.Choice("kind", CaseKind, "mappa: MAPPA cases; pdp: potentially dangerous persons"),
     )
 
     @extend_schema(
@@ -109,6 +110,8 @@ class CaseList(APIView):
             cases = cases.filter(closed_on__isnull=query["open"])
         if query["level"]:
             cases = cases.filter(level=query["level"])
+        if query["kind"]:
+            cases = cases.filter(kind=query["kind"])
         return paginated(self, request, cases, CaseSerializer)
 
 

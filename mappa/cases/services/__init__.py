@@ -92,6 +92,10 @@ def change_level(
     """
     if case.closed_on is not None:
         raise ValidationError("This case is closed")
+    if case.is_pdp:  # no MAPPA level until it moves into MAPPA (services.pdp.move_into_mappa)
+        raise ValidationError(
+            {"level": "A potentially dangerous person has no MAPPA level: move them into MAPPA"}
+        )
     if not rules.level_allowed_for_category(category=case.category, level=level):
         raise ValidationError(
             {"level": "A category 3 case cannot be managed at level 1: close it instead"}

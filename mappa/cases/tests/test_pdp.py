@@ -12,13 +12,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mappa import versions
+from mappa.actions import services as actions
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.cases import services as cases
 from mappa.cases.constants import CaseKind, DecisionSource, PdpStep
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.cases.services import pdp
 from mappa.cases.tests.factories import convict, create_nominal
+from mappa.disclosures.services import decisions as disclosures
 from mappa.people.eligibility import for_nominal
+from mappa.risk.tests.records import create_assessment, create_plan, create_zone
+from tests.read_audit_world import DISCLOSURE
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -252,3 +257,38 @@ def test_no_move_into_mappa_without_eligibility_or_by_anyone_but_the_coordinator
     case.refresh_from_db()
     assert case.kind == CaseKind.PDP and case.category is None
     assert not AuditEvent.objects.filter(event_type=EventType.PDP_MOVED_TO_MAPPA).exists()
+
+
+def test_no_level_is_set_on_a_pdp_but_through_the_move_into_mappa(demo):
+    case = managed(demo)
+    case.nominal.refresh_from_db()
+    with pytest.raises(ValidationError, match="no MAPPA level"):
+        cases.record_decision(
+            actor=demo["coordinator"], case=case, version=case.nominal.version, category=2,
+            level=2, source=DecisionSource.SCREENING, rationale="x", decided_on=TODAY(),
+        )  # fmt: skip
+    case.refresh_from_db()
+    assert case.category is None and case.level is None and case.is_pdp
+
+
+def test_the_same_risk_action_and_disclosure_machinery_serves_a_pdp(demo):
+    """APP, Potentially dangerous persons: managed as MAPPA cases are, usually with other
+    agencies: a RoSH assessment, a risk management plan, an exclusion zone, an action and a
+    disclosure decision, each recorded on the PDP's case with category and level none."""
+    case = managed(demo)
+    ppu = demo["police.ppu"]
+    assert create_assessment(actor=ppu, case=case).case == case
+    assert create_plan(actor=ppu, case=case).case == case
+    assert create_zone(actor=ppu, case=case).case == case
+    action = actions.create_action(
+        actor=ppu, case=case, description="Visit the former partner", owner_agency=ppu.agency,
+        due_on=TODAY() + timedelta(days=7),
+    )  # fmt: skip
+    decision = disclosures.record_decision(
+        actor=demo["disclosure.officer"], nominal=case.nominal, case=case,
+        tests={name: f"Why it is {name}" for name in disclosures.rules.TESTS},
+        disclose_by=TODAY() + timedelta(days=7), **DISCLOSURE,
+    )  # fmt: skip
+    assert action.case == case and decision.case == case
+    case.refresh_from_db()
+    assert case.is_pdp and case.category is None and case.level is None

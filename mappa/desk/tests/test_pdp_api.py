@@ -124,3 +124,12 @@ def test_the_nominal_api_gives_no_mappa_case_for_a_pdp(person):
     propose(person)
     body = api("coordinator").get(f"/api/v1/nominals/{person.id}/").json()
     assert body["mappa"] is None  # contract: null when the person has no MAPPA case
+
+
+def test_the_case_list_is_narrowed_by_kind(person):
+    case = propose(person).json()
+    pdps = api("coordinator").get("/api/v1/cases/?kind=pdp").json()["results"]
+    assert [c["id"] for c in pdps] == [case["id"]]
+    mappa = api("coordinator").get("/api/v1/cases/?kind=mappa").json()["results"]
+    assert mappa and case["id"] not in {c["id"] for c in mappa}
+    assert api("coordinator").get("/api/v1/cases/?kind=other").status_code == 400
