@@ -18,7 +18,7 @@ from django.http import Http404
 
 from mappa.agencies import permissions
 from mappa.agencies.models import User
-from mappa.cases.queries import cases_visible_to, open_cases_needing_clearance
+from mappa.cases.queries import cases_visible_to, may_change, open_cases_needing_clearance
 from mappa.information_requests import rules
 from mappa.information_requests.constants import Status
 from mappa.information_requests.models import InformationRequest
@@ -76,8 +76,9 @@ def may_answer(user, found: InformationRequest) -> bool:
 
 
 def may_raise(user, case) -> bool:
-    """The co-ordinator, or the case's responsible officer, asks agencies for information."""
-    if not permissions.role_has(user, permissions.MANAGE_CASES):
+    """The co-ordinator, or the case's responsible officer, asks agencies for information, in
+    the area that manages the case (a case a transfer shares is read-only to the other area)."""
+    if not permissions.role_has(user, permissions.MANAGE_CASES) or not may_change(user, case):
         return False
     return (
         permissions.role_has(user, permissions.MANAGE_MEETINGS)

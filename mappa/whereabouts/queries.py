@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from mappa.agencies import permissions
 from mappa.agencies.constants import Role
-from mappa.cases.queries import cases_visible_to
+from mappa.cases.queries import cases_visible_to, may_change
 from mappa.cases.timeline import Entry
 from mappa.meetings.constants import MeetingStatus
 from mappa.meetings.models import Meeting
@@ -77,8 +77,9 @@ def summaries_of(case) -> QuerySet[WhereaboutsReport]:
 def may_report(user, case) -> bool:
     """Whether the user reports whereabouts unknown on this case and records its end
     (`rules.may_report`): the co-ordinator, the responsible officer, or a practitioner of the
-    lead agency, each holding the permission to manage cases."""
-    if not permissions.role_has(user, permissions.MANAGE_CASES):
+    lead agency, each holding the permission to manage cases, in the area that manages the case
+    (a case a transfer shares with another area is read-only there: `cases.queries.may_change`)."""
+    if not permissions.role_has(user, permissions.MANAGE_CASES) or not may_change(user, case):
         return False
     agency = getattr(user, "agency", None)
     return rules.may_report(
@@ -91,9 +92,10 @@ def may_report(user, case) -> bool:
     )
 
 
-def may_search(user) -> bool:
-    """Anyone who manages cases and sees this one logs search actions (police officers too)."""
-    return permissions.role_has(user, permissions.MANAGE_CASES)
+def may_search(user, case) -> bool:
+    """Anyone who manages cases and may change this one logs search actions (police officers
+    too); a case a transfer shares with another area is read-only there."""
+    return permissions.role_has(user, permissions.MANAGE_CASES) and may_change(user, case)
 
 
 def may_call_meeting(user) -> bool:

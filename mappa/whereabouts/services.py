@@ -128,6 +128,8 @@ def add_search_action(
     outcome: str,
 ) -> SearchAction:
     """Log something done to find the person, and what came of it, while the report is open."""
+    if not queries.may_search(actor, report.case):
+        raise PermissionDenied(NOT_YOURS)
     _require_open(report)
     problems = {}
     if not what_was_done.strip():

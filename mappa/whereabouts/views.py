@@ -72,7 +72,7 @@ def report_page(request, report_id):
         "case": found.case,
         "missing_for": rules.time_missing(started_at=found.started_at, now=found.ended_at or now),
         "may_end": is_open and queries.may_report(request.user, found.case),
-        "may_search": is_open and queries.may_search(request.user),
+        "may_search": is_open and queries.may_search(request.user, found.case),
         "may_call_meeting": is_open and queries.may_call_meeting(request.user),
         "urgent_meeting": found.urgent_item.meeting if found.urgent_item else None,
     }

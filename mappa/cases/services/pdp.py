@@ -29,7 +29,7 @@ from mappa.agencies.constants import AccessReason, Role
 from mappa.agencies.models import Agency
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.cases import rules
+from mappa.cases import queries, rules
 from mappa.cases import services as cases
 from mappa.cases.constants import CaseKind, DecisionSource, LeadAgency, PdpClosure, PdpStep
 from mappa.cases.models import MappaCase, PdpDecision
@@ -233,8 +233,10 @@ def move_into_mappa(
     case becomes a MAPPA case of that category, its level decided through
     `services.record_decision` (level history, review clock, audit); the PDP steps are kept."""
     _refuse_unless_pdp(case)
-    if actor.role != Role.COORDINATOR:
-        raise ValidationError({"level": "Only a MAPPA co-ordinator may move a case into MAPPA"})
+    if actor.role != Role.COORDINATOR or not queries.may_change(actor, case):
+        raise ValidationError(
+            {"level": "Only a MAPPA co-ordinator of the case's area may move it into MAPPA"}
+        )
     category = rules.mappa_category_of(
         category=eligibility.category,
         category_4_indicated=bool(eligibility.category_4 and eligibility.category_4.indicated),
