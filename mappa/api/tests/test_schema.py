@@ -41,7 +41,9 @@ def test_the_error_format_is_one_component(schema):
 
 def test_list_endpoints_are_described_as_pages(schema):
     paged = [(name, op) for name, op in operations(schema) if "page" in query_names(op)]
-    assert len(paged) == 15  # 14, and a case's whereabouts reports (whereabouts)
+    # 14, and a case's whereabouts reports and transfers, the incoming transfers, the custody
+    # releases queue and screenings, and information requests (issue 18)
+    assert len(paged) == 20
     for name, operation in paged:
         ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
         page = schema["components"]["schemas"][ref.rsplit("/", 1)[1]]
