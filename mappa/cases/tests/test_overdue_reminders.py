@@ -91,7 +91,8 @@ def test_each_run_is_audited_with_how_many_recipients_and_items(
 ):
     run(django_capture_on_commit_callbacks)
     event = AuditEvent.objects.get(event_type=EventType.OVERDUE_REMINDERS_SENT)
-    assert event.payload == {"recipients": 3, "items": 3}
+    # Demoshire's co-ordinator and officer, Otherford's officer and co-ordinator (coordinator.other)
+    assert event.payload == {"recipients": 4, "items": 3}
     assert event.actor is None
 
 
