@@ -23,20 +23,27 @@ CANDIDATE_LIMIT = 200
 TRIGRAM_THRESHOLD = 0.45
 
 
-def nominals_visible_to(user) -> QuerySet[Nominal]:
-    """The register as the user may see it (`cases.queries.register_scope`, the one rule)."""
-    scope = case_queries.register_scope(user)
+def nominals_visible_to(user, *, changing: bool = False) -> QuerySet[Nominal]:
+    """The register as the user may see it (`cases.queries.register_scope`, the one rule);
+    `changing` for a change (a person a transfer shares is read-only: docs/transfers.md)."""
+    scope = case_queries.register_scope(user, changing=changing)
     return Nominal.objects.none() if scope is None else Nominal.objects.filter(scope)
 
 
 def get_nominal(
-    user, nominal_id: UUID, *, whole_record: bool = False, annotations: dict | None = None
+    user,
+    nominal_id: UUID,
+    *,
+    whole_record: bool = False,
+    annotations: dict | None = None,
+    changing: bool = False,
 ) -> Nominal:
     """One nominal in the user's scope, or 404; with `whole_record`, everything its page shows.
 
     `annotations` are computed in the nominal's own query (a page's `on_record` flags).
     """
-    nominals = nominals_visible_to(user).filter(id=nominal_id).annotate(**(annotations or {}))
+    nominals = nominals_visible_to(user, changing=changing).filter(id=nominal_id)
+    nominals = nominals.annotate(**(annotations or {}))
     nominal = (with_record(nominals) if whole_record else nominals.select_related("area")).first()
     if nominal is None:
         raise Http404("No such person")

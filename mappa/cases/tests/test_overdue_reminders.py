@@ -58,11 +58,12 @@ def test_each_recipient_gets_one_email_counting_their_overdue_reviews(
     other_coordinator = coordinator_in("OTHER")
     run(django_capture_on_commit_callbacks)
     bodies = sent()
-    assert len(mail.outbox) == len(bodies) == 4
+    assert len(mail.outbox) == len(bodies) == 5
     assert set(bodies) == {
         demo["coordinator"].email,
         demo["probation.om"].email,
         demo["outsider.police"].email,
+        demo["coordinator.other"].email,  # the demo's Otherford co-ordinator (transfers)
         other_coordinator.email,
     }
     assert "2 MAPPA reviews" in bodies[demo["coordinator"].email]
@@ -90,7 +91,8 @@ def test_each_run_is_audited_with_how_many_recipients_and_items(
 ):
     run(django_capture_on_commit_callbacks)
     event = AuditEvent.objects.get(event_type=EventType.OVERDUE_REMINDERS_SENT)
-    assert event.payload == {"recipients": 3, "items": 3}
+    # Demoshire's co-ordinator and officer, Otherford's officer and co-ordinator (coordinator.other)
+    assert event.payload == {"recipients": 4, "items": 3}
     assert event.actor is None
 
 

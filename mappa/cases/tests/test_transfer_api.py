@@ -118,3 +118,19 @@ def test_a_stay_through_the_api(case):
         etag(sending, case),
     )
     assert early.status_code == 400 and early.json()["errors"][0]["field"] == "ends_on"
+
+
+def test_after_acceptance_the_sending_area_reads_the_record_but_cannot_put_it_back(case):
+    sending, receiving = api("coordinator"), api("coordinator.other")
+    url = f"/api/v1/cases/{case.id}/transfers/"
+    made = post(sending, url, REQUEST, etag(sending, case)).json()
+    step = f"{url}{made['id']}/"
+    post(receiving, f"{step}accept/", {"level": 2, "rationale": "L2"}, '"1"')
+    record = f"/api/v1/nominals/{case.nominal_id}/"
+    read = sending.get(record)
+    assert read.status_code == 200 and read.json()["area"] == "OTHER"
+    body = read.json() | {"area": "DEMO"}
+    put = sending.put(record, body, content_type="application/json", HTTP_IF_MATCH=read["ETag"])
+    assert put.status_code == 404
+    case.nominal.refresh_from_db()
+    assert case.nominal.area.code == "OTHER"

@@ -299,3 +299,16 @@ def test_sending_area_grants_end_and_the_receiving_lead_agency_is_granted(world)
     live = CaseAccessGrant.objects.filter(case=case.id, revoked_at__isnull=True)
     assert {g.grantee_agency.area.code for g in live} == {"OTHER"}
     assert {g.reason for g in live} == {AccessReason.LEAD_AGENCY}
+
+
+def test_a_category_4_case_in_hand_over_needs_clearance_in_the_receiving_area(world):
+    users, case = world
+    MappaCase.objects.filter(id=case.id).update(category=4)
+    case.refresh_from_db()
+    request(users, case)
+    receiving = users["coordinator.other"]
+    assert not sees(receiving, case)
+    assert not queries.incoming_transfers(receiving).exists()
+    receiving.terrorism_clearance = True
+    receiving.save(update_fields=["terrorism_clearance"])
+    assert sees(receiving, case) and queries.incoming_transfers(receiving).exists()

@@ -24,7 +24,7 @@ def _show(decision):
 
 @requires(permissions.DECIDE_DISCLOSURES)
 def new_decision(request, nominal_id):
-    nominal = people.get_nominal(request.user, nominal_id)
+    nominal = people.get_nominal(request.user, nominal_id, changing=True)
     case = nominal.mappa_cases.filter(closed_on__isnull=True).first()
     form = DecisionForm(posted(request))
     if request.method == "POST" and form.is_valid():

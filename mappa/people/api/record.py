@@ -150,7 +150,9 @@ class NominalDetail(APIView):
     permissions_by_method = {"PUT": permissions.EDIT_REGISTER, "PATCH": permissions.EDIT_REGISTER}
 
     def _nominal(self, request, nominal_id):
-        return queries.get_nominal(request.user, nominal_id, whole_record=True)
+        # A change (PUT, PATCH) needs the person in the user's area, not only shared by a transfer.
+        changing = request.method in ("PUT", "PATCH")
+        return queries.get_nominal(request.user, nominal_id, whole_record=True, changing=changing)
 
     def _answer(self, request, nominal, as_of: date, content: str) -> Response:
         audit.record_read(actor=request.user, subject=nominal.id, content=content)

@@ -81,7 +81,12 @@ def test_the_owning_areas_coordinators_get_a_link_and_nothing_else(
     users, smith, django_capture_on_commit_callbacks
 ):
     held = held_for(users, django_capture_on_commit_callbacks, pnc=SMITH["pnc"])
-    coordinators = {u.email for u in users.values() if u.role == Role.COORDINATOR and u.email}
+    owning = users["coordinator"].area_id  # not Otherford's co-ordinator, who submitted it
+    coordinators = {
+        u.email
+        for u in users.values()
+        if u.role == Role.COORDINATOR and u.email and u.area_id == owning
+    }
     assert coordinators and {to for message in mail.outbox for to in message.to} == coordinators
     body = mail.outbox[0].body
     assert f"https://mappa.example/people/held/{held.id}/" in body
@@ -199,7 +204,7 @@ def test_the_same_person_is_recorded_and_nothing_is_added_or_sent(
     assert held.status == HeldStatus.SAME_PERSON and held.added is None
     assert not Nominal.objects.filter(surname="Okafor").exists() and not mail.outbox
     page = client.get(f"/people/held/{held.id}/").content.decode()
-    assert "will build on this decision" in page
+    assert "their case can be transferred there" in page
 
 
 def test_a_decision_from_a_stale_page_or_with_no_choice_is_refused_and_changes_nothing(
