@@ -67,7 +67,7 @@ class PdpProposal(APIView):
         summary="Propose a potentially dangerous person",
     )
     def post(self, request, nominal_id):
-        nominal = people.get_nominal(request.user, nominal_id, whole_record=True)
+        nominal = people.get_nominal(request.user, nominal_id, whole_record=True, changing=True)
         version = versions.if_match(request)
         given = ProposalIn(data=request.data)
         given.is_valid(raise_exception=True)

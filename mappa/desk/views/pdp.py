@@ -109,7 +109,7 @@ def _unavailable(request, case, reason: str):
 
 @requires(permissions.MANAGE_CASES)
 def propose(request, nominal_id):
-    nominal = people.get_nominal(request.user, nominal_id, whole_record=True)
+    nominal = people.get_nominal(request.user, nominal_id, whole_record=True, changing=True)
     eligibility = for_nominal(nominal, timezone.localdate())
     category = mappa_category(eligibility)
     has_case = any(case.closed_on is None for case in nominal.mappa_cases.all())
@@ -132,7 +132,7 @@ def propose(request, nominal_id):
 
 @requires(permissions.MANAGE_CASES)
 def decide(request, case_id):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if not case.is_pdp or case.closed_on is not None or case.start_date is not None:
         return _unavailable(request, case, "The decision can be recorded once, on an open PDP")
 
@@ -156,7 +156,7 @@ def decide(request, case_id):
 
 @requires(permissions.MANAGE_CASES)
 def review(request, case_id):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if not case.is_pdp or case.closed_on is not None or case.start_date is None:
         return _unavailable(request, case, "Only a PDP being managed has reviews")
 
@@ -173,7 +173,7 @@ def review(request, case_id):
 
 @requires(permissions.MANAGE_CASES)
 def move_into_mappa(request, case_id):
-    case = queries.get_case(request.user, case_id)
+    case = queries.get_case(request.user, case_id, changing=True)
     if not case.is_pdp or case.closed_on is not None:
         return _unavailable(request, case, "Only an open PDP moves into MAPPA")
     eligibility = for_nominal(case.nominal, timezone.localdate())
