@@ -16,7 +16,7 @@ from mappa.agencies.models import Area
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, rules
-from mappa.cases.forms import (
+from mappa.cases.forms.transfers import (
     StayForm,
     TransferAcceptForm,
     TransferAnswerForm,

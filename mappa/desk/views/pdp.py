@@ -20,7 +20,7 @@ from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries, rules
 from mappa.cases.constants import DecisionSource, PdpStep
-from mappa.cases.forms import (
+from mappa.cases.forms.pdp import (
     MoveIntoMappaForm,
     PdpDecisionForm,
     PdpProposalForm,

@@ -1,4 +1,5 @@
-"""Forms for the case page: access, level 1 reviews, decisions, the officer and closure."""
+"""Forms for the case page: access, level 1 reviews, decisions, the officer and closure; a
+PDP's steps in `pdp`, transfers and stays in `transfers`."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ from mappa.cases.constants import (
     ClosureReason,
     DecisionSource,
     Level,
-    PoliceRank,
     ReviewDecision,
-    StayReason,
     TerrorismManagement,
 )
-from mappa.kit.forms import GovukForm, date_field, long_text, radios, yes_no
+from mappa.kit.forms import GovukForm, date_field, long_text, yes_no
 from mappa.versions import VersionField
 
 
@@ -248,171 +247,3 @@ class TerrorismManagementForm(GovukForm):
         required=False,
         help_text="Needed for local MAPPA: why the primary risk does not relate to terrorism",
     )
-
-
-# Potentially dangerous persons (`services.pdp`; College of Policing APP, "Potentially dangerous
-# persons"). The rank is the deciding officer's own.
-RANKS = [("", "Select your rank"), *PoliceRank.choices]
-
-
-class PdpProposalForm(GovukForm):
-    """A police practitioner proposes managing the person as a PDP, with the grounds."""
-
-    version = VersionField()
-    grounds = text_area(
-        "What behaviour gives the grounds?",
-        "Say what behaviour gives reasonable grounds to believe there is a present likelihood "
-        "of serious harm",
-        help_text="What gives reasonable grounds to believe there is a present likelihood of "
-        "them committing an offence that will cause serious harm",
-    )
-
-
-class PdpDecisionForm(GovukForm):
-    """The police decision whether to manage the person as a PDP (`services.pdp.decide`)."""
-
-    version = VersionField()
-    manage = yes_no("Manage this person as a potentially dangerous person?", "Select yes or no")
-    rank = forms.ChoiceField(
-        label="Your rank", choices=RANKS, error_messages={"required": "Select your rank"}
-    )
-    rationale = text_area("Rationale", "Give the rationale for the decision")
-    decided_on = date_field("Date of the decision", required=True, hint="For example, 2/11/2026")
-
-
-class PdpReviewForm(GovukForm):
-    """A PDP review: continue (the next review is set) or end management."""
-
-    version = VersionField()
-    carry_on = yes_no(
-        "Continue managing this person as a potentially dangerous person?",
-        "Select yes to continue or no to end management",
-    )
-    rank = forms.ChoiceField(
-        label="Your rank", choices=RANKS, error_messages={"required": "Select your rank"}
-    )
-    rationale = text_area("Rationale", "Give the rationale for the decision")
-    held_on = date_field("Date of the review", required=True, hint="For example, 2/11/2026")
-
-
-class MoveIntoMappaForm(GovukForm):
-    """The co-ordinator's level decision as the PDP moves into MAPPA (`services.pdp`)."""
-
-    version = VersionField()
-    level = forms.TypedChoiceField(
-        label="Level",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the level"},
-    )
-    source = forms.ChoiceField(
-        label="Where was this decided?",
-        choices=[(s.value, s.label) for s in DecisionSource if s not in SET_BY_THE_SERVICE],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select where the decision was made"},
-    )
-    decided_on = date_field("Date of the decision", required=True, hint="For example, 2/11/2026")
-    rationale = text_area(
-        "Why was this level decided?",
-        "Give the reason for the decision",
-        help_text="The level history shows this with your name and the date",
-    )
-
-
-# Transfers between areas and temporary stays (docs/transfers.md).
-
-
-class _AreaChoice(GovukForm):
-    """A form choosing one of the other MAPPA areas (`areas`), cleaned to the Area."""
-
-    area_field = "to_area"
-
-    def __init__(self, *args, areas=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.areas = {str(area.pk): area for area in areas}
-        self.fields[self.area_field].choices = [(k, a.name) for k, a in self.areas.items()]
-
-    def _area(self):
-        return self.areas[self.cleaned_data[self.area_field]]
-
-
-class TransferRequestForm(_AreaChoice):
-    """A request to transfer the case to another area (`services.transfers.request_transfer`)."""
-
-    version = VersionField()
-    to_area = radios("Which area is the person moving to?", [])
-    reason = long_text("Why is the case transferring?", rows=4, max_length=5000)
-    new_address = long_text("The person's new address", rows=3, max_length=1000)
-    moving_on = date_field("Date of the move", required=True, hint="For example, 27/3/2027")
-    proposed_meeting = long_text(
-        "Proposed meeting in the new area",
-        required=False,
-        rows=3,
-        max_length=2000,
-        help_text="Needed for a level 2 or 3 case: when, and who should attend",
-    )
-
-    def clean_to_area(self):
-        return self._area()
-
-
-class TransferAcceptForm(GovukForm):
-    """The receiving area accepts, with its own level decision and the reason for it."""
-
-    version = VersionField()
-    level = forms.TypedChoiceField(
-        label="At which level will your area manage the case?",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the level"},
-    )
-    rationale = text_area(
-        "Why this level?",
-        "Give the reason for the level decision",
-        help_text="The case's level history shows this with your name and the date",
-    )
-
-
-class TransferQueryForm(GovukForm):
-    version = VersionField()
-    query = text_area("What do you need from the sending area?", "Say what you need")
-
-
-class TransferAnswerForm(GovukForm):
-    version = VersionField()
-    answer = text_area("Your answer", "Enter your answer to the query")
-
-
-class TransferWithdrawForm(GovukForm):
-    version = VersionField()
-    reason = text_area(
-        "Why are you withdrawing the transfer?", "Give the reason for withdrawing the transfer"
-    )
-
-
-class StayForm(_AreaChoice):
-    """A temporary stay in another area (`services.stays.notify_stay`)."""
-
-    area_field = "host_area"
-
-    version = VersionField()
-    host_area = radios("Which area is the person staying in?", [])
-    reason = radios("Why are they staying there?", StayReason.choices)
-    explanation = long_text(
-        "More about the stay",
-        required=False,
-        rows=3,
-        max_length=2000,
-        help_text="Needed for another reason",
-    )
-    address = long_text("Address during the stay", rows=3, max_length=1000)
-    starts_on = date_field("First day of the stay", required=True, hint="For example, 2/11/2026")
-    ends_on = date_field("Last day of the stay", required=True, hint="For example, 9/11/2026")
-
-    def clean_host_area(self):
-        return self._area()
-
-    def service_arguments(self) -> dict:
-        return {**self.cleaned_data, "reason": StayReason(self.cleaned_data["reason"])}
