@@ -48,6 +48,8 @@ class Options:
     # Candidates are also kept this far below the threshold, for review near it (never in
     # the contract's output: `Run.reported`).
     below: float = 0.0
+    # rules.another_in_household: on in the service; the benchmark measures it off too.
+    household_rule: bool = True
 
 
 @dataclass
@@ -96,7 +98,9 @@ def run(
             con, "case_primary", "extract", rules.person_prior(len(extract))
         )
         progress("Matching people", 40)
-        person = _predict(con, "case_people", person_model.settings(), lowest, gate=True)
+        person = _predict(
+            con, "case_people", person_model.settings(), lowest, gate=options.household_rule
+        )
         progress("Matching addresses", 65)
         address_settings = model.settings(
             model.ADDRESS_COMPARISONS, model.ADDRESS_BLOCKING, model.ADDRESS_PRIOR
