@@ -34,11 +34,14 @@ def level(comparison: str, left: dict, right: dict) -> str:
     columns = [d[0] for d in con.execute("SELECT * FROM l").description]
     pairs = ", ".join(f"l.{c} AS {c}_l, r.{c} AS {c}_r" for c in columns)
     _name, _description, levels, _tf = SPECS[comparison]
+    labels = [label for label, *_ in levels]
     cases = " ".join(
-        f"WHEN {sql} THEN '{label}'" for label, _verdict, sql, *_ in levels if sql != "ELSE"
+        f"WHEN {sql} THEN {number}"
+        for number, (_label, _verdict, sql, *_) in enumerate(levels)
+        if sql != "ELSE"
     )
-    sql = f"SELECT CASE {cases} ELSE '{levels[-1][0]}' END FROM (SELECT {pairs} FROM l, r)"
-    return con.execute(sql).fetchall()[0][0]
+    sql = f"SELECT CASE {cases} ELSE {len(levels) - 1} END FROM (SELECT {pairs} FROM l, r)"
+    return labels[con.execute(sql).fetchall()[0][0]]
 
 
 @pytest.mark.parametrize(
@@ -48,6 +51,12 @@ def level(comparison: str, left: dict, right: dict) -> str:
         ({}, {"forenames": "WILLIAM"}, "the same"),
         ({}, {"forenames": "Bill"}, "the same name (nickname)"),  # nicknames package
         ({"forenames": "Peggy"}, {"forenames": "Margaret"}, "the same name (nickname)"),
+        (
+            {},
+            {"forenames": "Ashworth", "surname": "William"},
+            "the other's surname (names swapped)",
+        ),
+        ({}, {"forenames": "Ashworth", "surname": "Quill"}, "different"),  # half a swap is not one
         ({}, {"forenames": "Wiliam"}, "a typing error apart"),
         ({}, {"forenames": "W"}, "an initial that agrees"),
         (
@@ -70,6 +79,11 @@ def test_forename_levels(left, right, expected):
         ({}, {"surname": "Ashford"}, "similar"),
         ({}, {"surname": "O'Ashworth"}, "a typing error apart"),
         ({}, {"surname": "Ashwroth"}, "a typing error apart"),
+        (
+            {},
+            {"forenames": "Ashworth", "surname": "William"},
+            "the other's forename (names swapped)",
+        ),
         ({}, {"surname": None}, "missing"),
         ({}, {"surname": "Quill"}, "different"),
     ],
