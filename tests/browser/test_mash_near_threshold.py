@@ -19,14 +19,13 @@ pytestmark = pytest.mark.browser
 MATCHING_MS = 90_000
 
 # John Paul Smith (born 1984-03-02, 12 Mill Lane, MK42 8PP) against records that are him
-# more or less surely: an initial and a date a digit apart elsewhere, a forename a typing
-# error apart with another birthday elsewhere, a misspelt surname a year out; and his child.
+# more or less surely: an initial and a date with day and month swapped elsewhere (about
+# 60%), a misspelt surname and a year out elsewhere (about 30%); and his child (address).
 EXTRACT = (
     "record_id,forenames,surname,date_of_birth,address_line_1,postcode,case_status,"
     "allocated_worker\n"
     'SC-1,Amy,Price,2015-06-01,"12, MILL LN.",mk428pp,open,Sam Okafor\n'
     "SC-3,J,Smith,1984-02-03,9 Elm Road,LU2 2BB,closed,\n"
-    "SC-4,Jon,Smith,1984-03-20,7 Elm Road,LU2 2BB,none,\n"
     "SC-5,John,Smyth,1985-03-02,9 Elm Road,LU2 2BB,none,\n"
 )
 
@@ -64,8 +63,8 @@ def test_the_named_person_reviews_the_candidates_near_the_threshold(sign_in, pub
     expect(page.get_by_test_id("run-status")).to_contain_text("Finished", timeout=MATCHING_MS)
 
     near = page.get_by_test_id("near-threshold")
-    expect(near).to_contain_text("3 candidates between 5% and 95%")
-    expect(near).to_contain_text("2 at or above the threshold of 50%, 1 below it")
+    expect(near).to_contain_text("2 candidates between 5% and 95%")
+    expect(near).to_contain_text("1 at or above the threshold of 50%, 1 below it")
     expect(page.get_by_test_id("candidates")).not_to_contain_text("Smyth")
     assert_no_violations(page)
 
@@ -73,17 +72,17 @@ def test_the_named_person_reviews_the_candidates_near_the_threshold(sign_in, pub
     expect(page.get_by_role("heading", level=1)).to_have_text("Candidates near the threshold")
     near_url = page.url
     rows = page.get_by_test_id("near-candidate")
-    expect(rows).to_have_count(3)
-    shown = [float(rows.nth(i).locator("td").first.inner_text().split("%")[0]) for i in range(3)]
+    expect(rows).to_have_count(2)
+    shown = [float(rows.nth(i).locator("td").first.inner_text().split("%")[0]) for i in range(2)]
     assert shown == sorted(shown, reverse=True)  # most likely first
-    expect(rows.nth(2)).to_contain_text("John Smyth")
-    expect(rows.nth(2)).to_contain_text("below")
+    expect(rows.nth(1)).to_contain_text("John Smyth")
+    expect(rows.nth(1)).to_contain_text("below")
     assert_no_violations(page)
 
-    rows.nth(2).get_by_role("link", name="John Smyth").click()
+    rows.nth(1).get_by_role("link", name="John Smyth").click()
     page.get_by_label("No, reject it").check()
     assert_no_violations(page)
     page.get_by_role("button", name="Save the decision").click()
     expect(page.get_by_test_id("decision")).to_contain_text("Not a match")
     page.goto(near_url)
-    expect(page.get_by_test_id("near-candidate").nth(2)).to_contain_text("Not a match")
+    expect(page.get_by_test_id("near-candidate").nth(1)).to_contain_text("Not a match")
