@@ -41,7 +41,8 @@ EXPLANATION = (
 
 def run_command(case_list: Path, extract: Path, out: Path) -> tuple[float, int]:
     """Wall seconds and peak resident bytes of `mappa mash-check` in a child process."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mappa.settings"}
+    # This checkout's code first, whichever checkout the venv's `mappa` was installed from.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mappa.settings", "PYTHONPATH": str(ROOT)}
     env.setdefault("MAPPA_ENV", "development")
     started = time.perf_counter()
     subprocess.run(
