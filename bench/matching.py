@@ -34,7 +34,7 @@ HOUSEHOLD = (
     "twin or a same-name parent: the same surname, address and birthday with another "
     "forename, or the same name and address with another birthday. No field in the "
     "contract's files tells the two apart. With the rule, person recall on FEBRL is about "
-    "0.9 (those at the same address still reach the named person, as `address`: see "
+    "0.86 (those at the same address still reach the named person, as `address`: see "
     "'reported under either kind' above); without it, the trained model alone meets the "
     "target on FEBRL 1-3, but person precision on the synthetic set collapses, every child "
     "and twin at the offender's home becoming the offender. The service keeps the rule."
