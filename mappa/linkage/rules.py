@@ -58,18 +58,16 @@ def person_prior(
     return known_rate / max(extract_size, smallest_register)
 
 
-# mash-check.md "Matches (output)": `address` is "a different person living at the case's
-# address (a possible associated child or household member)". At the same home, a forename
-# that simply differs (twins, siblings) or a birth this many years apart (a parent and a
-# child of the same name) is such a person, not the case's person. Twelve years: a parent
-# is rarely younger than that at a child's birth (a judgement, docs/mash.md).
-HOUSEHOLD_YEARS_APART = 12
-
-
-def another_in_household(same_home: bool, forename_differs: bool, years_apart: float | None):
-    """True when a pair at the same home is two people of one household."""
-    far_apart = years_apart is not None and abs(years_apart) >= HOUSEHOLD_YEARS_APART
-    return same_home and (forename_differs or far_apart)
+# mash-check.md "Matches (output)": `person` is the same person "by name and date of
+# birth"; `address` is "a different person living at the case's address (a possible
+# associated child or household member)". A forename that simply differs (not a nickname,
+# initial, typing error, swap or alias) is another person: twins and siblings share a
+# surname, a birthday and often an address. At the same home, a date of birth that simply
+# differs (not day and month swapped, a typing error or within a year) is another person
+# too: a parent and a child, or siblings, of the same name.
+def another_person(same_home: bool, forename_differs: bool, birth_differs: bool) -> bool:
+    """True when a pair can be no person match: two people (a household's, or namesakes)."""
+    return forename_differs or (same_home and birth_differs)
 
 
 # Issue 20 and docs/mash.md: the person model is trained on the data being linked, unless

@@ -26,6 +26,10 @@ from mappa.linkage import model, rules
 
 SEED = 20
 U_MAX_PAIRS = 2e6
+# A level that no true pair of this data showed is rare, not impossible: its m is kept at
+# least this (else its weight would be minus infinity, and one address missing its house
+# line would outweigh an agreeing name and date of birth).
+M_FLOOR = 1e-3
 # Each rule trains the comparisons it does not use: date of birth trains the names and
 # the address; the name trains the date of birth and the address. Not the postcode: the
 # pairs sharing one are mostly households (the same surname and address, other
@@ -100,9 +104,11 @@ def _parameters(settings: dict) -> dict[str, dict[str, list[float]]]:
                 continue
             m, u = level.get("m_probability"), level.get("u_probability")
             if not _usable(m) or not _usable(u):
-                raise ValueError(f"no estimate for {comparison['output_column_name']}: "
-                                 f"{level['label_for_charts']}")
-            levels[level["label_for_charts"]] = [_round(m), _round(u)]
+                raise ValueError(
+                    f"no estimate for {comparison['output_column_name']}: "
+                    f"{level['label_for_charts']}"
+                )
+            levels[level["label_for_charts"]] = [_round(max(m, M_FLOOR)), _round(u)]
         found[comparison["output_column_name"]] = levels
     return found
 
@@ -134,8 +140,11 @@ def person_model(con, left: str, right: str, prior: float) -> Model:
     reason = (
         f"u from {U_MAX_PAIRS:,.0f} random pairs at most, m by expectation maximisation "
         f"blocked on {len(EM_BLOCKING)} rules, seed {SEED}; "
-        + (f"prior {estimated:.3g} estimated from exact matches" if estimated else
-           f"prior {prior:.3g} (no exact match to estimate it from)")
+        + (
+            f"prior {estimated:.3g} estimated from exact matches"
+            if estimated
+            else f"prior {prior:.3g} (no exact match to estimate it from)"
+        )
     )
     return Model(parameters, True, reason, _round(estimated or prior), counts)
 

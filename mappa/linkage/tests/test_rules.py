@@ -1,3 +1,5 @@
+import pytest
+
 from mappa.linkage import rules
 
 
@@ -39,3 +41,26 @@ def test_output_order_is_case_then_probability_descending_then_record():
         ("A", 0.7, "r2"),
         ("B", 0.9, "r1"),
     ]
+
+
+# mash-check.md "Matches (output)": person is the same person by name and date of birth;
+# address is a different person living at the case's address.
+@pytest.mark.parametrize(
+    "same_home, forename_differs, birth_differs, another",
+    [
+        (True, True, False, True),  # a twin at home: another forename, the same birthday
+        (False, True, False, True),  # a namesake's sibling elsewhere: another forename
+        (True, False, True, True),  # a parent and child of one name at one home
+        (False, False, True, False),  # the same name born apart elsewhere: the model decides
+        (True, False, False, False),  # the same name and birthday at home: the person
+    ],
+)
+def test_a_simply_different_forename_or_birth_at_home_is_another_person(
+    same_home, forename_differs, birth_differs, another
+):
+    assert rules.another_person(same_home, forename_differs, birth_differs) is another
+
+
+def test_term_frequencies_need_an_extract_of_the_size_trained_on():
+    assert not rules.counts_term_frequencies(rules.SMALLEST_EXTRACT_TO_TRAIN - 1)
+    assert rules.counts_term_frequencies(rules.SMALLEST_EXTRACT_TO_TRAIN)

@@ -1,6 +1,7 @@
 """`mappa mash-check` meets the contract (shared/contracts/mash-check.md)."""
 
 import csv
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -118,6 +119,28 @@ def test_a_bad_file_is_an_error_naming_file_row_and_column_and_nothing_is_writte
         check(case_list, extract, out)
     assert f"broken.csv, {expected}" in str(error.value)
     assert not out.exists()
+
+
+def test_the_model_the_run_used_is_kept_beside_the_matches(labelled, tmp_path):
+    _, case_list, extract = labelled
+    check(case_list, extract, tmp_path / "matches.csv")
+    record = json.loads((tmp_path / "matches.model.json").read_text(encoding="utf-8"))
+    assert record["model"] == "trained"  # 150 cases and 3,000 records are enough to train
+    assert "expectation maximisation" in record["reason"]
+    assert record["counts"]["cases"] == 150 and record["counts"]["records"] == 3000
+    settings = record["splink_settings"]
+    assert settings["link_type"] == "link_only"
+    levels = [lvl for c in settings["comparisons"] for lvl in c["comparison_levels"]]
+    assert all("m_probability" in lvl for lvl in levels if not lvl.get("is_null_level"))
+
+
+def test_a_small_case_list_records_the_saved_default_model(tmp_path):
+    data = synthetic.generate(cases=10, extract=600, seed=4)
+    case_list, extract = data.write(tmp_path)
+    check(case_list, extract, tmp_path / "out.csv")
+    record = json.loads((tmp_path / "out.model.json").read_text(encoding="utf-8"))
+    assert record["model"] == "default"
+    assert "fewer than 50" in record["reason"]
 
 
 def test_a_missing_file_is_an_error(tmp_path):
