@@ -75,7 +75,12 @@ def meetings_visible_to(user, *, reading: bool = False) -> QuerySet[Meeting]:
 
 
 def get_meeting(user, meeting_id: UUID, *, reading: bool = False) -> Meeting:
-    meeting = meetings_visible_to(user, reading=reading).select_related("series").filter(id=meeting_id).first()
+    meeting = (
+        meetings_visible_to(user, reading=reading)
+        .select_related("series")
+        .filter(id=meeting_id)
+        .first()
+    )
     if meeting is None:
         raise Http404("No such meeting")
     return meeting

@@ -211,6 +211,8 @@ def _levels(indicator, area, start, end, today):
 
 def _information_requests(indicator, area, start, end, today):
     return Result(indicator, start, end, *information_requests.table(indicator, area, start, end))
+
+
 def _releases(indicator, area, start, end, today):
     counts = data.releases(area, start, end)
     rows = []
