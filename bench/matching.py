@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bench.results import write_section
-from mappa.linkage import engine, files, synthetic
+from mappa.linkage import engine, evaluation, files, synthetic
 
 TARGET_F1, TARGET_PRECISION = 0.97, 0.98
 HOUSEHOLD = (
@@ -187,32 +187,11 @@ def exact(task: Task) -> dict[tuple[str, str], str]:
     }
 
 
-@dataclass
-class Outcome:
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-
-    @property
-    def precision(self) -> float:
-        found = self.true_positives + self.false_positives
-        return self.true_positives / found if found else 1.0
-
-    @property
-    def recall(self) -> float:
-        wanted = self.true_positives + self.false_negatives
-        return self.true_positives / wanted if wanted else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+Outcome = evaluation.Score
 
 
 def outcome(found: dict, truth: dict, kind: str = "person") -> Outcome:
-    predicted = {pair for pair, k in found.items() if k == kind}
-    actual = {pair for pair, k in truth.items() if k == kind}
-    return Outcome(len(predicted & actual), len(predicted - actual), len(actual - predicted))
+    return evaluation.score(found, truth, kind)
 
 
 @dataclass

@@ -22,6 +22,11 @@ class Score:
         wanted = self.true_positives + self.false_negatives
         return self.true_positives / wanted if wanted else 1.0
 
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
 
 def score(found: dict[tuple[str, str], str], truth: dict[tuple[str, str], str], kind: str) -> Score:
     """Compare found pairs (pair → kind) with the true ones for one kind."""

@@ -178,11 +178,12 @@ class DecisionForm(GovukForm):
         help_text="The level history shows this with your name and the date",
     )
 
-    def __init__(self, *args, cleared: bool, **kwargs):
+    def __init__(self, *args, cleared: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [
-            (value, label) for value, label in Category.choices if cleared or value != 4
-        ]
+        if "category" in self.fields:
+            self.fields["category"].choices = [
+                (value, label) for value, label in Category.choices if cleared or value != 4
+            ]
 
 
 class OfficerForm(GovukForm):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from mappa.cases.constants import SET_BY_THE_SERVICE, DecisionSource, Level, PoliceRank
-from mappa.cases.forms import text_area
+from mappa.cases.constants import PoliceRank
+from mappa.cases.forms import DecisionForm, text_area
 from mappa.kit.forms import GovukForm, date_field, yes_no
 from mappa.versions import VersionField
 
@@ -54,24 +54,11 @@ class PdpReviewForm(GovukForm):
     held_on = date_field("Date of the review", required=True, hint="For example, 2/11/2026")
 
 
-class MoveIntoMappaForm(GovukForm):
-    """The co-ordinator's level decision as the PDP moves into MAPPA (`services.pdp`)."""
+class MoveIntoMappaForm(DecisionForm):
+    """The co-ordinator's level decision as the PDP moves into MAPPA (`services.pdp`): the
+    category is the one the record gives, so the form asks only the level, where and why."""
 
-    version = VersionField()
-    level = forms.TypedChoiceField(
-        label="Level",
-        choices=Level.choices,
-        coerce=int,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the level"},
-    )
-    source = forms.ChoiceField(
-        label="Where was this decided?",
-        choices=[(s.value, s.label) for s in DecisionSource if s not in SET_BY_THE_SERVICE],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select where the decision was made"},
-    )
-    decided_on = date_field("Date of the decision", required=True, hint="For example, 2/11/2026")
+    category = None
     rationale = text_area(
         "Why was this level decided?",
         "Give the reason for the decision",
