@@ -141,12 +141,37 @@ def _tell(transfer: Transfer, what: str, people) -> None:
     transaction.on_commit(partial(notices.tell_about_transfer, transfer.id, what, list(people)))
 
 
-def _message(transfer: Transfer, *, actor, kind, text: str, field: str, missing: str) -> None:
+def _exchange(
+    *, actor, transfer: Transfer, version: int, kind, text: str, field: str, missing: str
+) -> None:
+    """Record a query or its answer and move the transfer to the other area's turn: the message
+    kept, the status changed, the event audited, the other side told (after commit)."""
     if not text.strip():
         raise ValidationError({field: missing})
-    TransferMessage.objects.create(
-        transfer=transfer, kind=kind, text=text.strip(), written_by=actor, written_at=timezone.now()
-    )
+    query = kind == TransferMessageKind.QUERY
+    with transaction.atomic():
+        versions.claim(transfer, version=version, actor=actor)
+        TransferMessage.objects.create(
+            transfer=transfer,
+            kind=kind,
+            text=text.strip(),
+            written_by=actor,
+            written_at=timezone.now(),
+        )
+        transfer.status = TransferStatus.QUERIED if query else TransferStatus.REQUESTED
+        transfer.save(update_fields=["status"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.CASE_TRANSFER_QUERIED
+            if query
+            else EventType.CASE_TRANSFER_ANSWERED,
+            subject=transfer.case_id,
+            payload=_areas(transfer),
+        )
+        if query:
+            _tell(transfer, notices.QUERIED, [transfer.requested_by])
+        else:
+            _tell(transfer, notices.ANSWERED, notices.coordinators_of(transfer.to_area_id))
 
 
 def query_transfer(*, actor, transfer: Transfer, version: int, query: str) -> Transfer:
@@ -154,27 +179,15 @@ def query_transfer(*, actor, transfer: Transfer, version: int, query: str) -> Tr
     if not receives(actor, transfer):
         raise ValidationError("Only the receiving area's co-ordinators can query a transfer")
     _refuse_step(transfer, "query")
-    if not query.strip():
-        raise ValidationError({"query": "Say what you need from the sending area"})
-    with transaction.atomic():
-        versions.claim(transfer, version=version, actor=actor)
-        _message(
-            transfer,
-            actor=actor,
-            kind=TransferMessageKind.QUERY,
-            text=query,
-            field="query",
-            missing="Say what you need from the sending area",
-        )
-        transfer.status = TransferStatus.QUERIED
-        transfer.save(update_fields=["status"])
-        audit.record(
-            actor=actor,
-            event_type=EventType.CASE_TRANSFER_QUERIED,
-            subject=transfer.case_id,
-            payload=_areas(transfer),
-        )
-        _tell(transfer, notices.QUERIED, [transfer.requested_by])
+    _exchange(
+        actor=actor,
+        transfer=transfer,
+        version=version,
+        kind=TransferMessageKind.QUERY,
+        text=query,
+        field="query",
+        missing="Say what you need from the sending area",
+    )
     return transfer
 
 
@@ -183,27 +196,15 @@ def answer_query(*, actor, transfer: Transfer, version: int, answer: str) -> Tra
     if not acts_for_lead_agency(actor, transfer.case):
         raise ValidationError("Only the case's lead agency or co-ordinator can answer the query")
     _refuse_step(transfer, "answer")
-    if not answer.strip():
-        raise ValidationError({"answer": "Enter your answer to the query"})
-    with transaction.atomic():
-        versions.claim(transfer, version=version, actor=actor)
-        _message(
-            transfer,
-            actor=actor,
-            kind=TransferMessageKind.ANSWER,
-            text=answer,
-            field="answer",
-            missing="Enter your answer to the query",
-        )
-        transfer.status = TransferStatus.REQUESTED
-        transfer.save(update_fields=["status"])
-        audit.record(
-            actor=actor,
-            event_type=EventType.CASE_TRANSFER_ANSWERED,
-            subject=transfer.case_id,
-            payload=_areas(transfer),
-        )
-        _tell(transfer, notices.ANSWERED, notices.coordinators_of(transfer.to_area_id))
+    _exchange(
+        actor=actor,
+        transfer=transfer,
+        version=version,
+        kind=TransferMessageKind.ANSWER,
+        text=answer,
+        field="answer",
+        missing="Enter your answer to the query",
+    )
     return transfer
 
 
