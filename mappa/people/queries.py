@@ -37,14 +37,20 @@ def get_nominal(
     whole_record: bool = False,
     annotations: dict | None = None,
     changing: bool = False,
+    level_history: QuerySet | None = None,
 ) -> Nominal:
     """One nominal in the user's scope, or 404; with `whole_record`, everything its page shows.
 
-    `annotations` are computed in the nominal's own query (a page's `on_record` flags).
+    `annotations` are computed in the nominal's own query (a page's `on_record` flags);
+    `level_history` is the queryset the whole record's level history is read through.
     """
     nominals = nominals_visible_to(user, changing=changing).filter(id=nominal_id)
     nominals = nominals.annotate(**(annotations or {}))
-    nominal = (with_record(nominals) if whole_record else nominals.select_related("area")).first()
+    nominal = (
+        records.exportable(nominals, level_history=level_history)
+        if whole_record
+        else nominals.select_related("area")
+    ).first()
     if nominal is None:
         raise Http404("No such person")
     return nominal

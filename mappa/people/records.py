@@ -12,7 +12,7 @@ import uuid
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from mappa.cases.models import LevelChange, MappaCase
@@ -39,8 +39,17 @@ def digest(record: NominalRecord) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 
-def exportable(nominals):
-    """Prefetch the whole record: what `to_record` and the person page read."""
+def exportable(nominals, *, level_history=None):
+    """Prefetch the whole record: what `to_record` and the person page read.
+
+    `level_history`, if given, is the queryset the cases' level history is read through (the
+    person page's adds who decided, with their agency, in the same query).
+    """
+    history = (
+        Prefetch("mappa_cases__level_history", queryset=level_history)
+        if level_history is not None
+        else "mappa_cases__level_history"
+    )
     return nominals.select_related("area").prefetch_related(
         "aliases",
         "addresses",
@@ -48,7 +57,7 @@ def exportable(nominals):
         "convictions",
         "custody_periods",
         "events",
-        "mappa_cases__level_history",
+        history,
     )
 
 

@@ -6,11 +6,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from mappa.agencies import permissions
-from mappa.agencies.models import User
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import timeline
-from mappa.cases.models import Review
+from mappa.cases.models import LevelChange, Review
 from mappa.custody import queries as custody
 from mappa.desk.views import pdp
 from mappa.disclosures import queries as disclosures
@@ -35,18 +34,17 @@ def person(request, nominal_id):
         | custody.on_record()
         | whereabouts.on_record()
     )
+    # The whole record's level history comes with who decided each level and their agency, in
+    # the same query; the reviews, with who held them, are one more.
     nominal = queries.get_nominal(
-        request.user, nominal_id, whole_record=True, annotations=on_record
+        request.user,
+        nominal_id,
+        whole_record=True,
+        annotations=on_record,
+        level_history=LevelChange.objects.select_related("decided_by__agency"),
     )
-    # The whole record already holds the cases and their level history: add only what the
-    # timeline reads (who decided, with their agency, in one query each), rather than
-    # fetching the cases a second time.
     prefetch_related_objects(
         [nominal],
-        Prefetch(
-            "mappa_cases__level_history__decided_by",
-            queryset=User.objects.select_related("agency"),
-        ),
         Prefetch(
             "mappa_cases__reviews", queryset=Review.objects.select_related("reviewed_by__agency")
         ),
