@@ -68,7 +68,9 @@ def person(request, nominal_id):
         ),
         "may_see_custody": custody.may_see_custody(request.user, nominal),
         "whereabouts_open": reports.open,
-        "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER),
+        # A person a transfer shares with the user's area is read-only there (docs/transfers.md).
+        "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER)
+        and queries.nominals_visible_to(request.user, changing=True).filter(id=nominal.id).exists(),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),
         # Propose managing the person as a PDP (police practitioners), or why not (eligible).
