@@ -1,7 +1,7 @@
 """The person page: the record, its eligibility, its cases' timeline, risk, and what other apps
 hold about the person."""
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -35,8 +35,14 @@ def person(request, nominal_id):
         | custody.on_record()
         | whereabouts.on_record()
     )
+    # A person a transfer shares with the user's area is read-only there (docs/transfers.md):
+    # whether the user may change the record comes with the same query.
+    changeable = queries.nominals_visible_to(request.user, changing=True).filter(id=OuterRef("id"))
     nominal = queries.get_nominal(
-        request.user, nominal_id, whole_record=True, annotations=on_record
+        request.user,
+        nominal_id,
+        whole_record=True,
+        annotations=on_record | {"changeable": Exists(changeable)},
     )
     # The whole record already holds the cases and their level history: add only what the
     # timeline reads (who decided, with their agency, in one query each), rather than
@@ -68,9 +74,8 @@ def person(request, nominal_id):
         ),
         "may_see_custody": custody.may_see_custody(request.user, nominal),
         "whereabouts_open": reports.open,
-        # A person a transfer shares with the user's area is read-only there (docs/transfers.md).
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER)
-        and queries.nominals_visible_to(request.user, changing=True).filter(id=nominal.id).exists(),
+        and nominal.changeable,
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),
         # Propose managing the person as a PDP (police practitioners), or why not (eligible).
