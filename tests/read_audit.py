@@ -506,6 +506,13 @@ READS: dict[str, Read] = {
         lambda w: {"case_id": w.level_1.id, "transfer_id": w.transfer.id},
         lambda w: w.level_1.id,
     ),
+    "change-stay": Read("coordinator", lambda w: {"stay_id": w.stay.id}, lambda w: w.case.id),
+    "end-stay": Read("coordinator", lambda w: {"stay_id": w.stay.id}, lambda w: w.case.id),
+    "api-case-stay": Read(
+        "coordinator",
+        lambda w: {"case_id": w.case.id, "stay_id": w.stay.id},
+        lambda w: w.case.id,
+    ),
 }
 
 # Routes that change something and redirect: no page of their own to read (a GET is a 405).
@@ -551,6 +558,7 @@ POST_ONLY = {
     "api-answer-transfer",
     "api-withdraw-transfer",
     "api-case-stays",
+    "api-end-stay",
 }
 
 LIST = (

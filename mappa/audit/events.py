@@ -178,6 +178,9 @@ class EventType(models.TextChoices):
     PDP_DECIDED = "case.pdp_decided", "Decision on managing a potentially dangerous person"
     PDP_REVIEWED = "case.pdp_reviewed", "Potentially dangerous person reviewed"
     PDP_MOVED_TO_MAPPA = "case.pdp_moved_to_mappa", "Potentially dangerous person moved into MAPPA"
+    CASE_STAY_CHANGED = "case.stay_changed", "Temporary stay in another area changed"
+    CASE_STAY_ENDED = "case.stay_ended", "Temporary stay in another area ended early"
+    ACTION_HANDED_OVER = "action.handed_over", "Action handed to the receiving area on a transfer"
 
 
 REQUIRED_KEYS: dict[str, frozenset[str]] = {
@@ -339,6 +342,13 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.PDP_DECIDED: frozenset({"step", "rank", "review_due"}),
     EventType.PDP_REVIEWED: frozenset({"step", "rank", "review_due"}),
     EventType.PDP_MOVED_TO_MAPPA: frozenset({"category", "level"}),
+    EventType.CASE_STAY_CHANGED: frozenset(
+        {"stay", "home_area", "host_area", "starts_on", "ends_on"}
+    ),
+    EventType.CASE_STAY_ENDED: frozenset({"stay", "home_area", "host_area", "ended_on"}),
+    EventType.ACTION_HANDED_OVER: frozenset(
+        {"action", "transfer", "from_area", "to_area", "from_owner", "to_owner"}
+    ),
 }
 
 

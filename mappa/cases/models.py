@@ -243,9 +243,11 @@ class TransferMessage(models.Model):
         return f"{self.get_kind_display()} on {self.written_at:%Y-%m-%d}"
 
 
-class TemporaryStay(models.Model):
+class TemporaryStay(Versioned, models.Model):
     """A stay in another MAPPA area without a transfer: the host area is told and, until the
-    stay's last day, its co-ordinators see the stay, who the person is and the risk summary."""
+    stay's last day, its co-ordinators see the stay, who the person is and the risk summary.
+    The home area may change its dates and address (versioned, decision 0011) or end it early:
+    `ends_on` becomes the day it ended, and `ended_early_at` says when that was recorded."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(MappaCase, on_delete=models.PROTECT, related_name="stays")
@@ -258,8 +260,14 @@ class TemporaryStay(models.Model):
     ends_on = models.DateField()
     recorded_by = models.ForeignKey("agencies.User", on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
+    # Ended early: when and by whom (the day it ended is `ends_on`).
+    ended_early_at = models.DateTimeField(null=True, blank=True)
+    ended_early_by = models.ForeignKey(
+        "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
+        verbose_name = "temporary stay"
         ordering = ["starts_on"]
         indexes = [models.Index(fields=["host_area", "ends_on"], name="stay_host_current")]
 

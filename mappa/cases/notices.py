@@ -25,12 +25,19 @@ Sign in to see it: {link}
 
 STAY_SUBJECT = "MAPPA: a person managed in another area is staying in yours"
 STAY_BODY = (
-    """Another MAPPA area has told you of a temporary stay in your area.
+    """{what}
 
 Sign in to see it: {link}
 """
     + FOOTER
 )
+
+# What each stay notice says.
+STAY_NOTIFIED = "Another MAPPA area has told you of a temporary stay in your area."
+STAY_CHANGED = (
+    "Another MAPPA area has changed the dates or address of a temporary stay in your area."
+)
+STAY_ENDED = "Another MAPPA area has told you that a temporary stay in your area has ended early."
 
 # What each transfer notice says, by who is told.
 REQUESTED = "Another MAPPA area has asked to transfer a case to your area."
@@ -61,6 +68,6 @@ def tell_about_transfer(transfer_id, what: str, people: list[User]) -> None:
     _send(TRANSFER_SUBJECT, TRANSFER_BODY.format(what=what, link=link), people)
 
 
-def tell_host_area(stay_id, host_area_id) -> None:
+def tell_host_area(stay_id, host_area_id, what: str = STAY_NOTIFIED) -> None:
     link = links.page("temporary-stay", stay_id=stay_id)
-    _send(STAY_SUBJECT, STAY_BODY.format(link=link), coordinators_of(host_area_id))
+    _send(STAY_SUBJECT, STAY_BODY.format(what=what, link=link), coordinators_of(host_area_id))

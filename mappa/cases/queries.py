@@ -249,9 +249,41 @@ def get_stay(user, stay_id: UUID) -> TemporaryStay:
             "home_area",
             "host_area",
             "recorded_by__agency",
+            "ended_early_by",
         )
         .first()
     )
     if stay is None:
         raise Http404("No such stay")
     return stay
+
+
+def get_stay_to_change(user, stay_id: UUID) -> TemporaryStay:
+    """A stay the user's area recorded, of a case it may change (`changing`), to change or end
+    early; else 404 (the host area, or an area that only reads the case, changes nothing)."""
+    stay = (
+        TemporaryStay.objects.filter(
+            id=stay_id,
+            home_area_id=user.area_id,
+            case__in=cases_visible_to(user, changing=True),
+        )
+        .select_related("case__nominal__area", "home_area", "host_area")
+        .first()
+    )
+    if stay is None:
+        raise Http404("No such stay")
+    return stay
+
+
+def transfer_sharing(nominal, area_id) -> Transfer | None:
+    """The transfer that shares the person's open case with the area without the area managing
+    it alone: one waiting (requested or queried) that the area sends or receives, or one the
+    area sent that was accepted, the case now managed elsewhere. None if there is none."""
+    waiting = Q(status__in=rules.IN_HAND_OVER) & (Q(from_area_id=area_id) | Q(to_area_id=area_id))
+    sent = Q(status=rules.ACCEPTED, from_area_id=area_id) & ~Q(case__nominal__area_id=area_id)
+    return (
+        Transfer.objects.filter(waiting | sent, case__nominal=nominal, case__closed_on__isnull=True)
+        .select_related("case__nominal", "from_area", "to_area")
+        .order_by("-requested_at")
+        .first()
+    )

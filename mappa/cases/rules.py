@@ -286,6 +286,46 @@ def stay_problem(
     return None
 
 
+def stay_dates_problem(
+    *, starts_on: date, ends_on: date, today: date, longest_days: int
+) -> tuple[str, str] | None:
+    """(field, message) naming what is wrong with a temporary stay's dates, or None.
+
+    A stay is temporary: it lasts at most `longest_days` (`MAPPA_STAY_LONGEST_DAYS`) and starts
+    within that many days of today; a longer stay is a move, and the lead agency requests a
+    transfer (MAPPA Guidance para 17.1, "Responsibility for MAPPA Cases"). The number is local
+    practice: the Guidance names none."""
+    if ends_on < starts_on:
+        return "ends_on", "The last day of the stay must be on or after its first day"
+    if (ends_on - starts_on).days + 1 > longest_days:
+        return "ends_on", (
+            f"A temporary stay lasts at most {longest_days} days: for a longer stay, "
+            "request a transfer to the other area"
+        )
+    if starts_on > today + timedelta(days=longest_days):
+        return "starts_on", f"The first day of the stay must be within {longest_days} days"
+    return None
+
+
+def stay_end_problem(
+    *, starts_on: date, ends_on: date, ended_on: date, ended_early: bool
+) -> tuple[str, str] | None:
+    """(field, message) naming what is wrong with ending a temporary stay early on `ended_on`,
+    or None: it ends on or after its first day and before its planned last day (a later day is
+    a change of the stay, not an early end). The host area then sees it until `ended_on`
+    (`stay_visible_to_host`)."""
+    if ended_early:
+        return "ended_on", "This stay has already been ended early"
+    if ended_on < starts_on:
+        return "ended_on", "The stay cannot end before its first day"
+    if ended_on >= ends_on:
+        return "ended_on", (
+            "To end the stay early, give a day before its last day: "
+            "to make it longer, change the stay"
+        )
+    return None
+
+
 def stay_visible_to_host(*, ends_on: date, today: date) -> bool:
     """The host area sees the stay from when it is notified (so it can prepare) to its last day."""
     return today <= ends_on

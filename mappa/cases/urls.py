@@ -1,7 +1,7 @@
 from django.urls import path
 
 from mappa.cases import views
-from mappa.cases.views import transfers
+from mappa.cases.views import stays, transfers
 
 urlpatterns = [
     path("<uuid:case_id>/access/grant/", views.grant_access, name="grant-case-access"),
@@ -22,6 +22,8 @@ urlpatterns = [
     # Transfers between areas and temporary stays (docs/transfers.md).
     path("<uuid:case_id>/transfer/", transfers.request_transfer, name="request-transfer"),
     path("<uuid:case_id>/stays/add/", transfers.notify_stay, name="notify-stay"),
+    path("stays/<uuid:stay_id>/change/", stays.change_stay, name="change-stay"),
+    path("stays/<uuid:stay_id>/end/", stays.end_stay, name="end-stay"),
     path("transfers/", transfers.area_transfers, name="area-transfers"),
     path("transfers/<uuid:transfer_id>/", transfers.transfer, name="transfer"),
     path("transfers/<uuid:transfer_id>/accept/", transfers.accept, name="accept-transfer"),

@@ -6,6 +6,7 @@ from mappa.agencies import permissions
 from mappa.agencies.api import MeView
 from mappa.agencies.permissions import HasDeclaredPermission
 from mappa.cases.api import CaseClosure, CaseDecision, CaseDetail, CaseList, CaseOfficer
+from mappa.cases.api import stays as case_stays
 from mappa.cases.api import transfers as case_transfers
 from mappa.custody import api as custody
 from mappa.desk.api import pdp
@@ -98,6 +99,16 @@ urlpatterns = [
         name="api-withdraw-transfer",
     ),
     path("cases/<uuid:case_id>/stays/", case_transfers.CaseStays.as_view(), name="api-case-stays"),
+    path(
+        "cases/<uuid:case_id>/stays/<uuid:stay_id>/",
+        case_stays.StayDetail.as_view(),
+        name="api-case-stay",
+    ),
+    path(
+        "cases/<uuid:case_id>/stays/<uuid:stay_id>/end/",
+        case_stays.EndStay.as_view(),
+        name="api-end-stay",
+    ),
     path(
         "cases/<uuid:case_id>/risk/assessments/",
         AssessmentList.as_view(),

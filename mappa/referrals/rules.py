@@ -48,3 +48,24 @@ def level_3_needs_reason(*, level: int | None, why_not_level_2: str) -> bool:
 LOWEST_LEVEL_QUESTION = (
     "What is the lowest level of case management that provides a defensible risk management plan?"
 )
+
+
+# MAPPA Guidance para 17.1 ("Responsibility for MAPPA Cases"): a case is owned by the agencies
+# with statutory responsibility for managing it, and a transfer moves it between areas: there is
+# one case. While a transfer waits, the receiving area sets the level when it accepts; once it is
+# accepted, the receiving area manages the case. So a referral of a person whose case a transfer
+# shares opens no second case and changes no level (docs/transfers.md).
+def shared_case_refusal(*, waiting: bool, person: str, from_area: str, to_area: str) -> str:
+    """What a referral of a person whose case a transfer shares is told, pointing into the
+    transfer (while it waits) or the case in the receiving area (once accepted)."""
+    if waiting:
+        return (
+            f"{person}'s case is being transferred from {from_area} to {to_area}, so a referral "
+            f"cannot open a second case or change its level: {to_area} sets the level when it "
+            "accepts the transfer. Add what you know to the transfer"
+        )
+    return (
+        f"{person}'s case has been transferred to {to_area}, which manages it now, so a "
+        f"referral here cannot open a second case or change its level: ask {to_area}'s "
+        "co-ordinators, through the case"
+    )

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
+from mappa.cases import queries as case_queries
 from mappa.cases import services as cases
 from mappa.cases.constants import DecisionSource, LeadAgency
 from mappa.cases.models import MappaCase
@@ -20,10 +21,41 @@ from mappa.referrals.sections import BY_KEY, SECTIONS, stored
 LEVEL_OF = {Outcome.LEVEL_1: 1, Outcome.LEVEL_2: 2, Outcome.LEVEL_3: 3}
 
 
+class SharedByTransfer(ValidationError):
+    """The person's open case is shared by a transfer (`cases.queries.transfer_sharing`): the
+    referral would open a second case or change the level of a case the area does not manage.
+    `transfer` is the transfer to point into."""
+
+    def __init__(self, transfer) -> None:
+        self.transfer = transfer
+        self.waiting = transfer.in_hand_over
+        super().__init__(
+            {
+                "person": rules.shared_case_refusal(
+                    waiting=self.waiting,
+                    person=transfer.case.nominal.full_name,
+                    from_area=transfer.from_area.name,
+                    to_area=transfer.to_area.name,
+                )
+            }
+        )
+
+
+def refuse_if_shared_by_transfer(nominal, area_id) -> None:
+    """`SharedByTransfer` if a transfer shares the person's open case with the area."""
+    if nominal is None or nominal == screening.ADD_TO_REGISTER:
+        return
+    transfer = case_queries.transfer_sharing(nominal, area_id)
+    if transfer is not None:
+        raise SharedByTransfer(transfer)
+
+
 def start_referral(*, actor, nominal=None) -> Referral:
-    """A draft referral by the actor, about a person on the register (already in their scope)."""
+    """A draft referral by the actor, about a person on the register (already in their scope);
+    refused, changing nothing, if a transfer shares the person's case with the actor's area."""
     if actor.agency_id is None:
         raise ValidationError("Only a member of an agency can make a referral")
+    refuse_if_shared_by_transfer(nominal, actor.area_id)
     with transaction.atomic():
         referral = Referral.objects.create(
             area_id=actor.area_id,
@@ -134,10 +166,14 @@ def screen(
 
     A level decision needs the person on the register (`nominal`, when the referral is not
     already linked, or ADD_TO_REGISTER to add them from the referral), goes into the case's
-    level history, and opens the case if there is none.
+    level history, and opens the case if there is none. A person whose case a transfer shares
+    with the referral's area is refused (`SharedByTransfer`): there is one case, and the
+    receiving area sets its level (docs/transfers.md).
     """
     nominal = referral.nominal or nominal
     problems = _screening_problems(referral, outcome, rationale, missing_information, nominal)
+    if outcome in LEVEL_OF and not problems:
+        refuse_if_shared_by_transfer(nominal, referral.area_id)
     open_case = (
         MappaCase.objects.filter(nominal=nominal, closed_on__isnull=True).first()
         if nominal and nominal != screening.ADD_TO_REGISTER

@@ -35,14 +35,23 @@ def start(request):
             )
         except ValidationError as error:  # not a UUID
             raise Http404("No such person") from error
-    if request.method == "POST":
-        referral = services.start_referral(actor=request.user, nominal=nominal)
-        return redirect("referral", referral_id=referral.id)
+    shared = None
+    try:  # told on the start page already, not after pressing the button
+        services.refuse_if_shared_by_transfer(nominal, request.user.area_id)
+    except services.SharedByTransfer as refused:
+        shared = refused
+    if request.method == "POST" and shared is None:
+        try:
+            referral = services.start_referral(actor=request.user, nominal=nominal)
+        except services.SharedByTransfer as refused:  # one case: point into the transfer
+            shared = refused
+        else:
+            return redirect("referral", referral_id=referral.id)
     if nominal is not None:
         audit.record_read(
             actor=request.user, subject=nominal.id, content="person record, referral start"
         )
-    return render(request, "referrals/start.html", {"nominal": nominal})
+    return render(request, "referrals/start.html", {"nominal": nominal, "shared": shared})
 
 
 def _release_warning(referral) -> bool:

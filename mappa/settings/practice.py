@@ -232,6 +232,10 @@ if MAPPA_PDP_DECISION_MINIMUM_RANK not in _police_ranks():
 # "should be expedited" and names no number of days, so the number is local practice.
 MAPPA_TRANSFER_READ_DAYS = env_int("MAPPA_TRANSFER_READ_DAYS", 90)
 MAPPA_TRANSFER_RESPONSE_DAYS = env_int("MAPPA_TRANSFER_RESPONSE_DAYS", 10)
+# A temporary stay in another area (docs/transfers.md) lasts at most this many days, and starts
+# within this many days of when it is notified or changed: a longer stay is a move, for which
+# the lead agency requests a transfer (MAPPA Guidance para 17.1). The number is local practice.
+MAPPA_STAY_LONGEST_DAYS = env_int("MAPPA_STAY_LONGEST_DAYS", 182)
 
 
 __all__ = [name for name in list(globals()) if name.startswith("MAPPA_")]

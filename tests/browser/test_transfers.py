@@ -1,8 +1,9 @@
 """A case transferred from DEMO to OTHER in the browser (issue 18, section 2): outsider.police
 gets a 404 for the case before the request; the co-ordinator requests the transfer; Otherford's
 co-ordinator queries it, Demoshire answers, Otherford accepts at its own level; outsider.police
-then sees the case, and Demoshire's co-ordinator still reads it but cannot change it. A
-temporary stay is seen by the host area's co-ordinator. axe on every page."""
+then sees the case, and Demoshire's co-ordinator still reads it (the risk pages without add
+buttons) but cannot change it. A temporary stay is seen by the host area's co-ordinator, then
+changed and ended early by the home area. axe on every page."""
 
 from datetime import timedelta
 
@@ -93,6 +94,10 @@ def test_a_case_is_transferred_demo_to_other_with_a_query_round_trip(page, sign_
     expect(page.get_by_role("link", name="Close the case")).to_have_count(0)
     assert_no_violations(page)
     assert page.goto(f"/cases/{case.id}/decision/").status == 404
+    page.goto(f"/cases/{case.id}/risk/assessments/")  # read, with no button to add
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Record a RoSH assessment")).to_have_count(0)
+    assert_no_violations(page)
 
 
 def test_a_temporary_stay_is_seen_by_the_host_coordinator(page, sign_in):
@@ -123,5 +128,28 @@ def test_a_temporary_stay_is_seen_by_the_host_coordinator(page, sign_in):
     panel.get_by_role("link", name="John Paul Smith is staying in your area").click()
     expect(page.get_by_test_id("stay")).to_contain_text("Quay House approved premises")
     expect(page.get_by_test_id("stay-identity")).to_contain_text("John Paul Smith")
+    expect(page.get_by_role("link", name="Change the stay")).to_have_count(0)  # the host reads
     assert_no_violations(page)
+    stay_url = page.url
     assert page.goto(f"/cases/{case.id}/").status == 404  # the stay, not the case
+
+    page = sign_in("coordinator")
+    page.goto(stay_url)
+    page.get_by_role("link", name="Change the stay").click()
+    assert_no_violations(page)
+    page.get_by_label("Address during the stay").fill("2 Harbour Road, Otherford")
+    page.get_by_role("button", name="Save the changes").click()
+    expect(page.get_by_role("alert")).to_contain_text("The stay has been changed")
+    expect(page.get_by_test_id("stay")).to_contain_text("2 Harbour Road")
+    page.get_by_role("link", name="End the stay early").click()
+    page.get_by_label("The day the stay ends").fill(f"{today - timedelta(days=1):%d/%m/%Y}")
+    page.get_by_role("button", name="End the stay").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "The stay cannot end before its first day"
+    )
+    assert_no_violations(page)
+    page.get_by_label("The day the stay ends").fill(f"{today + timedelta(days=3):%d/%m/%Y}")
+    page.get_by_role("button", name="End the stay").click()
+    expect(page.get_by_test_id("stay-ended-early")).to_contain_text("Ended early")
+    expect(page.get_by_role("link", name="End the stay early")).to_have_count(0)
+    assert_no_violations(page)

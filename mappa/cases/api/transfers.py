@@ -65,6 +65,7 @@ class StaySerializer(serializers.Serializer):
     address = serializers.CharField()
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
+    ended_early_at = serializers.DateTimeField(allow_null=True)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -322,4 +323,6 @@ class CaseStays(APIView):
         made = _run(
             lambda: stays.notify_stay(actor=request.user, case=case, version=version, **data)
         )
-        return Response(StaySerializer(made).data, status=201)
+        return Response(
+            StaySerializer(made).data, status=201, headers={"ETag": versions.etag(made)}
+        )

@@ -105,3 +105,23 @@ class StayForm(_AreaChoice):
 
     def service_arguments(self) -> dict:
         return {**self.cleaned_data, "reason": StayReason(self.cleaned_data["reason"])}
+
+
+class StayChangeForm(GovukForm):
+    """A change of a stay's dates or address (`services.stays.change_stay`)."""
+
+    version = VersionField()
+    address = long_text("Address during the stay", rows=3, max_length=1000)
+    starts_on = date_field("First day of the stay", required=True, hint="For example, 2/11/2026")
+    ends_on = date_field("Last day of the stay", required=True, hint="For example, 9/11/2026")
+
+
+class StayEndForm(GovukForm):
+    """The day a stay ended, before its planned last day (`services.stays.end_stay_early`)."""
+
+    version = VersionField()
+    ended_on = date_field(
+        "The day the stay ends",
+        required=True,
+        hint="Its new last day, in the past or to come: for example, 5/11/2026",
+    )

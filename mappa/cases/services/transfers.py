@@ -24,7 +24,7 @@ from mappa.agencies.constants import AccessReason
 from mappa.agencies.models import Agency, Area, CaseAccessGrant
 from mappa.audit import services as audit
 from mappa.audit.events import EventType
-from mappa.cases import notices, rules
+from mappa.cases import notices, rules, signals
 from mappa.cases.constants import DecisionSource, TransferMessageKind, TransferStatus
 from mappa.cases.models import MappaCase, Transfer, TransferMessage
 from mappa.cases.services import change_level
@@ -242,6 +242,7 @@ def accept_transfer(
     The person record's version is claimed too, so an edit begun in the sending area is refused.
     The sending area's grants end, its officer is no longer named, the receiving area's lead
     agency is granted the case, and the sending area reads it until `sending_reads_until`.
+    `signals.transfer_accepted` lets the apps above move what they keep (open actions).
     """
     if not receives(actor, transfer):
         raise ValidationError("Only the receiving area's co-ordinators can accept a transfer")
@@ -295,6 +296,7 @@ def accept_transfer(
             subject=case.id,
             payload={**_areas(transfer), "level": level},
         )
+        signals.transfer_accepted.send(sender=Transfer, transfer=transfer, actor=actor)
         _tell(transfer, notices.ACCEPTED, [transfer.requested_by])
     return transfer
 

@@ -147,3 +147,45 @@ def test_what_a_temporary_stay_needs(overrides, problem):
 )
 def test_the_host_area_sees_a_stay_until_its_last_day_not_after(ends_on, seen):
     assert rules.stay_visible_to_host(ends_on=ends_on, today=TODAY) is seen
+
+
+@pytest.mark.parametrize(
+    "starts_on, ends_on, problem",
+    [
+        (date(2026, 12, 3), date(2026, 12, 3), None),  # a one-day stay
+        (date(2026, 12, 3), date(2026, 12, 2), "ends_on"),  # the last day before the first
+        (date(2026, 12, 3), date(2027, 6, 2), None),  # 182 days: still temporary
+        (date(2026, 12, 3), date(2027, 6, 3), "ends_on"),  # 183: a move, para 17.1 (transfer)
+        (date(2026, 12, 3), date(9999, 12, 31), "ends_on"),  # the far future
+        (date(2027, 6, 3), date(2027, 6, 10), None),  # starts within 182 days (local practice)
+        (date(2027, 6, 4), date(2027, 6, 10), "starts_on"),  # starts further off
+    ],
+)
+def test_a_stays_dates_keep_it_temporary(starts_on, ends_on, problem):
+    found = rules.stay_dates_problem(
+        starts_on=starts_on, ends_on=ends_on, today=TODAY, longest_days=182
+    )
+    assert (found[0] if found else None) == problem
+
+
+@pytest.mark.parametrize(
+    "ended_on, ended_early, problem",
+    [
+        (date(2026, 12, 10), False, None),  # before the planned last day
+        (date(2026, 12, 1), False, None),  # on its first day (it did not go ahead after all)
+        (date(2026, 11, 30), False, "ended_on"),  # before the stay began
+        (date(2026, 12, 20), False, "ended_on"),  # the planned last day is no early end
+        (date(2030, 1, 1), False, "ended_on"),  # the far future: a change of the stay, if any
+        (date(2026, 12, 10), True, "ended_on"),  # ended early once already
+    ],
+)
+def test_a_stay_ends_early_between_its_first_day_and_its_planned_last(
+    ended_on, ended_early, problem
+):
+    found = rules.stay_end_problem(
+        starts_on=date(2026, 12, 1),
+        ends_on=date(2026, 12, 20),
+        ended_on=ended_on,
+        ended_early=ended_early,
+    )
+    assert (found[0] if found else None) == problem

@@ -4,6 +4,7 @@ and on the co-ordinator's dashboard (`cases/_dashboard_transfers.html`)."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 
 from mappa.cases import queries, rules
 from mappa.cases.services.transfers import acts_for_lead_agency
@@ -38,3 +39,16 @@ def for_coordinator(user, today) -> dict:
         "stays_here": list(queries.hosted_stays(user)),
         "transfers_url": reverse("area-transfers"),
     }
+
+
+def may_change_stay(user, stay) -> bool:
+    """Whether the stay page offers to change the stay or end it early: the area that recorded
+    it, while it manages the case, its lead agency or co-ordinator, before the stay has ended
+    (`services.stays` checks the same)."""
+    return (
+        stay.home_area_id == user.area_id
+        and stay.ended_early_at is None
+        and stay.ends_on >= timezone.localdate()
+        and queries.may_change(user, stay.case)
+        and acts_for_lead_agency(user, stay.case)
+    )

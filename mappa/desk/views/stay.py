@@ -11,6 +11,7 @@ from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
 from mappa.cases import queries
+from mappa.cases.views.panels import may_change_stay
 from mappa.risk.queries import assessments_of
 
 
@@ -28,5 +29,6 @@ def stay(request, stay_id):
         "aliases": list(case.nominal.aliases.all()),
         "assessment": assessments_of(case).first(),
         "is_host": request.user.area_id == found.host_area_id,
+        "may_change_stay": may_change_stay(request.user, found),
     }
     return render(request, "desk/stay.html", context)

@@ -68,3 +68,17 @@ def test_screening_status_follows_the_areas_standard(age_days, status):
 )
 def test_a_level_3_referral_must_say_what_level_2_cannot_deliver(level, why, missing):
     assert rules.level_3_needs_reason(level=level, why_not_level_2=why) is missing
+
+
+@pytest.mark.parametrize(
+    "waiting, points_to",
+    [
+        (True, "Add what you know to the transfer"),  # para 17.1: the receiver sets the level
+        (False, "which manages it now"),  # para 17.1: accepted, the receiving area owns it
+    ],
+)
+def test_a_referral_of_a_person_a_transfer_shares_is_pointed_into_the_one_case(waiting, points_to):
+    message = rules.shared_case_refusal(
+        waiting=waiting, person="John Smith", from_area="Demoshire", to_area="Otherford"
+    )
+    assert points_to in message and "cannot open a second case" in message

@@ -25,7 +25,7 @@ def assessments(request, case_id):
         "case": case,
         "latest": history[0] if history else None,
         "history": history,
-        "may_record": may_record(request) and case.closed_on is None,
+        "may_record": may_record(request, case),
     }
     return render(request, "risk/assessments.html", context)
 

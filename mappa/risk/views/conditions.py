@@ -42,7 +42,7 @@ def conditions(request, case_id):
         "current": [c for c in found if c.is_current(today)],
         "other": [c for c in found if not c.is_current(today)],
         "warnings": queries.zone_warnings(case.nominal, today) if case.closed_on is None else [],
-        "may_record": may_record(request) and case.closed_on is None,
+        "may_record": may_record(request, case),
         "map": _map(case),
     }
     return render(request, "risk/conditions.html", context)

@@ -30,7 +30,7 @@ def _plan_page(request, case, plan, versions):
         "versions": versions,
         "is_latest": plan is None or plan.version == versions[0].version,
         "conditions": conditions,
-        "may_edit": may_record(request) and case.closed_on is None,
+        "may_edit": may_record(request, case),
     }
     return render(request, "risk/plan.html", context)
 
