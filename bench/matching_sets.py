@@ -152,8 +152,8 @@ def _differences(left: dict, right: dict) -> str:
     return ", ".join(parts) or "no difference"
 
 
-def synthetic_task(cases: int, records: int, seed: int) -> Task:
-    data = synthetic.generate(cases, records, seed=seed)
+def synthetic_task(cases: int, records: int, seed: int, identifiers: bool = False) -> Task:
+    data = synthetic.generate(cases, records, seed=seed, identifiers=identifiers)
 
     def table(name, id_column, rows):
         keys = list(rows[0])
