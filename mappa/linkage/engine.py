@@ -107,7 +107,7 @@ def run(
         )
         place = _predict(con, "case_places", address_settings, lowest, gate=False)
         progress("Ranking candidates", 90)
-        found = _combine(person, place, extract, lowest)
+        found = _combine(person, place, extract, lowest, person_model.comparisons)
         return Run(found, person_model, options.threshold)
     finally:
         con.close()
@@ -142,7 +142,10 @@ def _household(settings: dict) -> str:
     home = next(c for c in settings["comparisons"] if c["output_column_name"] == "home")
     same_home = len(home["comparison_levels"]) - 2  # the first level after "missing"
     # gamma 0 is each comparison's last level: "different".
-    return f"gamma_forename = 0 OR (gamma_home = {same_home} AND gamma_dob = 0)"
+    other = f"(gamma_forename = 0 OR (gamma_home = {same_home} AND gamma_dob = 0))"
+    if any(c["output_column_name"] == "identifier" for c in settings["comparisons"]):
+        return f"{other} AND gamma_identifier <= 0"  # not when the identifier agrees
+    return other
 
 
 def _fields(best: dict, comparisons) -> dict[str, tuple[str, str]]:
@@ -152,7 +155,7 @@ def _fields(best: dict, comparisons) -> dict[str, tuple[str, str]]:
     return shown
 
 
-def _combine(person: dict, place: dict, extract: Table, threshold: float):
+def _combine(person: dict, place: dict, extract: Table, threshold: float, comparisons):
     index = {record_id: position for position, record_id in enumerate(extract.columns["record_id"])}
     statuses = extract.columns.get("case_status") or [None] * len(extract)
     workers = extract.columns.get("allocated_worker") or [None] * len(extract)
@@ -164,7 +167,7 @@ def _combine(person: dict, place: dict, extract: Table, threshold: float):
         if kind is None:
             continue
         if kind == rules.PERSON:
-            probability, shown = person_p, _fields(person[pair], model.PERSON_COMPARISONS)
+            probability, shown = person_p, _fields(person[pair], comparisons)
         else:
             probability, shown = place_p, _fields(place[pair], model.ADDRESS_COMPARISONS)
         position = index[pair[1]]

@@ -23,7 +23,15 @@ CASE_LIST_REQUIRED = (
     "address_line_1",
     "postcode",
 )
-CASE_LIST_OPTIONAL = ("aliases", "address_line_2", "town", "category", "level", "meeting_date")
+CASE_LIST_OPTIONAL = (
+    "aliases",
+    "address_line_2",
+    "town",
+    "category",
+    "level",
+    "meeting_date",
+    "nhs_number",
+)
 CASE_LIST_DATES = ("date_of_birth", "meeting_date")
 EXTRACT_REQUIRED = (
     "record_id",
@@ -33,7 +41,7 @@ EXTRACT_REQUIRED = (
     "address_line_1",
     "postcode",
 )
-EXTRACT_OPTIONAL = ("address_line_2", "town", "case_status", "allocated_worker")
+EXTRACT_OPTIONAL = ("address_line_2", "town", "case_status", "allocated_worker", "nhs_number")
 EXTRACT_DATES = ("date_of_birth",)
 MAX_ERRORS = 20
 

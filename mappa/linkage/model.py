@@ -25,8 +25,19 @@ def _near(column: str, jw: float) -> str:
     return f"({DL}({column}_l, {column}_r) <= 1 OR {JW}({column}_l, {column}_r) >= {jw})"
 
 
-# Forenames and surname written the other way round: each agrees with the other's.
-SWAPPED = "forename1_l = surname_r AND surname_l = forename1_r"
+def _close(left: str, right: str) -> str:
+    return f"({DL}({left}, {right}) <= 1 OR {JW}({left}, {right}) >= 0.92)"
+
+
+# Forenames and surname written the other way round: each agrees with the other's, exactly
+# or a typing error apart ("Harriet White" and "Whiite Harriet"), a surname of two words
+# given as forenames agreeing written together ("Chelsea Van Groesen", "Van Groesen
+# Chelsea"). Both halves must agree: half a swap is not one.
+JOINED = "array_to_string(forenames_all_{side}, '')"
+SWAPPED = (
+    f"({_close('forename1_l', 'surname_r')} OR {_close(JOINED.format(side='l'), 'surname_r')}) "
+    f"AND ({_close('surname_l', 'forename1_r')} OR {_close('surname_l', JOINED.format(side='r'))})"
+)
 
 FORENAME = (
     "forename",
@@ -221,6 +232,21 @@ PLACE = (
     None,
 )
 
+# An identifier both files carry (`nhs_number`, optional in mash-check.md): the same number
+# is strong evidence of one person, and a twin or a same-name parent has another. It is
+# compared only when both files carry it (`person_comparisons`); its weights are trained.
+IDENTIFIER = (
+    "identifier",
+    "NHS number",
+    [
+        ("missing", MISSING, "identifier_l IS NULL OR identifier_r IS NULL", None, None),
+        ("the same", AGREES, "identifier_l = identifier_r", 0.9, 1e-6),
+        ("a typing error apart", PARTLY, f"{DL}(identifier_l, identifier_r) <= 1", 0.08, 1e-5),
+        ("different", DISAGREES, "ELSE", 0.02, 0.999989),
+    ],
+    None,
+)
+
 PERSON_COMPARISONS = (FORENAME, SURNAME, DATE_OF_BIRTH, HOME)
 ADDRESS_COMPARISONS = (PLACE,)
 
@@ -236,10 +262,20 @@ PERSON_BLOCKING = (
     "l.pc = r.pc",
     "l.numbers = r.numbers AND l.street = r.street",
 )
+IDENTIFIER_BLOCKING = "l.identifier = r.identifier"
 ADDRESS_BLOCKING = ("l.pc = r.pc", "l.numbers = r.numbers AND l.street = r.street")
 
 # A fixed prior for the address model: addresses agree by chance only through errors.
 ADDRESS_PRIOR = 1e-6
+
+
+def person_comparisons(identifier: bool = False) -> tuple:
+    """The person model's comparisons: with the identifier when both files carry one."""
+    return PERSON_COMPARISONS + ((IDENTIFIER,) if identifier else ())
+
+
+def person_blocking(identifier: bool = False) -> tuple:
+    return PERSON_BLOCKING + ((IDENTIFIER_BLOCKING,) if identifier else ())
 
 
 def _level(label, sql, m, u, tf_column, null: bool) -> dict:

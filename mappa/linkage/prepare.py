@@ -6,7 +6,8 @@ of birth gets its day and month swapped form; an address loses case and punctuat
 has its abbreviations spelt out ("Rd" -> "road"), and is split into its numbers (house,
 flat; sorted, so swapped lines give the same numbers) and its street words; each address
 line also gets a key without numbers or spaces ("hartleystreet" = "hartley street"), so
-lines written in the other order still agree; a postcode loses its spacing.
+lines written in the other order still agree; a postcode loses its spacing; an identifier (an NHS number) its spacing and
+punctuation.
 
 Each case gives several rows: its name and each alias; all carry the case's address (and any further addresses
 the service knows, such as a proposed release address).
@@ -67,7 +68,9 @@ COLUMNS = """
     TRY_CAST(date_of_birth AS DATE) AS dob,
     concat(address_words(address_line_1), ' qqq ', address_words(address_line_2)) AS address_raw,
     name_clean(town) AS town,
-    postcode_key(postcode) AS pc
+    postcode_key(postcode) AS pc,
+    nullif(upper(regexp_replace(coalesce(nhs_number, ''), '[^A-Za-z0-9]', '', 'g')), '')
+        AS identifier
 """
 
 DERIVED = r"""
@@ -193,6 +196,7 @@ FIELDS = (
     "address_line_2",
     "town",
     "postcode",
+    "nhs_number",
 )
 ADDRESS_FIELDS = ("address_line_1", "address_line_2", "town", "postcode")
 

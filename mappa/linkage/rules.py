@@ -64,9 +64,18 @@ def person_prior(
 # initial, typing error, swap or alias) is another person: twins and siblings share a
 # surname, a birthday and often an address. At the same home, a date of birth that simply
 # differs (not day and month swapped, a typing error or within a year) is another person
-# too: a parent and a child, or siblings, of the same name.
-def another_person(same_home: bool, forename_differs: bool, birth_differs: bool) -> bool:
+# too: a parent and a child, or siblings, of the same name. Unless both records carry
+# the same identifier (an NHS number, exactly or a typing error apart: mash-check.md's
+# optional `nhs_number`): one number is issued to one person (the NHS number, the
+# consistent identifier of the Health and Social Care Act 2012 s.251A), so a twin or a
+# same-name parent has another, and a pair agreeing on it is one person whose forename
+# or birth date was recorded wrongly.
+def another_person(
+    same_home: bool, forename_differs: bool, birth_differs: bool, identifier_agrees: bool = False
+) -> bool:
     """True when a pair can be no person match: two people (a household's, or namesakes)."""
+    if identifier_agrees:
+        return False
     return forename_differs or (same_home and birth_differs)
 
 

@@ -200,7 +200,42 @@ def distort(rng: random.Random, person: dict, kind: str) -> dict:
 ERRORS = ("none", "typo", "swapped", "nickname", "missing", "transposed", "dob_typo", "alias")
 
 
-def generate(cases: int = 200, extract: int = 4000, seed: int = 7) -> Dataset:
+def nhs_number(rng: random.Random) -> str:
+    """A made-up NHS number with a valid modulus 11 check digit (10 digits, 3 3 4)."""
+    while True:
+        digits = [rng.randrange(10) for _ in range(9)]
+        check = 11 - sum(d * (10 - i) for i, d in enumerate(digits)) % 11
+        if check != 10:
+            text = "".join(map(str, digits)) + str(check % 11)
+            return f"{text[:3]} {text[3:6]} {text[6:]}"
+
+
+def _identify(data: Dataset, seed: int, missing: float = 0.1) -> None:
+    """Give everyone an NHS number: a case's record under its own number, any other
+    record (a child, a twin, a namesake) another; about one extract record in ten has none.
+    A separate random stream, so the rest of the set is the same with or without them."""
+    rng = random.Random(f"nhs-{seed}")
+    own = {row["case_id"]: nhs_number(rng) for row in data.cases}
+    for row in data.cases:
+        row["nhs_number"] = own[row["case_id"]]
+    person = {record: case for (case, record), kind in data.truth.items() if kind == "person"}
+    for row in data.extract:
+        number = own[person[row["record_id"]]] if row["record_id"] in person else None
+        number = number or nhs_number(rng)
+        row["nhs_number"] = "" if rng.random() < missing else number
+
+
+def generate(
+    cases: int = 200, extract: int = 4000, seed: int = 7, identifiers: bool = False
+) -> Dataset:
+    """The labelled set; with `identifiers`, an `nhs_number` column on both files."""
+    data = _generate(cases, extract, seed)
+    if identifiers:
+        _identify(data, seed)
+    return data
+
+
+def _generate(cases: int, extract: int, seed: int) -> Dataset:
     g = Generator(seed, addresses=extract + cases * 2)
     rng = g.random
     data = Dataset()

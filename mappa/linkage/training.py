@@ -51,6 +51,12 @@ class Model:
     reason: str
     prior: float
     counts: dict[str, int] = field(default_factory=dict)
+    # Both files carry an identifier (model.IDENTIFIER): it is compared and blocked on.
+    identifier: bool = False
+
+    @property
+    def comparisons(self) -> tuple:
+        return model.person_comparisons(self.identifier)
 
     @property
     def summary(self) -> str:
@@ -64,7 +70,9 @@ class Model:
         is too small to count them (rules.counts_term_frequencies): in a file of a few
         records every name looks common.
         """
-        settings = model.settings(model.PERSON_COMPARISONS, model.PERSON_BLOCKING, self.prior)
+        settings = model.settings(
+            self.comparisons, model.person_blocking(self.identifier), self.prior
+        )
         records = self.counts.get("records")
         frequencies = records is None or rules.counts_term_frequencies(records)
         for comparison in settings["comparisons"]:
@@ -83,6 +91,7 @@ class Model:
         """What a run keeps for audit: which model, why, and its Splink settings."""
         return {
             "model": "trained" if self.trained else "default",
+            "identifier": self.identifier,
             "reason": self.reason,
             "counts": self.counts,
             "seed": SEED,
@@ -117,9 +126,16 @@ def _usable(value) -> bool:
     return isinstance(value, int | float) and math.isfinite(value) and 0 < value <= 1
 
 
-def default(prior: float, reason: str, counts: dict | None = None) -> Model:
+def default(
+    prior: float, reason: str, counts: dict | None = None, identifier: bool = False
+) -> Model:
+    """The saved model (an identifier, which it was not trained with, keeps model.py's values)."""
     saved = json.loads(DEFAULT_MODEL.read_text(encoding="utf-8"))
-    return Model(saved["parameters"], False, reason, prior, counts or {})
+    return Model(saved["parameters"], False, reason, prior, counts or {}, identifier)
+
+
+def _carries_identifier(con, table: str) -> bool:
+    return con.execute(f"SELECT count(identifier) FROM {table}").fetchall()[0][0] > 0
 
 
 def person_model(con, left: str, right: str, prior: float) -> Model:
@@ -128,14 +144,16 @@ def person_model(con, left: str, right: str, prior: float) -> Model:
         "cases": con.execute(f"SELECT count(*) FROM {left}").fetchall()[0][0],
         "records": con.execute(f"SELECT count(*) FROM {right}").fetchall()[0][0],
     }
+    identifier = _carries_identifier(con, left) and _carries_identifier(con, right)
     problem = rules.trainable(counts["cases"], counts["records"])
     if problem:
-        return default(prior, problem, counts)
+        return default(prior, problem, counts, identifier)
     try:
-        parameters = _train(con, left, right, prior)
+        parameters = _train(con, left, right, prior, identifier)
     except Exception as error:  # Splink raises ValueError, SplinkException, DuckDB errors
         log.warning("training the person model failed: %s", error)
-        return default(prior, f"training failed: {str(error).splitlines()[0][:200]}", counts)
+        why = f"training failed: {str(error).splitlines()[0][:200]}"
+        return default(prior, why, counts, identifier)
     estimated = _prior(con, left, right, parameters, counts)
     reason = (
         f"u from {U_MAX_PAIRS:,.0f} random pairs at most, m by expectation maximisation "
@@ -146,7 +164,7 @@ def person_model(con, left: str, right: str, prior: float) -> Model:
             else f"prior {prior:.3g} (no exact match to estimate it from)"
         )
     )
-    return Model(parameters, True, reason, _round(estimated or prior), counts)
+    return Model(parameters, True, reason, _round(estimated or prior), counts, identifier)
 
 
 def _prior(con, left: str, right: str, parameters: dict, counts: dict) -> float | None:
@@ -176,8 +194,8 @@ def _prior(con, left: str, right: str, parameters: dict, counts: dict) -> float 
     return min(max(exact / recall / (counts["cases"] * counts["records"]), 1e-9), 0.5)
 
 
-def _train(con, left: str, right: str, prior: float) -> dict:
-    start = Model({}, False, "starting values: model.py", prior)
+def _train(con, left: str, right: str, prior: float, identifier: bool = False) -> dict:
+    start = Model({}, False, "starting values: model.py", prior, identifier=identifier)
     db_api = DuckDBAPI(connection=con)
     tables = [
         db_api.register(left, dataset_display_name="a_cases"),

@@ -22,7 +22,10 @@ BASE = {
     "town": "Bedford",
     "postcode": "MK42 8PP",
 }
-SPECS = {spec[0]: spec for spec in model.PERSON_COMPARISONS + model.ADDRESS_COMPARISONS}
+SPECS = {
+    spec[0]: spec
+    for spec in model.person_comparisons(identifier=True) + model.ADDRESS_COMPARISONS
+}
 
 
 def level(comparison: str, left: dict, right: dict) -> str:
@@ -30,7 +33,7 @@ def level(comparison: str, left: dict, right: dict) -> str:
     con = duckdb.connect(":memory:")
     for name, changes in (("l", left), ("r", right)):
         row = {**BASE, **changes}
-        prepare.load(con, name, {column: [row[column]] for column in prepare.FIELDS})
+        prepare.load(con, name, {column: [row.get(column)] for column in prepare.FIELDS})
     columns = [d[0] for d in con.execute("SELECT * FROM l").description]
     pairs = ", ".join(f"l.{c} AS {c}_l, r.{c} AS {c}_r" for c in columns)
     _name, _description, levels, _tf = SPECS[comparison]
@@ -57,6 +60,17 @@ def level(comparison: str, left: dict, right: dict) -> str:
             "the other's surname (names swapped)",
         ),
         ({}, {"forenames": "Ashworth", "surname": "Quill"}, "different"),  # half a swap is not one
+        (  # swapped, and one of them mistyped (FEBRL: "Harriet White", "Whiite Harriet")
+            {},
+            {"forenames": "Ashwroth", "surname": "William"},
+            "the other's surname (names swapped)",
+        ),
+        (  # a surname of two words given as the forenames
+            {"surname": "Van Groesen"},
+            {"forenames": "Van Groesen", "surname": "William"},
+            "the other's surname (names swapped)",
+        ),
+        ({}, {"forenames": "Ashwroth", "surname": "Quill"}, "different"),  # still half a swap
         ({}, {"forenames": "Wiliam"}, "a typing error apart"),
         ({}, {"forenames": "W"}, "an initial that agrees"),
         (
@@ -165,3 +179,28 @@ def test_a_nickname_group_comes_from_the_package():
     assert "william" in nicknames.groups("Bill")
     assert "bill" in nicknames.short_forms("William")
     assert not nicknames.groups("")
+
+
+# mash-check.md, optional `nhs_number`: compared only when both files carry it.
+@pytest.mark.parametrize(
+    "left, right, expected",
+    [
+        ({"nhs_number": "943 476 5919"}, {"nhs_number": "9434765919"}, "the same"),
+        ({"nhs_number": "943-476-5919"}, {"nhs_number": "943 476 5919"}, "the same"),
+        ({"nhs_number": "9434765919"}, {"nhs_number": "9434765918"}, "a typing error apart"),
+        ({"nhs_number": "9434765919"}, {"nhs_number": "9434769519"}, "a typing error apart"),
+        ({"nhs_number": "9434765919"}, {"nhs_number": "4010232137"}, "different"),
+        ({"nhs_number": "9434765919"}, {"nhs_number": None}, "missing"),
+        ({}, {}, "missing"),
+        ({"nhs_number": "  "}, {"nhs_number": "9434765919"}, "missing"),
+    ],
+)
+def test_identifier_levels(left, right, expected):
+    assert level("identifier", left, right) == expected
+
+
+def test_the_identifier_is_compared_only_when_asked():
+    assert model.IDENTIFIER not in model.person_comparisons()
+    assert model.person_comparisons(identifier=True)[-1] is model.IDENTIFIER
+    assert model.IDENTIFIER_BLOCKING in model.person_blocking(identifier=True)
+    assert model.IDENTIFIER_BLOCKING not in model.person_blocking()

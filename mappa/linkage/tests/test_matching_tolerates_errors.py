@@ -16,6 +16,7 @@ from mappa.linkage.tests.helpers import CASE, record, run
         {"date_of_birth": "1984-07-03"},  # day and month transposed
         {"date_of_birth": "1985-03-07"},  # a digit of the year mistyped
         {"forenames": "W"},  # an initial
+        {"forenames": "Ashwroth", "surname": "William"},  # swapped, and a typing error
     ],
     ids=[
         "exact",
@@ -26,6 +27,7 @@ from mappa.linkage.tests.helpers import CASE, record, run
         "transposed",
         "dob-typo",
         "initial",
+        "swapped-typo",
     ],
 )
 def test_the_same_person_is_found_despite_one_error(fields):
@@ -107,3 +109,23 @@ def test_the_same_inputs_give_the_same_output():
         (c.case_id, c.record_id, c.match_kind, c.match_probability) for c in run(records).values()
     ]
     assert first == second
+
+
+def test_the_same_nhs_number_makes_a_replaced_forename_the_person():
+    case = {**CASE, "nhs_number": "943 476 5919"}
+    found = run([record("R4", forenames="Harold", nhs_number="9434765919")], cases=[case])
+    assert found["R4"].match_kind == "person"
+    assert found["R4"].fields["NHS number"] == ("the same", "agrees")
+
+
+def test_a_twin_with_another_nhs_number_is_still_someone_at_the_address():
+    case = {**CASE, "nhs_number": "9434765919"}
+    found = run([record("R5", forenames="Harold", nhs_number="4010232137")], cases=[case])
+    assert found["R5"].match_kind == "address"
+
+
+def test_a_child_with_no_nhs_number_at_the_offenders_home_is_not_the_offender():
+    case = {**CASE, "nhs_number": "9434765919"}
+    child = record("R6", forenames="Amy", date_of_birth="2015-06-01", nhs_number="")
+    found = run([child], cases=[case])
+    assert found["R6"].match_kind == "address"

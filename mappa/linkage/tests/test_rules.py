@@ -61,6 +61,28 @@ def test_a_simply_different_forename_or_birth_at_home_is_another_person(
     assert rules.another_person(same_home, forename_differs, birth_differs) is another
 
 
+# Health and Social Care Act 2012 s.251A (the consistent identifier, the NHS number): one
+# number is one person, so a pair agreeing on it is one person whatever else differs.
+@pytest.mark.parametrize(
+    "same_home, forename_differs, birth_differs, identifier_agrees, another",
+    [
+        (True, True, False, True, False),  # a forename replaced; the same NHS number
+        (True, False, True, True, False),  # a birth date mistyped; the same NHS number
+        (False, True, False, True, False),  # elsewhere, another forename; the same number
+        (True, True, False, False, True),  # a twin: another number (or none)
+        (True, False, True, False, True),  # a same-name parent: another number (or none)
+        (True, False, False, False, False),  # the same name and birthday: the model decides
+    ],
+)
+def test_an_agreeing_identifier_is_never_another_person(
+    same_home, forename_differs, birth_differs, identifier_agrees, another
+):
+    assert (
+        rules.another_person(same_home, forename_differs, birth_differs, identifier_agrees)
+        is another
+    )
+
+
 def test_term_frequencies_need_an_extract_of_the_size_trained_on():
     assert not rules.counts_term_frequencies(rules.SMALLEST_EXTRACT_TO_TRAIN - 1)
     assert rules.counts_term_frequencies(rules.SMALLEST_EXTRACT_TO_TRAIN)

@@ -101,3 +101,29 @@ def test_term_frequencies_are_left_out_for_a_tiny_extract():
     model = training.default(1e-6, "test", {"cases": 1, "records": 3000})
     levels = [lvl for c in model.settings()["comparisons"] for lvl in c["comparison_levels"]]
     assert any(level.get("tf_adjustment_column") == "surname" for level in levels)
+
+
+def test_an_nhs_number_on_both_files_is_trained_and_recorded():
+    data = synthetic.generate(cases=200, extract=4000, seed=7, identifiers=True)
+    cases = files.read_case_list(csv_bytes(data.cases), "caselist.csv")
+    extract = files.read_extract(csv_bytes(data.extract), "socialcare.csv")
+    run = engine.run(cases, extract)
+    assert run.model.trained and run.model.identifier
+    m, u = run.model.parameters["identifier"]["the same"]
+    assert m > 0.5 and u < 0.001
+    record = run.model.record()
+    assert record["identifier"] is True
+    names = [c["output_column_name"] for c in record["splink_settings"]["comparisons"]]
+    assert names[-1] == "identifier"
+    person = [c for c in run.reported if c.match_kind == "person"]
+    assert person and all("NHS number" in c.fields for c in person)
+
+
+def test_without_an_nhs_number_on_one_file_it_is_not_compared():
+    data = synthetic.generate(cases=60, extract=1000, seed=7, identifiers=True)
+    cases = files.read_case_list(csv_bytes(data.cases), "caselist.csv")
+    plain = [{k: v for k, v in row.items() if k != "nhs_number"} for row in data.extract]
+    extract = files.read_extract(csv_bytes(plain), "socialcare.csv")
+    run = engine.run(cases, extract)
+    assert not run.model.identifier
+    assert "identifier" not in run.model.parameters
