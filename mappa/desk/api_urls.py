@@ -202,4 +202,9 @@ urlpatterns = [
         information_requests.RequestDecline.as_view(),
         name="api-decline-information-request",
     ),
+    path(
+        "information-requests/<uuid:request_id>/withdraw/",
+        information_requests.RequestWithdraw.as_view(),
+        name="api-withdraw-information-request",
+    ),
 ]

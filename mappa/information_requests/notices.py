@@ -13,6 +13,7 @@ from mappa.kit import links
 
 RAISED_SUBJECT = "MAPPA: your agency is asked for information"
 ANSWERED_SUBJECT = "MAPPA: an information request has been answered"
+WITHDRAWN_SUBJECT = "MAPPA: an information request to your agency has been withdrawn"
 
 
 def answerers(found) -> list[User]:
@@ -50,4 +51,15 @@ def tell_requester(found) -> int:
         "information_requests/email/answered.txt",
         context,
         [found.requested_by] if found.requested_by.is_active else [],
+    )
+
+
+def tell_agency_withdrawn(found) -> int:
+    """The agency asked is told, by a link, that it need not answer: whoever was told of it."""
+    context = {"link": links.page("information-request", request_id=found.id)}
+    return _send(
+        WITHDRAWN_SUBJECT,
+        "information_requests/email/withdrawn.txt",
+        context,
+        answerers(found),
     )
