@@ -459,6 +459,7 @@ READS: dict[str, Read] = {
     "decline-information-request": Read(
         "housing.officer", _information_request, lambda w: w.case.id
     ),
+    "withdraw-information-request": Read("coordinator", _information_request, lambda w: w.case.id),
     "api-information-request": Read("housing.officer", _information_request, lambda w: w.case.id),
     "request-information": Read("coordinator", _case, lambda w: w.case.id),
     "request-information-before-review": Read("coordinator", _case, lambda w: w.case.id),
@@ -546,6 +547,7 @@ POST_ONLY = {
     "api-case-closure",
     "api-answer-information-request",
     "api-decline-information-request",
+    "api-withdraw-information-request",
     "whereabouts-urgent-meeting",
     "api-whereabouts-search-actions",
     "api-whereabouts-end",
@@ -553,6 +555,9 @@ POST_ONLY = {
     "api-pdp-decision",
     "api-pdp-reviews",
     "api-pdp-mappa",
+    "api-custody-decision",
+    "api-custody-release",
+    "api-custody-return",
     "api-accept-transfer",
     "api-query-transfer",
     "api-answer-transfer",

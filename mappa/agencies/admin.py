@@ -108,7 +108,7 @@ class AreaAdmin(AuditedAdmin):
 
 @admin.register(Agency, site=admin_site)
 class AgencyAdmin(AuditedAdmin):
-    list_display = ["name", "kind", "area"]
+    list_display = ["name", "kind", "area", "contact_email"]
     list_filter = ["kind", "area"]
     search_fields = ["name"]
 

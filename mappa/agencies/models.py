@@ -30,6 +30,13 @@ class Agency(Versioned, models.Model):
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="agencies")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=40, choices=AgencyKind.choices)
+    # The agency's own address for information requests with no one named (set by the
+    # administrator); empty: each of its active users who answer requests is e-mailed instead.
+    contact_email = models.EmailField(
+        "Contact e-mail for information requests",
+        blank=True,
+        help_text="A shared mailbox the agency reads; requests with no one named are sent here",
+    )
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:

@@ -158,6 +158,10 @@ class EventType(models.TextChoices):
     INFORMATION_REQUEST_RAISED = "information_request.raised", "Information requested of an agency"
     INFORMATION_REQUEST_ANSWERED = "information_request.answered", "Information request answered"
     INFORMATION_REQUEST_DECLINED = "information_request.declined", "Information request declined"
+    INFORMATION_REQUEST_WITHDRAWN = (
+        "information_request.withdrawn",
+        "Information request withdrawn",
+    )
     CUSTODY_RECORD_CHANGED = "custody.record_changed", "Custody record changed"
     CUSTODY_SCREENING_RECORDED = "custody.screening_recorded", "Pre-release screening recorded"
     CUSTODY_SCREENING_CHANGED = "custody.screening_changed", "Pre-release screening changed"
@@ -326,6 +330,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     ),
     EventType.INFORMATION_REQUEST_ANSWERED: frozenset({"request", "agency"}),
     EventType.INFORMATION_REQUEST_DECLINED: frozenset({"request", "agency"}),
+    EventType.INFORMATION_REQUEST_WITHDRAWN: frozenset({"request", "agency"}),
     EventType.CUSTODY_RECORD_CHANGED: frozenset({"fields"}),
     EventType.CUSTODY_SCREENING_RECORDED: frozenset({"screening", "proposed_level"}),
     EventType.CUSTODY_SCREENING_CHANGED: frozenset({"screening", "fields"}),

@@ -1,16 +1,24 @@
-"""Custody in the JSON API: /api/v1/custody/releases/ (the queue) and
-/api/v1/custody/screenings/ (list, read, create), scoped as the pages are."""
+"""Custody in the JSON API, scoped as the pages are and through the same services:
+
+- /api/v1/custody/releases/ (the queue) and /api/v1/custody/screenings/ (list, read, create);
+- POST /api/v1/custody/screenings/{id}/decision/: the co-ordinator's level decision, If-Match
+  with the screening's ETag;
+- POST /api/v1/custody/people/{id}/releases/ and …/returns/: a release, a recall or other return
+  to custody, If-Match with the person record's ETag (a GET of the nominal gives it).
+"""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mappa import versions
 from mappa.agencies import permissions
 from mappa.agencies.models import User
 from mappa.api import params
@@ -19,7 +27,21 @@ from mappa.api.schema import ERRORS
 from mappa.audit import services as audit
 from mappa.cases.constants import Category, Level
 from mappa.custody import queries, services
-from mappa.custody.constants import ScreeningStatus
+from mappa.custody.constants import MovementKind, ReturnReason, ScreeningStatus
+
+
+def _if_match(whose: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "If-Match",
+        OpenApiTypes.STR,
+        location=OpenApiParameter.HEADER,
+        required=True,
+        description=f"The {whose} ETag as last read",
+    )
+
+
+def _problems(refused: DjangoValidationError):
+    return refused.message_dict if hasattr(refused, "error_dict") else refused.messages
 
 
 class ScreeningSerializer(serializers.Serializer):
@@ -98,9 +120,12 @@ class ScreeningList(APIView):
                 actor=request.user, nominal=nominal, offender_manager=officer, **data
             )
         except DjangoValidationError as refused:
-            problems = refused.message_dict if hasattr(refused, "error_dict") else refused.messages
-            raise ValidationError(problems) from None
-        return Response(ScreeningSerializer(screening).data, status=201)
+            raise ValidationError(_problems(refused)) from None
+        return Response(
+            ScreeningSerializer(screening).data,
+            status=201,
+            headers={"ETag": versions.etag(screening)},
+        )
 
 
 class ScreeningDetail(APIView):
@@ -112,7 +137,146 @@ class ScreeningDetail(APIView):
         audit.record_read(
             actor=request.user, subject=screening.nominal_id, content="pre-release screening (API)"
         )
-        return Response(ScreeningSerializer(screening).data)
+        return Response(
+            ScreeningSerializer(screening).data, headers={"ETag": versions.etag(screening)}
+        )
+
+
+class DecisionIn(serializers.Serializer):
+    level = serializers.ChoiceField(choices=Level.choices)
+    rationale = serializers.CharField(max_length=10000, help_text="The reason for the decision")
+
+
+CHANGED = {400: ERRORS, 404: ERRORS, 412: ERRORS, 428: ERRORS}
+
+
+class ScreeningDecision(APIView):
+    """The co-ordinator's level decision on a screening waiting for it: recorded on the case
+    (a new case, led by the prison, if there is none); at level 2 or 3 the case needs a
+    pre-release meeting."""
+
+    permission = permissions.SCREEN_REFERRALS
+
+    @extend_schema(
+        parameters=[_if_match("screening's")],
+        request=DecisionIn,
+        responses={200: ScreeningSerializer, **CHANGED},
+        summary="Decide the level after a pre-release screening",
+    )
+    def post(self, request, screening_id):
+        screening = queries.get_screening(request.user, screening_id)
+        version = versions.if_match(request)
+        given = DecisionIn(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            services.decide_level(
+                actor=request.user, screening=screening, version=version, **given.validated_data
+            )
+        except versions.StaleEdit as stale:
+            raise versions.refused(stale) from None
+        except DjangoValidationError as refused:
+            raise ValidationError(_problems(refused)) from None
+        screening = queries.get_screening(request.user, screening_id)
+        return Response(
+            ScreeningSerializer(screening).data, headers={"ETag": versions.etag(screening)}
+        )
+
+
+class MovementSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    nominal = serializers.UUIDField(source="nominal_id")
+    kind = serializers.ChoiceField(choices=MovementKind.choices)
+    occurred_on = serializers.DateField()
+    reason = serializers.CharField(help_text="A return's reason; empty for a release")
+    level = serializers.IntegerField(allow_null=True, help_text="A release: the case's level")
+    level_set_in_custody = serializers.BooleanField(allow_null=True)
+    plan_in_place = serializers.BooleanField(allow_null=True)
+    prepared = serializers.BooleanField(
+        help_text="A release with a level decided in custody and a plan in place"
+    )
+    recorded_by = serializers.CharField(source="recorded_by.username", allow_null=True)
+    recorded_at = serializers.DateTimeField()
+
+
+class ReleaseIn(serializers.Serializer):
+    on = serializers.DateField(help_text="The date of release: today or earlier")
+
+
+class ReturnIn(serializers.Serializer):
+    on = serializers.DateField(help_text="The date of the return: today or earlier")
+    reason = serializers.ChoiceField(choices=ReturnReason.choices)
+
+
+class _Movement(APIView):
+    """A release or return of a person of the caller's area, written to the person record."""
+
+    permission = permissions.MANAGE_CASES
+    body = serializers.Serializer
+
+    def record(self, nominal, version: int, data: dict):
+        raise NotImplementedError
+
+    def post(self, request, nominal_id):
+        nominal = queries.get_person(request.user, nominal_id)
+        version = versions.if_match(request)
+        given = self.body(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            movement = self.record(nominal, version, dict(given.validated_data))
+        except versions.StaleEdit as stale:
+            raise versions.refused(stale) from None
+        except DjangoValidationError as refused:
+            raise ValidationError(_problems(refused)) from None
+        current = queries.get_person(request.user, nominal_id)
+        return Response(
+            MovementSerializer(movement).data,
+            status=201,
+            headers={"ETag": versions.etag(current)},
+        )
+
+
+class PersonRelease(_Movement):
+    """Record the release: the open custody period ends on the date (docs/custody.md)."""
+
+    body = ReleaseIn
+
+    @extend_schema(
+        parameters=[_if_match("person record's")],
+        request=ReleaseIn,
+        responses={201: MovementSerializer, **CHANGED},
+        summary="Record a release from custody",
+    )
+    def post(self, request, nominal_id):
+        return super().post(request, nominal_id)
+
+    def record(self, nominal, version, data):
+        return services.record_release(
+            actor=self.request.user, nominal=nominal, version=version, on=data["on"]
+        )
+
+
+class PersonReturn(_Movement):
+    """Record a recall or other return to custody: a custody period opens on the date."""
+
+    body = ReturnIn
+
+    @extend_schema(
+        parameters=[_if_match("person record's")],
+        request=ReturnIn,
+        responses={201: MovementSerializer, **CHANGED},
+        summary="Record a recall or return to custody",
+    )
+    def post(self, request, nominal_id):
+        return super().post(request, nominal_id)
+
+    def record(self, nominal, version, data):
+        return services.record_return(
+            actor=self.request.user,
+            nominal=nominal,
+            version=version,
+            on=data["on"],
+            reason=ReturnReason(data["reason"]),
+        )
 
 
 class ReleaseSerializer(serializers.Serializer):

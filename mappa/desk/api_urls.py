@@ -143,6 +143,21 @@ urlpatterns = [
         custody.ScreeningDetail.as_view(),
         name="api-custody-screening",
     ),
+    path(
+        "custody/screenings/<uuid:screening_id>/decision/",
+        custody.ScreeningDecision.as_view(),
+        name="api-custody-decision",
+    ),
+    path(
+        "custody/people/<uuid:nominal_id>/releases/",
+        custody.PersonRelease.as_view(),
+        name="api-custody-release",
+    ),
+    path(
+        "custody/people/<uuid:nominal_id>/returns/",
+        custody.PersonReturn.as_view(),
+        name="api-custody-return",
+    ),
     path("statistics/annual/", AnnualStatistics.as_view(), name="api-annual-statistics"),
     path("indicators/", IndicatorList.as_view(), name="api-indicators"),
     path("indicators/<slug:slug>/", IndicatorDetail.as_view(), name="api-indicator"),
@@ -197,5 +212,10 @@ urlpatterns = [
         "information-requests/<uuid:request_id>/decline/",
         information_requests.RequestDecline.as_view(),
         name="api-decline-information-request",
+    ),
+    path(
+        "information-requests/<uuid:request_id>/withdraw/",
+        information_requests.RequestWithdraw.as_view(),
+        name="api-withdraw-information-request",
     ),
 ]

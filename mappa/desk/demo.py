@@ -23,6 +23,10 @@ AREAS = {
 
 COORDINATION_UNIT = "MAPPA co-ordination unit (probation)"
 DEMO_NOMINALS = Path(__file__).resolve().parent / "demo_data" / "nominals.jsonl"
+# What `mappa demo` adds to show the custody queue and a PDP (docs/custody.md, docs/pdp.md): Paul
+# Reeve, in custody with his level decided before release, and Craig Dunn, managed as a PDP. Not in
+# `load_demo`, whose records the tests build on.
+DEMO_SHOWCASE = Path(__file__).resolve().parent / "demo_data" / "showcase.jsonl"
 
 AGENCIES = {
     "DEMO": [

@@ -16,18 +16,24 @@ from mappa.audit import services as audit
 from mappa.audit.events import EventType
 from mappa.cases import queries as case_queries
 from mappa.cases import services as cases
+from mappa.cases.constants import CaseKind
 from mappa.cases.models import MappaCase
+from mappa.cases.services import pdp
+from mappa.custody import queries as custody_queries
 from mappa.custody import services as custody
+from mappa.custody.constants import ScreeningStatus
 from mappa.desk.demo import (
     AGENCIES,
     AREAS,
     DEMO_NOMINALS,
+    DEMO_SHOWCASE,
     PERSONAS,
     Persona,
     RealDataPresent,
     demo_secret,
 )
 from mappa.people import services as register
+from mappa.people.eligibility import for_nominal
 from mappa.people.models import Nominal
 
 
@@ -145,3 +151,85 @@ def _custody_records() -> None:
             expected_release_on=None,
             parole_hearing_on=hearing,
         )
+
+
+# Paul Reeve (showcase) is due for release this many days ahead: on the releases queue in green,
+# his level decided at screening.
+DEMO_RELEASE_DAYS = 75
+
+
+def load_showcase(users: dict[str, User]) -> None:
+    """`mappa demo`'s showcase, beyond `load_demo`: a second person in custody (Paul Reeve, his
+    level decided at screening, so green on the releases queue) and a potentially dangerous
+    person (Craig Dunn, managed by the police). Everything goes through the services anyone
+    would use, and a second run finds it done and changes nothing but the dates kept ahead."""
+    register.import_nominals(
+        actor=None, open_lines=lambda: DEMO_SHOWCASE.open(encoding="utf-8"), source="demo data"
+    )
+    _showcase_release(users, Nominal.objects.get(crn="X789012", area__is_demo=True))
+    _showcase_pdp(users, Nominal.objects.get(crn="X890123", area__is_demo=True))
+
+
+def _showcase_release(users, nominal: Nominal) -> None:
+    today = timezone.localdate()
+    record = getattr(nominal, "custody_record", None)
+    nominal = custody_queries.get_person(users["prison.pom"], nominal.id)
+    if custody_queries.open_period(nominal) is None:
+        return  # released since (someone used the demo): leave it as it is
+    custody.save_custody_record(
+        actor=users["prison.pom"],
+        nominal=nominal,
+        version=record.version if record else None,
+        establishment="HMP Bedford",
+        expected_release_on=today + timedelta(days=DEMO_RELEASE_DAYS),
+        parole_hearing_on=None,
+    )
+    screening = custody_queries.screenings_of(nominal).first()
+    if screening is None:
+        screening = custody.record_screening(
+            actor=users["prison.pom"],
+            nominal=nominal,
+            category=1,
+            proposed_level=2,
+            rationale="Sexual offence against a 15-year-old; the victim's family lives near the "
+            "proposed release address",
+            information_to_share="Letters to the victim's school friends stopped by security",
+            report_requested=False,
+            report_due_on=None,
+            offender_manager=users["probation.om"],
+        )
+    if screening.status == ScreeningStatus.AWAITING_DECISION:
+        custody.decide_level(
+            actor=users["coordinator"],
+            screening=screening,
+            version=screening.version,
+            level=2,
+            rationale="Level 2 agreed: a pre-release meeting to plan the exclusion zone",
+        )
+
+
+def _showcase_pdp(users, nominal: Nominal) -> None:
+    if MappaCase.objects.filter(nominal=nominal, kind=CaseKind.PDP).exists():
+        return
+    today = timezone.localdate()
+    officer = users["police.ppu"]
+    case = pdp.propose(
+        actor=officer,
+        nominal=nominal,
+        version=nominal.version,
+        eligibility=for_nominal(nominal, today),
+        grounds="Repeated threats to kill a former partner and her new partner, and a knife "
+        "found in his car outside her home; no conviction",
+    )
+    case = MappaCase.objects.select_related("nominal").get(id=case.id)
+    pdp.decide(
+        actor=officer,
+        case=case,
+        version=case.nominal.version,
+        eligibility=for_nominal(case.nominal, today),
+        manage=True,
+        rank="inspector",
+        rationale="A present likelihood of serious harm to his former partner: managed as a PDP "
+        "with a police-led plan and a disclosure decision to consider",
+        decided_on=today,
+    )

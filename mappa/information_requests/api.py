@@ -1,6 +1,7 @@
 """Information requests in the JSON API: /api/v1/information-requests/, scoped as the pages
-are. POST raises one; POST .../answer/ and .../decline/ close one, each with If-Match (the
-request's ETag from its GET). Raising makes a new record, so it has nothing to match."""
+are. POST raises one; POST .../answer/ and .../decline/ close one, and .../withdraw/ (the person
+who asked, or the co-ordinator) withdraws one, each with If-Match (the request's ETag from its
+GET). Raising makes a new record, so it has nothing to match."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
@@ -51,6 +52,11 @@ class RequestSerializer(serializers.Serializer):
         source="answered_by.username", allow_null=True, default=None
     )
     answered_at = serializers.DateTimeField(allow_null=True)
+    withdrawal_reason = serializers.CharField()
+    withdrawn_by = serializers.CharField(
+        source="withdrawn_by.username", allow_null=True, default=None
+    )
+    withdrawn_at = serializers.DateTimeField(allow_null=True)
 
     def get_case(self, found) -> str | None:
         visible = self.context.get("visible_cases", set())
@@ -86,6 +92,10 @@ class AnswerIn(serializers.Serializer):
 
 
 class DeclineIn(serializers.Serializer):
+    reason = serializers.CharField(max_length=10000, allow_blank=True)
+
+
+class WithdrawIn(serializers.Serializer):
     reason = serializers.CharField(max_length=10000, allow_blank=True)
 
 
@@ -247,5 +257,26 @@ class RequestDecline(RequestClose):
 
     def close(self, found, data: dict, version: int) -> None:
         services.decline_request(
+            actor=self.request.user, found=found, version=version, reason=data["reason"]
+        )
+
+
+class RequestWithdraw(RequestClose):
+    """The person who asked, or the co-ordinator, withdraws an open request, with the reason."""
+
+    permission = permissions.MANAGE_CASES
+    body = WithdrawIn
+
+    @extend_schema(
+        parameters=[IF_MATCH],
+        request=WithdrawIn,
+        responses=CLOSED,
+        summary="Withdraw an information request, with the reason",
+    )
+    def post(self, request, request_id):
+        return super().post(request, request_id)
+
+    def close(self, found, data: dict, version: int) -> None:
+        services.withdraw_request(
             actor=self.request.user, found=found, version=version, reason=data["reason"]
         )

@@ -5,6 +5,7 @@ class Status(models.TextChoices):
     OPEN = "open", "Waiting for an answer"
     ANSWERED = "answered", "Answered"
     DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 class Basis(models.TextChoices):

@@ -69,3 +69,12 @@ class DeclineForm(GovukForm):
         "Why your agency declines",
         help_text="For example, the information is not held, or cannot lawfully be shared",
     )
+
+
+class WithdrawForm(GovukForm):
+    version = VersionField()
+    withdrawal_reason = long_text(
+        "Why the request is withdrawn",
+        help_text="For example, the information has come from elsewhere, or the case has closed. "
+        "The agency asked is told that it need not answer",
+    )

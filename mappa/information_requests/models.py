@@ -41,6 +41,12 @@ class InformationRequest(Versioned, models.Model):
         "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Withdrawn by the person who asked, or the co-ordinator, while still open, with the reason.
+    withdrawal_reason = models.TextField(blank=True)
+    withdrawn_by = models.ForeignKey(
+        "agencies.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "requested_at"]

@@ -23,7 +23,14 @@ from mappa.information_requests import rules
 from mappa.information_requests.constants import Status
 from mappa.information_requests.models import InformationRequest
 
-RELATED = ("case__nominal", "agency", "addressed_to", "requested_by__agency", "answered_by")
+RELATED = (
+    "case__nominal",
+    "agency",
+    "addressed_to",
+    "requested_by__agency",
+    "answered_by",
+    "withdrawn_by",
+)
 
 
 def _answering_scope(user) -> Q | None:
@@ -73,6 +80,18 @@ def sees_case(user, found: InformationRequest) -> bool:
 
 def may_answer(user, found: InformationRequest) -> bool:
     return found.is_open and asked_of(user).filter(id=found.id).exists()
+
+
+def may_withdraw(user, found: InformationRequest) -> bool:
+    """The person who asked, or the co-ordinator of the area managing the case, may withdraw an
+    open request (docs/information-requests.md)."""
+    if not found.is_open or not permissions.role_has(user, permissions.MANAGE_CASES):
+        return False
+    if not may_change(user, found.case) or not sees_case(user, found):
+        return False
+    return found.requested_by_id == user.id or permissions.role_has(
+        user, permissions.MANAGE_MEETINGS
+    )
 
 
 def may_raise(user, case) -> bool:

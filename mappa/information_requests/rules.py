@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 RED, AMBER, GREEN, DONE = "red", "amber", "green", "done"
 ON_TIME, LATE, OUTSTANDING, DECLINED = "on_time", "late", "outstanding", "declined"
+WITHDRAWN = "withdrawn"
 
 __all__ = [
     "AMBER",
@@ -26,12 +27,14 @@ __all__ = [
     "ON_TIME",
     "OUTSTANDING",
     "RED",
+    "WITHDRAWN",
     "default_due_date",
     "due_date_problem",
     "median_days",
     "request_status",
     "response_outcome",
     "text_problems",
+    "withdrawal_problem",
 ]
 
 
@@ -79,15 +82,34 @@ def default_due_date(
 
 
 def response_outcome(
-    *, due_on: date, answered_on: date | None, declined_on: date | None, as_of: date
+    *,
+    due_on: date,
+    answered_on: date | None,
+    declined_on: date | None,
+    as_of: date,
+    withdrawn_on: date | None = None,
 ) -> str:
     """How a request stood on `as_of`, for the board: declined, answered on time (on or
-    before its due date), answered late, or outstanding (not answered or declined by then)."""
+    before its due date), answered late, withdrawn by the area that asked (not the agency's
+    lateness: it no longer needed an answer), or outstanding (none of these by then)."""
+    if withdrawn_on is not None and withdrawn_on <= as_of:
+        return WITHDRAWN
     if declined_on is not None and declined_on <= as_of:
         return DECLINED
     if answered_on is not None and answered_on <= as_of:
         return ON_TIME if answered_on <= due_on else LATE
     return OUTSTANDING
+
+
+def withdrawal_problem(*, is_open: bool, reason: str) -> str | None:
+    """Only an open request can be withdrawn, and the agency is told why: a request that asked
+    for information must say why it no longer needs it, as sharing must stay necessary (MAPPA
+    Guidance ch.9; Sefton ISA 12.3.1)."""
+    if not is_open:
+        return "This request is closed: it has been answered, declined or withdrawn"
+    if not reason.strip():
+        return "Say why the request is withdrawn"
+    return None
 
 
 def median_days(days: Iterable[int]) -> float | None:

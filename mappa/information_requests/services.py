@@ -1,4 +1,5 @@
-"""Every change to information requests: raising one, and the agency answering or declining it.
+"""Every change to information requests: raising one, the agency answering or declining it, and
+the area that asked withdrawing it.
 
 Each takes keyword-only arguments and the acting user, checks everything before writing, writes
 in one transaction with its audit event, and sends its link-only e-mail once committed.
@@ -160,3 +161,28 @@ def decline_request(*, actor, found: InformationRequest, version: int | None, re
         text=reason,
         event_type=EventType.INFORMATION_REQUEST_DECLINED,
     )
+
+
+def withdraw_request(*, actor, found: InformationRequest, version: int | None, reason: str) -> None:
+    """The person who asked, or the co-ordinator, withdraws an open request with the reason: it
+    leaves the lists waiting for an answer, the board counts it as withdrawn (not late), and
+    the agency asked is sent a link (the named person, or its people who answer requests)."""
+    problem = rules.withdrawal_problem(is_open=found.is_open, reason=reason)
+    if problem:
+        raise ValidationError({"withdrawal_reason": problem} if found.is_open else problem)
+    if not queries.may_withdraw(actor, found):
+        raise ValidationError("Only the person who asked, or the co-ordinator, may withdraw it")
+    links.require_site("send the agency a link to the withdrawn request")
+    with transaction.atomic():
+        versions.claim(found, version=version, actor=actor)
+        found.status = Status.WITHDRAWN
+        found.withdrawal_reason = reason.strip()
+        found.withdrawn_by, found.withdrawn_at = actor, timezone.now()
+        found.save(update_fields=["status", "withdrawal_reason", "withdrawn_by", "withdrawn_at"])
+        audit.record(
+            actor=actor,
+            event_type=EventType.INFORMATION_REQUEST_WITHDRAWN,
+            subject=found.case_id,
+            payload={"request": str(found.id), "agency": str(found.agency_id)},
+        )
+        transaction.on_commit(lambda: notices.tell_agency_withdrawn(found))

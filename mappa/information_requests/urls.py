@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.request_list, name="information-requests"),
     path("<uuid:request_id>/", views.information_request, name="information-request"),
     path("<uuid:request_id>/decline/", views.decline, name="decline-information-request"),
+    path("<uuid:request_id>/withdraw/", views.withdraw, name="withdraw-information-request"),
     path("new/for-case/<uuid:case_id>/", views.new_for_case, name="request-information"),
     path(
         "new/for-case/<uuid:case_id>/before-review/",

@@ -16,7 +16,7 @@ from mappa.audit import services as audit
 from mappa.cases.queries import cases_visible_to, get_case
 from mappa.information_requests import queries, rules, services
 from mappa.information_requests.constants import Occasion
-from mappa.information_requests.forms import AnswerForm, DeclineForm, RaiseForm
+from mappa.information_requests.forms import AnswerForm, DeclineForm, RaiseForm, WithdrawForm
 from mappa.kit.forms import add_service_errors
 from mappa.referrals.queries import get_referral
 
@@ -113,6 +113,7 @@ def _request_page(request, found, form, template: str):
         "form": form,
         "sees_case": queries.sees_case(request.user, found),
         "may_answer": queries.may_answer(request.user, found),
+        "may_withdraw": queries.may_withdraw(request.user, found),
     }
     return render(request, template, context)
 
@@ -155,6 +156,30 @@ def decline(request, request_id):
             messages.success(request, "Request declined. The person who asked has been told.")
             return redirect("information-request", request_id=found.id)
     return _request_page(request, found, form, "information_requests/decline.html")
+
+
+@requires(permissions.MANAGE_CASES)
+def withdraw(request, request_id):
+    """The person who asked, or the co-ordinator, withdraws an open request with the reason."""
+    found = queries.get_request(request.user, request_id)
+    if not queries.may_withdraw(request.user, found):
+        messages.error(request, "This request cannot be withdrawn: it is closed or not yours.")
+        return redirect("information-request", request_id=found.id)
+    form = WithdrawForm(request.POST or None, initial={"version": found.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_request(
+                actor=request.user,
+                found=found,
+                version=form.cleaned_data["version"],
+                reason=form.cleaned_data["withdrawal_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Request withdrawn. The agency asked has been told.")
+            return redirect("information-request", request_id=found.id)
+    return _request_page(request, found, form, "information_requests/withdraw.html")
 
 
 @requires(permissions.ANSWER_INFORMATION_REQUESTS)

@@ -112,3 +112,35 @@ def test_information_is_requested_at_screening_and_before_the_review(page, sign_
     ).to_be_visible()
     expect(page.get_by_test_id("review-date")).to_be_visible()
     assert_no_violations(page)
+
+
+def test_the_coordinator_withdraws_a_request_and_it_leaves_the_agencys_list(page, sign_in):
+    case = MappaCase.objects.get(nominal__crn="X123456")
+    due = timezone.localdate() + timedelta(days=10)
+    page = sign_in("coordinator")
+    page.goto(f"/information-requests/new/for-case/{case.id}/")
+    page.get_by_label("Agency asked").select_option(label="Housing authority")
+    page.get_by_label("Co-operation under MAPPA", exact=False).check()
+    page.get_by_label("Why the information is needed").fill("His partner's children visit")
+    page.get_by_label("What the agency is asked").fill(QUESTION)
+    page.get_by_label("Answer needed by").fill(f"{due:%d/%m/%Y}")
+    page.get_by_role("button", name="Send the request").click()
+    page.get_by_test_id("case-information-requests").get_by_role("link", name=QUESTION).click()
+    page.get_by_test_id("withdraw-request").click()
+    expect(page.get_by_role("heading", name="Withdraw the information request")).to_be_visible()
+    assert_no_violations(page)
+    page.get_by_role("button", name="Withdraw the request").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Enter why the request is withdrawn"
+    )
+    assert_no_violations(page)
+    page.get_by_label("Why the request is withdrawn").fill("The file came with the referral")
+    page.get_by_role("button", name="Withdraw the request").click()
+    expect(page.get_by_role("alert")).to_contain_text("Request withdrawn")
+    expect(page.get_by_test_id("request-status")).to_have_text("Withdrawn")
+    expect(page.get_by_test_id("request-withdrawn")).to_contain_text("The file came with")
+    assert_no_violations(page)
+
+    page = sign_in("housing.officer")
+    page.goto("/information-requests/")
+    expect(page.get_by_role("link", name="John Paul Smith")).to_have_count(0)

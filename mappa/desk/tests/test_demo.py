@@ -103,9 +103,14 @@ def test_it_loads_demo_cases_on_each_areas_register():
 
     load()
     load()
-    assert Nominal.objects.filter(area__code="DEMO").count() == 5
+    # Five from the demo's cases, two from its showcase (Paul Reeve, Craig Dunn).
+    assert Nominal.objects.filter(area__code="DEMO").count() == 7
     assert Nominal.objects.filter(area__code="OTHER").count() == 1
-    assert set(MappaCase.objects.values_list("category", flat=True)) == {1, 2, 3}
+    assert set(MappaCase.objects.filter(kind="mappa").values_list("category", flat=True)) == {
+        1,
+        2,
+        3,
+    }
     smith = Nominal.objects.get(pnc="2019/0012345X")
     assert smith.addresses.count() == 2 and smith.associations.count() == 2
 
@@ -116,3 +121,46 @@ def test_the_demo_names_mash_manager_the_demo_areas_named_person_once():
     manager = User.objects.get(username="mash.manager")
     assert is_named_person(manager)
     assert named_persons(manager.area).count() == 1
+
+
+def _showcase_state():
+    from mappa.cases.models import MappaCase, PdpDecision
+    from mappa.custody.models import CustodyRecord, Screening
+
+    return (
+        list(Screening.objects.values_list("nominal__surname", "status", "decided_level")),
+        list(PdpDecision.objects.order_by("step").values_list("step", "rank")),
+        MappaCase.objects.count(),
+        list(CustodyRecord.objects.order_by("nominal__surname").values_list("nominal__surname")),
+    )
+
+
+def test_the_demo_shows_two_people_in_the_releases_queue_and_a_pdp_idempotently():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mappa.cases.models import MappaCase
+    from mappa.custody import queries as custody
+
+    out = load()
+    assert "Paul Reeve is on the releases queue" in out
+    first = _showcase_state()
+    load()
+    assert _showcase_state() == first  # run twice, the same records
+    today = timezone.localdate()
+    queue = custody.releases_queue(User.objects.get(username="coordinator"), today)
+    assert [(row.nominal.full_name, row.status, row.level_decided) for row in queue] == [
+        ("Gary Cole", "red", False),
+        ("Paul Reeve", "green", True),
+    ]
+    reeve = queue[1]
+    assert (reeve.due.kind, reeve.due.on) == ("release", today + timedelta(days=75))
+    case = MappaCase.objects.get(nominal__crn="X789012", closed_on__isnull=True)
+    assert (case.category, case.level, case.lead_agency) == (1, 2, "prison")
+    pdp = MappaCase.objects.get(nominal__crn="X890123")
+    assert (pdp.kind, pdp.category, pdp.level, pdp.closed_on) == ("pdp", None, None, None)
+    decision = pdp.pdp_decisions.get(step="manage")
+    assert decision.made_by.username == "police.ppu" and decision.rank == "inspector"
+    assert decision.rationale.startswith("A present likelihood of serious harm")
+    assert pdp.next_review_due == decision.review_due is not None

@@ -71,11 +71,12 @@ def test_requests_counted_per_agency_by_how_they_stood_at_the_period_end(users):
         "Answered late",
         "Outstanding",
         "Declined",
+        "Withdrawn",
         "Median days to answer",
     ]
     assert result.rows == [
-        ["Housing authority", 6, 2, 1, 2, 1, 10.0],
-        ["Police", 1, 0, 1, 0, 0, 6.0],
+        ["Housing authority", 6, 2, 1, 2, 1, 0, 10.0],
+        ["Police", 1, 0, 1, 0, 0, 0, 6.0],
     ]
     assert result.summary == "7 requests: 2 of 4 answered on time (50.0%)"
     assert result.figure.labels == ["Housing authority", "Police"]

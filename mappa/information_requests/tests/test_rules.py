@@ -93,3 +93,37 @@ def test_response_outcome(answered_on, declined_on, as_of, expected):
 )
 def test_median_days_to_answer(days, median):
     assert rules.median_days(days) == median
+
+
+@pytest.mark.parametrize(
+    ("withdrawn_on", "as_of", "expected"),
+    [
+        # Withdrawn after its due date: withdrawn, never late or outstanding.
+        (date(2026, 11, 20), date(2026, 11, 30), rules.WITHDRAWN),
+        (date(2026, 11, 5), date(2026, 11, 30), rules.WITHDRAWN),
+        # Withdrawn only after the period: it was outstanding at the period's end.
+        (date(2026, 12, 1), date(2026, 11, 30), rules.OUTSTANDING),
+    ],
+)
+def test_a_withdrawn_request_counts_as_withdrawn(withdrawn_on, as_of, expected):
+    outcome = rules.response_outcome(
+        due_on=date(2026, 11, 10),
+        answered_on=None,
+        declined_on=None,
+        as_of=as_of,
+        withdrawn_on=withdrawn_on,
+    )
+    assert outcome == expected
+
+
+@pytest.mark.parametrize(
+    ("is_open", "reason", "problem"),
+    [
+        (True, "Information received from elsewhere", None),
+        (True, "  ", "Say why the request is withdrawn"),
+        (False, "Too late", "This request is closed: it has been answered, declined or withdrawn"),
+    ],
+)
+def test_withdrawal_problem(is_open, reason, problem):
+    # MAPPA Guidance ch.9: sharing stays necessary, so a withdrawal says why it is not needed.
+    assert rules.withdrawal_problem(is_open=is_open, reason=reason) == problem

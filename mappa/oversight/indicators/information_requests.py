@@ -2,7 +2,8 @@
 
 For a period, per agency asked: the requests raised in it, and how each stood at the end of the
 period (information_requests.rules.response_outcome): answered on time (on or before its due
-date), answered late, declined, or outstanding; and the median days from raising to answer.
+date), answered late, declined, withdrawn by the area (not late), or outstanding; and the median
+days from raising to answer.
 Counts only: no names, no questions, no answers.
 """
 
@@ -21,6 +22,7 @@ from mappa.oversight.charts import Figure
 
 ON_TIME, LATE = request_rules.ON_TIME, request_rules.LATE
 OUTSTANDING, DECLINED = request_rules.OUTSTANDING, request_rules.DECLINED
+WITHDRAWN = request_rules.WITHDRAWN
 HEADINGS = [
     "Agency",
     "Requests",
@@ -28,6 +30,7 @@ HEADINGS = [
     "Answered late",
     "Outstanding",
     "Declined",
+    "Withdrawn",
     "Median days to answer",
 ]
 
@@ -40,9 +43,16 @@ def responses(area, start: date, end: date) -> dict[str, tuple[Counter, list[int
     """Requests raised in the period on the area's cases, by the agency asked: their outcomes at
     the end of the period, and the days each answer took (answers given by then)."""
     by_agency: dict[str, tuple[Counter, list[int]]] = defaultdict(lambda: (Counter(), []))
-    for agency, status, due_on, requested_at, answered_at in InformationRequest.objects.filter(
-        case__nominal__area=area
-    ).values_list("agency__name", "status", "due_on", "requested_at", "answered_at"):
+    for (
+        agency,
+        status,
+        due_on,
+        requested_at,
+        answered_at,
+        withdrawn_at,
+    ) in InformationRequest.objects.filter(case__nominal__area=area).values_list(
+        "agency__name", "status", "due_on", "requested_at", "answered_at", "withdrawn_at"
+    ):
         raised = _local(requested_at)
         if not rules.within(raised, start, end):
             continue
@@ -52,6 +62,7 @@ def responses(area, start: date, end: date) -> dict[str, tuple[Counter, list[int
             answered_on=closed_on if status == Status.ANSWERED else None,
             declined_on=closed_on if status == Status.DECLINED else None,
             as_of=end,
+            withdrawn_on=_local(withdrawn_at) if status == Status.WITHDRAWN else None,
         )
         counter, days = by_agency[agency]
         counter[outcome] += 1
@@ -69,6 +80,7 @@ def rows_for(counts: dict[str, tuple[Counter, list[int]]]) -> list[list]:
             counter[LATE],
             counter[OUTSTANDING],
             counter[DECLINED],
+            counter[WITHDRAWN],
             request_rules.median_days(days),
         ]
         for agency, (counter, days) in counts.items()
@@ -82,12 +94,13 @@ def table(indicator, area, start: date, end: date) -> tuple[list, list[list], Fi
     figure = Figure(
         id=f"chart-{indicator.slug}",
         title=indicator.title,
-        description="Requests answered on time, late, outstanding and declined, by agency.",
+        description="Requests answered on time, late, outstanding, declined and withdrawn, by "
+        "agency.",
         label_heading="Agency",
         labels=[row[0] for row in rows],
-        series=[(HEADINGS[i], [row[i] for row in rows]) for i in range(2, 6)],
+        series=[(HEADINGS[i], [row[i] for row in rows]) for i in range(2, 7)],
         kind="horizontal_stacked",
-        colours=("#00703c", "#d4351c", "#505a5f", "#f47738"),
+        colours=("#00703c", "#d4351c", "#505a5f", "#f47738", "#1d70b8"),
     )
     total = sum(row[1] for row in rows)
     answered = sum(row[2] + row[3] for row in rows)

@@ -27,7 +27,7 @@ from mappa.people.import_format import (
     reference_problems,
 )
 from mappa.people.models import Nominal
-from mappa.people.services import held
+from mappa.people.services import held, pdp_guard
 
 BATCH_SIZE = 500
 
@@ -45,6 +45,8 @@ class ImportResult:
     created: int
     updated: int
     unchanged: int
+    # People with an open PDP whose mappa section was not applied (`pdp_guard`), one line each.
+    pdp_left: tuple[str, ...] = ()
 
 
 def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
@@ -108,23 +110,24 @@ def import_nominals(
     if problems:
         raise ImportRejected(problems)
     totals = {"created": 0, "updated": 0, "unchanged": 0}
+    left: list[str] = []
     with transaction.atomic():
         batch: list[NominalRecord] = []
         for _, line in _numbered(open_lines()):
             batch.append(NominalRecord.model_validate_json(line))
             if len(batch) == BATCH_SIZE:
-                _write(batch, index, areas, totals, progress, actor)
+                _write(batch, index, areas, totals, progress, actor, left)
                 batch = []
-        _write(batch, index, areas, totals, progress, actor)
+        _write(batch, index, areas, totals, progress, actor, left)
         audit.record(
             actor=actor,
             event_type=EventType.NOMINALS_IMPORTED,
             payload={"source": source, **totals},
         )
-    return ImportResult(**totals)
+    return ImportResult(**totals, pdp_left=tuple(left))
 
 
-def _write(batch, index, areas, totals, progress, actor) -> None:
+def _write(batch, index, areas, totals, progress, actor, left) -> None:
     # Lines of one file never share an identifier (checked above), so the index of
     # identifiers taken before the import is all a batch needs to find its matches.
     if not batch:
@@ -133,7 +136,10 @@ def _write(batch, index, areas, totals, progress, actor) -> None:
         position: next(iter(_match(record, index)), None) for position, record in enumerate(batch)
     }
     # The import is a replacement from the source of truth: it names no version, and
-    # advances the version of each nominal it changes (docs/register.md).
+    # advances the version of each nominal it changes (docs/register.md). It never writes a
+    # MAPPA category and level onto a PDP's case (`pdp_guard`).
+    batch, pdps = pdp_guard.leave_pdps_alone(batch, matches)
+    left += pdps
     counts, _ = records.write_batch(batch, matches, areas, actor=actor)
     for key, value in counts.items():
         totals[key] += value
@@ -246,6 +252,8 @@ def save_nominal(
             )
         if records.digest(before) == records.digest(record):
             return current
+        if problem := pdp_guard.mappa_onto_pdp(nominal.id, record):
+            raise RecordRejected([("mappa", problem)])
         if not removing_offences_confirmed:
             _refuse_removing_offences(current, before, record)
         if elsewhere:
@@ -329,9 +337,13 @@ def import_registrations(*, actor, text: str, source: str) -> dict[str, int]:
         n.crn.upper(): n
         for n in Nominal.objects.filter(crn__isnull=False).only("id", "crn", "area_id")
     }
+    named = (nominals[row.crn.upper()].id for row in rows if row.crn.upper() in nominals)
+    pdps = pdp_guard.open_pdps(named)
     for line, row in enumerate(rows, start=2):
         if row.crn.upper() not in nominals:
             problems.append(f"line {line}: crn: no nominal on the register has the CRN {row.crn!r}")
+        elif case := pdps.get(nominals[row.crn.upper()].id):
+            problems.append(f"line {line}: crn: {row.crn}: {pdp_guard.managed_as_pdp(case)}")
     if problems:
         raise RegistrationsRejected(sorted(problems, key=lambda p: int(p.split(":")[0].split()[1])))
     counts = {"created": 0, "updated": 0, "unchanged": 0}

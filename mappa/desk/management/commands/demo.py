@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from mappa.desk.demo import PERSONAS, RealDataPresent
-from mappa.desk.services import load_demo
+from mappa.desk.services import load_demo, load_showcase
 from mappa.safeguarding import queries as mash
 from mappa.safeguarding.constants import NamedPosition
 from mappa.safeguarding.services import case_lists as mash_services
@@ -23,7 +23,10 @@ class Command(BaseCommand):
             mash_services.designate_named_person(
                 actor=users["coordinator"], user=manager, position=NamedPosition.MASH_MANAGER
             )
+        load_showcase(users)
         self.stdout.write(
             f"Demo data loaded: areas DEMO and OTHER, {len(PERSONAS)} personas; mash.manager is "
-            "DEMO's MASH named person. Each persona's password and API token is demo-<username>."
+            "DEMO's MASH named person; Paul Reeve is on the releases queue and Craig Dunn is "
+            "managed as a potentially dangerous person. Each persona's password and API token is "
+            "demo-<username>."
         )

@@ -56,6 +56,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{result.created} nominals created, {result.updated} updated, {result.unchanged} unchanged"
         )
+        for line in result.pdp_left:
+            self.stdout.write(line)
 
     def _import_registrations(self, path: Path, file: str) -> None:
         source = file if file != "-" else "standard input"
