@@ -18,3 +18,5 @@ export DATABASE_URL=${DATABASE_URL#DATABASE_URL=}
 .venv/bin/python -m bench.mash_check
 # The load check: 50 staff at once on mixed pages for 2 minutes, on the same database; its own section.
 .venv/bin/python -m bench.load_check
+# The annual report (`mappa report annual`, JSON, CSV and PDF) on the same database: its own section.
+.venv/bin/python -m bench.annual_report
