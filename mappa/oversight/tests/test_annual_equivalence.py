@@ -58,30 +58,33 @@ def test_the_contract_fixtures_give_the_hand_worked_report(loaded):
     assert assert_same(Area.objects.get(code="DEMO"), date(2026, 3, 31)) == EXPECTED
 
 
+def _vary_case(i: int, case: dict) -> None:
+    if i % 23 == 3:  # category 3 is a decision, never at level 1
+        case.update(category=3, level=2, level_history=[])
+    elif i % 10 == 0 and case["category"] != 3:
+        case["category"] = 4
+    elif i % 13 == 0 and case["category"] != 3:
+        case["category"] = None
+    start = case["start_date"]
+    if i % 5 == 1 and start < "2024-06-01":
+        # level 1, level 2 from October 2024, level 3 from October 2025
+        case["level"] = 3
+        case["level_history"] = [
+            {"level": 1 if case["category"] != 3 else 2, "from": start},
+            {"level": 2, "from": "2024-10-01"},
+            {"level": 3, "from": "2025-10-01"},
+        ]
+    elif i % 5 == 2 or case["category"] == 3:
+        case["level"] = 2
+        case["level_history"] = [{"level": 2, "from": start}]
+
+
 def _varied(records: list[dict]) -> list[str]:
     """Generated records, varied so that every category, level and event kind is present."""
     lines = []
     for i, record in enumerate(records):
-        case = record.get("mappa")
-        if case:
-            if i % 23 == 3:  # category 3 is a decision, never at level 1
-                case.update(category=3, level=2, level_history=[])
-            elif i % 10 == 0 and case["category"] != 3:
-                case["category"] = 4
-            elif i % 13 == 0 and case["category"] != 3:
-                case["category"] = None
-            start = case["start_date"]
-            if i % 5 == 1 and start < "2024-06-01":
-                # level 1, level 2 from October 2024, level 3 from October 2025
-                case["level"] = 3
-                case["level_history"] = [
-                    {"level": 1 if case["category"] != 3 else 2, "from": start},
-                    {"level": 2, "from": "2024-10-01"},
-                    {"level": 3, "from": "2025-10-01"},
-                ]
-            elif i % 5 == 2 or case["category"] == 3:
-                case["level"] = 2
-                case["level_history"] = [{"level": 2, "from": start}]
+        if record.get("mappa"):
+            _vary_case(i, record["mappa"])
         # areas alternate, so each area's records take every kind in turn, this year and last
         kind = EVENT_KINDS[i // 2 % len(EVENT_KINDS)]
         year = 2025 + (i // 2 // len(EVENT_KINDS)) % 2
