@@ -22,3 +22,5 @@ export DATABASE_URL=${DATABASE_URL#DATABASE_URL=}
 .venv/bin/python -m bench.person_page
 # Matching quality (issue 20): FEBRL 1-4 and the synthetic set, with and without an NHS number; its own section.
 .venv/bin/python -m bench.matching
+# The annual report (`mappa report annual`, JSON, CSV and PDF) on the same database: its own section.
+.venv/bin/python -m bench.annual_report

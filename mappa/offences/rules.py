@@ -280,14 +280,23 @@ def _category_1_basis(
     return "; ".join(p for p in (lead, offence.notification_basis, note.basis, tail) if p) + "."
 
 
+# SOA 2003 s.82, s.91C; contract (nominal-import.md): of the offences dealt with by as_of, the
+# requirement ending last governs (indefinite beats finite), with the offence that brought it
+def governing_notification(
+    offences: list[OffenceFacts], person: PersonFacts, as_of: date
+) -> tuple[Notification | None, OffenceFacts | None]:
+    past = [o for o in offences if o.relevant_date <= as_of]
+    pairs = [(n, o) for o in past if (n := notification_for(o, person)) is not None]
+    return max(pairs, key=lambda p: ending_order(p[0], person)) if pairs else (None, None)
+
+
 # CJA 2003 s.325, s.327: category 1 before 2; category 3 is a decision, never computed
 def _by_statute(offences: list[OffenceFacts], person: PersonFacts, as_of: date) -> Eligibility:
     past = [o for o in offences if o.relevant_date <= as_of]
     if not past:
         why = "it is before the relevant date of every recorded offence" if offences else NOTHING
         return Eligibility(None, f"No category applies on {as_of}: {why}.", None, None, None)
-    pairs = [(n, o) for o in past if (n := notification_for(o, person)) is not None]
-    note, offence = max(pairs, key=lambda p: ending_order(p[0], person)) if pairs else (None, None)
+    note, offence = governing_notification(past, person, as_of)
     review, review_basis = indefinite_review_date(offence, person) if offence else (None, "")
     if note is not None and is_running(note, person, as_of):
         basis = _category_1_basis(note, offence, person, review_basis)

@@ -8,7 +8,6 @@ from datetime import datetime
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
 from mappa.kit.pdf import css_string
 from mappa.oversight.statistics.figures import ORDERS, figures
@@ -41,4 +40,6 @@ def annual_pdf(report: dict, *, area_name: str, recipient: str, issued_at: datet
         "footer_css": css_string(footer),
         "service_name": settings.MAPPA_SERVICE_NAME,
     }
+    from weasyprint import HTML  # here, not at the top: JSON and CSV need no PDF engine
+
     return HTML(string=render_to_string("oversight/annual_pdf.html", context)).write_pdf()

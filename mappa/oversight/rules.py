@@ -159,9 +159,9 @@ def by_person(cases: Iterable[CaseFacts]) -> dict[Hashable, list[CaseFacts]]:
 
 # Contract "eligible_on_31_march": active cases by category and level on the snapshot date,
 # excluding people in custody that day and cases whose category is still to be determined.
-def eligible_on(register: Register, day: date) -> dict[str, dict[str, int]]:
+def eligible_on(register: Register, day: date, people=None) -> dict[str, dict[str, int]]:
     table = _table(LEVELS)
-    for person, cases in by_person(register.cases).items():
+    for person, cases in (people or by_person(register.cases)).items():
         case = snapshot_case(cases, day)
         if case is None or case.category is None:
             continue
@@ -184,9 +184,11 @@ def rate_per_100k(count: int, population: int | None) -> float | None:
 # Contract "level_2_3_during_year": people managed at level 2 (or 3) at any time in the year, by
 # category; someone at both levels counts once under each. A person's category is that of their
 # latest case at the level; cases whose category is to be determined are not counted.
-def level_2_3_during(register: Register, start: date, end: date) -> dict[str, dict[str, int]]:
+def level_2_3_during(
+    register: Register, start: date, end: date, people=None
+) -> dict[str, dict[str, int]]:
     table = {row: cells for row, cells in _table((2, 3), with_total=False).items()}
-    for cases in by_person(register.cases).values():
+    for cases in (people or by_person(register.cases)).values():
         for level in (2, 3):
             held = [
                 c for c in cases if c.category is not None and level in levels_during(c, start, end)
@@ -208,9 +210,11 @@ def count_events(events: Iterable[EventFacts], kind: str, start: date, end: date
 
 # Contract: returns to custody and SFOs charged are split by the person's level on the event date;
 # an event when the person had no active case (so no level) is not counted in these tables.
-def events_by_level(register: Register, kind: str, start: date, end: date) -> dict[str, int]:
+def events_by_level(
+    register: Register, kind: str, start: date, end: date, people=None
+) -> dict[str, int]:
     cells = _cells(LEVELS, with_total=False)
-    people = by_person(register.cases)
+    people = people or by_person(register.cases)
     for event in register.events:
         if event.kind != kind or not within(event.on, start, end):
             continue
@@ -225,20 +229,24 @@ def annual_tables(
 ) -> dict:
     """The annual statistics in the contract's JSON shape, keys in the contract's order."""
     start, end = year_of(year_ending)
-    eligible = eligible_on(register, end)
+    people = by_person(register.cases)  # once, for every table
+    eligible = eligible_on(register, end, people)
     report = {
         "area": area,
         "year": {"start": start.isoformat(), "end": end.isoformat()},
         "eligible_on_31_march": eligible,
         "rso_per_100k_population": rate_per_100k(eligible["category_1"]["total"], population),
-        "level_2_3_during_year": level_2_3_during(register, start, end),
+        "level_2_3_during_year": level_2_3_during(register, start, end, people),
     }
     for key, kind in SCALAR_EVENTS.items():
         report[key] = count_events(register.events, kind, start, end)
     report["returned_to_custody"] = {
-        key: events_by_level(register, kind, start, end) for key, kind in RETURNS_TO_CUSTODY.items()
+        key: events_by_level(register, kind, start, end, people)
+        for key, kind in RETURNS_TO_CUSTODY.items()
     }
-    report["serious_further_offences_charged"] = events_by_level(register, SFO_CHARGED, start, end)
+    report["serious_further_offences_charged"] = events_by_level(
+        register, SFO_CHARGED, start, end, people
+    )
     return report
 
 

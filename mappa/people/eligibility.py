@@ -7,12 +7,15 @@ rules in `rules.py`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 from mappa.offences import catalogue, rules, schedule_3
+from mappa.offences.models import Conviction
 from mappa.people.constants import EventKind
+from mappa.people.models import RecordedEvent
 
 UNCHECKED = "the wording of this condition is still to be checked against the published text"
 _age = rules.whole_years
@@ -103,6 +106,24 @@ class EventRow(NamedTuple):
     occurred_on: date
 
 
+def record_rows(nominal_ids, *, event_kinds=None) -> tuple[dict, dict]:
+    """Each person's convictions and events as plain rows (`ConvictionRow`, `EventRow`), by
+    nominal id, in the order `nominal.convictions.all()` and `nominal.events.all()` give them:
+    two queries whatever the number of people. `nominal_ids` is a list or a subquery of ids;
+    `event_kinds` fetches only those kinds (`ELIGIBILITY_EVENTS` is all the rules read)."""
+    convictions, events = defaultdict(list), defaultdict(list)
+    for nominal_id, *fields in Conviction.objects.filter(nominal_id__in=nominal_ids).values_list(
+        "nominal_id", *CONVICTION_FIELDS
+    ):
+        convictions[nominal_id].append(ConvictionRow(*fields))
+    recorded = RecordedEvent.objects.filter(nominal_id__in=nominal_ids)
+    if event_kinds is not None:
+        recorded = recorded.filter(kind__in=event_kinds)
+    for nominal_id, *fields in recorded.values_list("nominal_id", *EventRow._fields):
+        events[nominal_id].append(EventRow(*fields))
+    return convictions, events
+
+
 def for_nominal(nominal, as_of: date) -> rules.Eligibility:
     """Evaluate eligibility on `as_of` (expects convictions and events to be prefetched or cheap)."""
     return for_record(
@@ -113,20 +134,44 @@ def for_nominal(nominal, as_of: date) -> rules.Eligibility:
     )
 
 
-def for_record(person, *, convictions, events, as_of: date) -> rules.Eligibility:
-    """Evaluate eligibility on `as_of` from a person's date of birth, release and licence end
-    dates, their convictions (`Conviction`s or `ConvictionRow`s) and events (`kind`,
-    `occurred_on`)."""
-    revoked = [e.occurred_on for e in events if e.kind == EventKind.LIFETIME_NOTIFICATION_REVOKED]
-    facts = rules.PersonFacts(
+# The only events the eligibility rules read: an indefinite notification requirement discharged
+# on review (SOA 2003 s.91C). Callers that fetch rows may fetch only these.
+ELIGIBILITY_EVENTS = (EventKind.LIFETIME_NOTIFICATION_REVOKED,)
+
+
+def person_facts(person, events) -> rules.PersonFacts:
+    """The person's facts for the rules: date of birth, release and licence end dates, and the
+    first revocation on review among their events (`kind`, `occurred_on`)."""
+    revoked = [e.occurred_on for e in events if e.kind in ELIGIBILITY_EVENTS]
+    return rules.PersonFacts(
         date_of_birth=person.date_of_birth,
         release_date=person.release_date,
         licence_end_date=person.licence_end_date,
         lifetime_notification_revoked_on=min(revoked) if revoked else None,
     )
-    offences = rules.aggregate_consecutive_terms(
+
+
+def for_record(person, *, convictions, events, as_of: date) -> rules.Eligibility:
+    """Evaluate eligibility on `as_of` from a person's date of birth, release and licence end
+    dates, their convictions (`Conviction`s or `ConvictionRow`s) and events (`kind`,
+    `occurred_on`)."""
+    facts = person_facts(person, events)
+    offences = _offences(person, convictions)
+    terrorism = [terrorism_facts(c, person.date_of_birth) for c in convictions]
+    return rules.evaluate(offences=offences, person=facts, as_of=as_of, terrorism=terrorism)
+
+
+def _offences(person, convictions) -> list[rules.OffenceFacts]:
+    return rules.aggregate_consecutive_terms(
         [offence_facts(c, person.date_of_birth) for c in convictions],
         [c.consecutive_group for c in convictions],
     )
-    terrorism = [terrorism_facts(c, person.date_of_birth) for c in convictions]
-    return rules.evaluate(offences=offences, person=facts, as_of=as_of, terrorism=terrorism)
+
+
+def notification_end(person, *, convictions, events, as_of: date) -> date | None:
+    """The last day of the governing notification requirement among the offences dealt with by
+    `as_of` (SOA 2003 s.82, s.91C), None while it has no end or there is none: the
+    `notification` and its end that `for_record` gives, without the category's reasons."""
+    facts = person_facts(person, events)
+    note, _ = rules.governing_notification(_offences(person, convictions), facts, as_of)
+    return None if note is None else rules.effective_end(note, facts)

@@ -10,39 +10,20 @@ from __future__ import annotations
 
 import io
 import json
+from collections import defaultdict
 from datetime import date
-
-from django.db.models import Prefetch
+from typing import NamedTuple
+from uuid import UUID
 
 from mappa import csv_cells
 from mappa.agencies.models import Area
 from mappa.cases.constants import CaseKind, PdpStep
-from mappa.cases.models import MappaCase, PdpDecision
-from mappa.offences import rules as eligibility_rules
+from mappa.cases.models import LevelChange, MappaCase, PdpDecision
+from mappa.offences.models import CustodyPeriod
 from mappa.oversight import rules
 from mappa.oversight.rules import CaseFacts, EventFacts, Register
-from mappa.people.constants import EventKind
-from mappa.people.eligibility import for_nominal
-from mappa.people.models import Nominal, RecordedEvent
-
-
-def _notification_end(nominal, day: date) -> date | None:
-    """The last day of the person's governing notification requirement as of `day`, if it ends."""
-    found = for_nominal(nominal, day)
-    if found.category == 1 or found.notification is None:
-        return found.eligibility_end_date if found.category == 1 else None
-    revoked = [
-        e.occurred_on
-        for e in nominal.events.all()
-        if e.kind == EventKind.LIFETIME_NOTIFICATION_REVOKED
-    ]
-    person = eligibility_rules.PersonFacts(
-        date_of_birth=nominal.date_of_birth,
-        release_date=nominal.release_date,
-        licence_end_date=nominal.licence_end_date,
-        lifetime_notification_revoked_on=min(revoked) if revoked else None,
-    )
-    return eligibility_rules.effective_end(found.notification, person)
+from mappa.people import eligibility
+from mappa.people.models import RecordedEvent
 
 
 def case_facts(case: MappaCase, notification_end: date | None) -> CaseFacts:
@@ -64,30 +45,76 @@ def area_cases(area: Area):
     )
 
 
+class _CaseRow(NamedTuple):
+    """A MAPPA case and the fields of its person the eligibility rules read
+    (`people.eligibility`: date of birth, release and licence end dates)."""
+
+    id: UUID
+    nominal_id: UUID
+    category: int | None
+    start_date: date | None
+    closed_on: date | None
+    level: int | None
+    date_of_birth: date | None
+    release_date: date | None
+    licence_end_date: date | None
+
+    @classmethod
+    def fetch(cls, cases) -> list[_CaseRow]:
+        person = (f"nominal__{name}" for name in cls._fields[6:])
+        return list(map(cls._make, cases.values_list(*cls._fields[:6], *person)))
+
+
 def register_for(area: Area, year_ending: date, *, with_events: bool = True) -> Register:
-    """Everything the annual tables count for the area, read in a handful of queries.
+    """Everything the annual tables count for the area, read as plain rows in a few queries
+    whatever the number of people: the cases with their people, the level history, custody,
+    and for category 1 the convictions and revocations eligibility is evaluated from.
 
     MAPPA cases only: a potentially dangerous person's case (kind PDP) is not MAPPA and is in
     none of the tables (docs/pdp.md); one moved into MAPPA counts from its move."""
-    mappa_cases = MappaCase.objects.filter(kind=CaseKind.MAPPA)
-    nominals = (
-        Nominal.objects.filter(area=area, mappa_cases__kind=CaseKind.MAPPA)
-        .distinct()
-        .prefetch_related(
-            "convictions",
-            "custody_periods",
-            "events",
-            Prefetch("mappa_cases", queryset=mappa_cases.prefetch_related("level_history")),
-        )
+    mappa_cases = MappaCase.objects.filter(nominal__area=area, kind=CaseKind.MAPPA)
+    people_ids = mappa_cases.values("nominal_id")
+    cases = _CaseRow.fetch(mappa_cases)
+    levels = defaultdict(list)
+    for case_id, *change in LevelChange.objects.filter(case__in=mappa_cases).values_list(
+        "case_id", "effective_from", "level"
+    ):
+        levels[case_id].append(tuple(change))
+    custody = {case.nominal_id: [] for case in cases}
+    for nominal_id, *period in CustodyPeriod.objects.filter(nominal_id__in=people_ids).values_list(
+        "nominal_id", "started_on", "ended_on"
+    ):
+        custody[nominal_id].append(tuple(period))
+    # Category 1 ends with the governing notification requirement on the year's last day
+    # (`people.eligibility.notification_end`); a person with a category 1 case has that end
+    # on each of their cases.
+    convictions, revocations = eligibility.record_rows(
+        mappa_cases.filter(category=1).values("nominal_id"),
+        event_kinds=eligibility.ELIGIBILITY_EVENTS,
     )
-    cases, custody = [], {}
-    for nominal in nominals:
-        categories = {case.category for case in nominal.mappa_cases.all()}
-        ends = _notification_end(nominal, year_ending) if 1 in categories else None
-        for case in nominal.mappa_cases.all():
-            case.nominal = nominal
-            cases.append(case_facts(case, ends))
-        custody[nominal.id] = [(p.started_on, p.ended_on) for p in nominal.custody_periods.all()]
+    first = {case.nominal_id: case for case in cases if case.category == 1}
+    ends = {
+        nominal_id: eligibility.notification_end(
+            person,
+            convictions=convictions[nominal_id],
+            events=revocations[nominal_id],
+            as_of=year_ending,
+        )
+        for nominal_id, person in first.items()
+    }
+    facts = [
+        CaseFacts(
+            person=case.nominal_id,
+            category=case.category,
+            start=case.start_date,
+            closed=case.closed_on,
+            levels=tuple(levels[case.id]),
+            current_level=case.level,
+            notification_end=ends.get(case.nominal_id),
+            eligibility_end=case.licence_end_date,
+        )
+        for case in cases
+    ]
     events = []
     if with_events:
         start, end = rules.year_of(year_ending)
@@ -97,7 +124,7 @@ def register_for(area: Area, year_ending: date, *, with_events: bool = True) -> 
                 nominal__area=area, occurred_on__range=(start, end)
             ).values_list("nominal_id", "kind", "occurred_on")
         ]
-    return Register(cases=cases, custody=custody, events=events)
+    return Register(cases=facts, custody=custody, events=events)
 
 
 def pdp_counts(area: Area, year_ending: date) -> dict[str, int]:

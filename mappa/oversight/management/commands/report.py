@@ -18,6 +18,9 @@ def _date(text: str) -> date:
 
 
 class Command(BaseCommand):
+    # A report reads; Django's system checks (every URL, model and setting) are for the
+    # commands that serve or change the database, and cost a second at every start.
+    requires_system_checks = []
     help = (
         "Reports: `report annual --area CODE --year-ending YYYY-MM-DD [--format json|csv|pdf] "
         "[--out FILE]` writes the area's MAPPA annual statistics (shared/contracts/annual-report.md)."
