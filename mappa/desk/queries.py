@@ -6,7 +6,6 @@ the database with the same boundaries, so a filtered table and its tags always a
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -19,9 +18,7 @@ from mappa.cases import rules
 from mappa.cases.constants import CaseKind, Category, LeadAgency, Level
 from mappa.cases.models import MappaCase
 from mappa.cases.queries import cases_visible_to
-from mappa.offences.models import Conviction
 from mappa.people import eligibility
-from mappa.people.models import RecordedEvent
 
 REVIEW_STATUSES = {
     rules.OVERDUE: "Overdue",
@@ -251,7 +248,7 @@ def eligibility_ending(
     """
     cases = open_cases(user).filter(category__in=ELIGIBILITY_CATEGORIES)
     rows = _PersonRow.fetch(cases)
-    convictions, events = _record_rows(cases.values("nominal_id"))
+    convictions, events = eligibility.record_rows(cases.values("nominal_id"))
     found = {}
     for row in rows:
         ends_on, warning = _eligibility_warning(
@@ -276,20 +273,6 @@ class _PersonRow(NamedTuple):
     def fetch(cls, cases: QuerySet[MappaCase]) -> list[_PersonRow]:
         fields = ("id", "nominal_id", *(f"nominal__{name}" for name in cls._fields[2:]))
         return [cls(*row) for row in cases.values_list(*fields)]
-
-
-def _record_rows(nominal_ids: QuerySet) -> tuple[dict, dict]:
-    """Each person's convictions and events as `eligibility` rows, by nominal id."""
-    convictions, events = defaultdict(list), defaultdict(list)
-    for nominal_id, *fields in Conviction.objects.filter(nominal_id__in=nominal_ids).values_list(
-        "nominal_id", *eligibility.CONVICTION_FIELDS
-    ):
-        convictions[nominal_id].append(eligibility.ConvictionRow(*fields))
-    for nominal_id, *fields in RecordedEvent.objects.filter(nominal_id__in=nominal_ids).values_list(
-        "nominal_id", *eligibility.EventRow._fields
-    ):
-        events[nominal_id].append(eligibility.EventRow(*fields))
-    return convictions, events
 
 
 def _eligibility_warning(
