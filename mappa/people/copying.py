@@ -14,8 +14,11 @@ one query where Django logs queries, so tests that count queries count it.
 from __future__ import annotations
 
 import functools
+import queue
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.db import connection, models
 from django.db.models.base import ModelState
@@ -55,7 +58,8 @@ def maker(model: type[models.Model]) -> Callable[..., models.Model]:
 
 
 def insert(model: type[models.Model], rows: list[models.Model]) -> None:
-    """Insert `rows` (new instances of `model`) in the current transaction."""
+    """Insert `rows` (new instances of `model`) in the current transaction; inside `overlapped`,
+    the COPY is sent on its second thread and this returns once the rows are queued."""
     if not rows:
         return
     if connection.vendor != "postgresql":
@@ -79,18 +83,24 @@ def insert(model: type[models.Model], rows: list[models.Model]) -> None:
     )
     values = [(field.attname, field if field.attname in rounded else None) for field in fields]
     started = time.monotonic()
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for row in rows:
-            for field in stamped:
-                field.pre_save(row, add=True)
-            copy.write_row(
-                [
-                    getattr(row, name)
-                    if field is None
-                    else field.get_db_prep_save(getattr(row, name), connection)
-                    for name, field in values
-                ]
-            )
+    prepared = []
+    for row in rows:
+        for field in stamped:
+            field.pre_save(row, add=True)
+        prepared.append(
+            [
+                getattr(row, name)
+                if field is None
+                else field.get_db_prep_save(getattr(row, name), connection)
+                for name, field in values
+            ]
+        )
+    connection.ensure_connection()
+    writer = getattr(_current, "writer", None)
+    if writer is not None:
+        writer.send(statement, prepared)
+    else:
+        _copy(connection.connection, statement, prepared)
     if connection.queries_logged:  # counted as a query, as Django counts its own statements
         connection.queries_log.append(
             {
@@ -98,3 +108,69 @@ def insert(model: type[models.Model], rows: list[models.Model]) -> None:
                 "time": f"{time.monotonic() - started:.3f}",
             }
         )
+
+
+def _copy(raw, statement: sql.Composed, prepared: list[list]) -> None:
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:
+        for values in prepared:
+            copy.write_row(values)
+
+
+_current = threading.local()
+
+
+class _Writer:
+    """One thread sending COPYs in the order they were queued, on the caller's connection (and
+    so in its transaction: psycopg lets one statement at a time use a connection)."""
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self.queue: queue.Queue = queue.Queue(maxsize=2)  # at most two batches waiting
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="mappa-copy", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    _copy(self.raw, *item)
+                except BaseException as error:  # handed to the caller's thread
+                    self.error = error
+
+    def send(self, statement: sql.Composed, prepared: list[list]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((statement, prepared))
+
+    def finish(self) -> BaseException | None:
+        self.queue.put(None)
+        self.thread.join()
+        return self.error
+
+
+@contextmanager
+def overlapped() -> Iterator[None]:
+    """COPYs in the block go on a second thread, so PostgreSQL takes in one batch's rows while
+    this thread reads and checks the next. Leaving the block waits for every COPY to finish,
+    and raises the error of one that failed. On SQLite, and inside another such block, the
+    rows are inserted as they come."""
+    if connection.vendor != "postgresql" or getattr(_current, "writer", None) is not None:
+        yield
+        return
+    connection.ensure_connection()
+    writer = _current.writer = _Writer(connection.connection)
+    try:
+        yield
+    except BaseException as error:
+        _current.writer = None
+        failed = writer.finish()
+        if failed is not None:
+            with connection.wrap_database_errors:  # as Django's own exceptions
+                raise failed from error
+        raise
+    _current.writer = None
+    failed = writer.finish()
+    if failed is not None:
+        with connection.wrap_database_errors:
+            raise failed

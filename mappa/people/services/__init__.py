@@ -18,7 +18,7 @@ from mappa.audit.events import EventType
 from mappa.cases import registrations
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.offences import catalogue
-from mappa.people import records
+from mappa.people import copying, records
 from mappa.people.constants import IDENTIFIERS
 from mappa.people.import_format import (
     NominalRecord,
@@ -91,7 +91,8 @@ def import_nominals(
     totals = {"created": 0, "updated": 0, "unchanged": 0}
     today = timezone.localdate()
     with transaction.atomic():
-        problems = _read_and_write(open_lines(), areas, index, today, totals, progress, actor)
+        with copying.overlapped():  # PostgreSQL takes in a batch while the next is read
+            problems = _read_and_write(open_lines(), areas, index, today, totals, progress, actor)
         if problems:
             raise ImportRejected(problems)  # leaving the block rolls back what was written
         audit.record(

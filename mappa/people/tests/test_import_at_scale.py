@@ -5,13 +5,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from bench.generate import dumps, generate
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.people import copying
-from mappa.people.models import Association, Nominal
+from mappa.people.models import Alias, Association, Nominal
 from mappa.people.services import BATCH_SIZE
 from mappa.people.tests.register_rows import fingerprint, register_rows
 
@@ -144,3 +144,13 @@ def test_a_thousand_new_nominals_take_a_few_statements_a_batch(
     copies = [q for q in captured.captured_queries if q["sql"].startswith("COPY")]
     assert len(copies) == (2 * 10 if postgres else 0)  # ten tables in each of two batches
     assert Nominal.objects.count() == BATCH_SIZE * 2
+
+
+def test_a_copy_that_fails_is_raised_where_the_import_runs_and_nothing_is_kept(demo, tmp_path):
+    run_import(write(tmp_path, generated(1)))
+    nominal = Nominal.objects.get()
+    new_alias = copying.maker(Alias)
+    with pytest.raises(IntegrityError), transaction.atomic(), copying.overlapped():
+        copying.insert(Alias, [new_alias(nominal_id=nominal.id, forenames="Kept", surname="Not")])
+        copying.insert(Alias, [new_alias(nominal_id=nominal.id, forenames="Bad", surname=None)])
+    assert not Alias.objects.filter(forenames__in=["Kept", "Bad"]).exists()
