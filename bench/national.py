@@ -70,20 +70,29 @@ def generate(count: int, path: Path) -> None:
 
 
 def bench_import(path: Path, count: int, env: dict) -> dict:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             json.loads(line)
-    baseline = time.perf_counter() - started
+    baseline, baseline_cpu = time.perf_counter() - started, time.process_time() - cpu
+    # The console script imports mappa from this checkout, not wherever the venv was made.
+    env = env | {"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))}
+    load_before = os.getloadavg()[0]
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     mappa("import", "nominals", str(path), env=env)
     elapsed = time.perf_counter() - started
-    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_mib = after.ru_maxrss / 1024
     return {
         "seconds": elapsed,
         "rate": count / elapsed,
         "peak_mib": peak_mib,
         "baseline_seconds": baseline,
+        # CPU time of the import's own process (PostgreSQL's work is not in it), and of the parse
+        "cpu_seconds": after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime,
+        "baseline_cpu_seconds": baseline_cpu,
+        "load": (load_before, os.getloadavg()[0]),
     }
 
 
@@ -301,7 +310,7 @@ histories, associated children).
 
 | measure | target | result | baseline in the same run | ratio | |
 |---|---|---|---|---|---|
-| import (`mappa import nominals`) | ≥ 500 nominals/s, < 1 GiB | {imp["rate"]:,.0f} nominals/s ({imp["seconds"]:.0f} s), peak {imp["peak_mib"]:,.0f} MiB | reading and parsing the file: {imp["baseline_seconds"]:.1f} s | {imp["seconds"] / imp["baseline_seconds"]:.1f}× the parse floor | {verdict(imp["rate"] >= 500 and imp["peak_mib"] < 1024)} |
+| import (`mappa import nominals`; load average {imp["load"][0]:.1f} at its start, {imp["load"][1]:.1f} at its end) | ≥ 2,000 nominals/s, < 1 GiB | {imp["rate"]:,.0f} nominals/s ({imp["seconds"]:.0f} s; its process's CPU {imp["cpu_seconds"]:.0f} s), peak {imp["peak_mib"]:,.0f} MiB | reading and parsing the file: {imp["baseline_seconds"]:.1f} s (CPU {imp["baseline_cpu_seconds"]:.1f} s) | {imp["seconds"] / imp["baseline_seconds"]:.1f}× the parse floor (CPU {imp["cpu_seconds"] / imp["baseline_cpu_seconds"]:.1f}×) | {verdict(imp["rate"] >= 2000 and imp["peak_mib"] < 1024)} |
 | name search p95 ({search["queries"]} queries, p50 {search["p50"]:.1f} ms) | ≤ 50 ms | {search["p95"]:.1f} ms | index scans off: {search["baseline_p95"]:.1f} ms | {search["baseline_p95"] / search["p95"]:.1f}× faster with the indexes | {verdict(search["p95"] <= 50)} |
 {_page_rows(results["page"])}
 

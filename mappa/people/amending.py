@@ -22,6 +22,7 @@ from collections.abc import Callable
 from mappa.cases.constants import DecisionSource
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.offences.models import Conviction, CustodyPeriod
+from mappa.people import copying
 from mappa.people.import_format import MappaIn
 from mappa.people.models import Address, Alias, Association, NameKey, RecordedEvent
 
@@ -165,12 +166,14 @@ def _amend_cases(plan: Plan, cases: dict[uuid.UUID, MappaIn | None]) -> None:
 
 
 def new_case(nominal_id: uuid.UUID, mappa: MappaIn) -> MappaCase:
-    return MappaCase(id=uuid.uuid4(), nominal_id=nominal_id, **_case_values(mappa))
+    return copying.maker(MappaCase)(id=uuid.uuid4(), nominal_id=nominal_id, **_case_values(mappa))
 
 
 def level_history(case_id: uuid.UUID, mappa: MappaIn) -> list[LevelChange]:
     return [
-        LevelChange(case_id=case_id, level=change.level, effective_from=change.effective_from)
+        copying.maker(LevelChange)(
+            case_id=case_id, level=change.level, effective_from=change.effective_from
+        )
         for change in mappa.level_history
     ]
 

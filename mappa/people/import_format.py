@@ -44,10 +44,13 @@ def _born_by_today(value: date | None, info: ValidationInfo) -> date | None:
     """A date of birth given as JSON (the import, the API, a page's edit) may not be after today.
 
     Records rebuilt from what is stored (python mode: `records.to_record`) are not judged
-    again, so one stored before this check can still be shown, exported and corrected.
+    again, so one stored before this check can still be shown, exported and corrected. An
+    import gives the day once, as `today` in the validation context, rather than asking the
+    clock for every date of birth in the file.
     """
     if info.mode == "json":
-        problem = rules.date_of_birth_problem(value, today=timezone.localdate())
+        today = (info.context or {}).get("today") or timezone.localdate()
+        problem = rules.date_of_birth_problem(value, today=today)
         if problem:
             raise ValueError(problem)
     return value
@@ -311,9 +314,10 @@ def parse_line(
     *,
     area_exists: Callable[[str], bool],
     offence_exists: Callable[[str], bool],
+    today: date | None = None,
 ) -> tuple[NominalRecord | None, list[str]]:
     try:
-        record = NominalRecord.model_validate_json(text)
+        record = NominalRecord.model_validate_json(text, context={"today": today})
     except ValidationError as error:
         found = problems_in(error)
     else:
@@ -322,9 +326,15 @@ def parse_line(
     return (None if problems else record), problems
 
 
-def duplicate_identifier_problems(identifiers: Iterable[tuple[int, dict[str, str]]]) -> list[str]:
-    """Two lines of one file may not carry the same PNC, CRN, NOMS number (or CRO, ViSOR)."""
-    seen: dict[tuple[str, str], int] = {}
+def duplicate_identifier_problems(
+    identifiers: Iterable[tuple[int, dict[str, str]]],
+    seen: dict[tuple[str, str], int] | None = None,
+) -> list[str]:
+    """Two lines of one file may not carry the same PNC, CRN, NOMS number (or CRO, ViSOR).
+
+    `seen` (each identifier met so far: the line it is on) carries the check across calls, so
+    a file can be checked a line at a time."""
+    seen = {} if seen is None else seen
     problems = []
     for line_number, ids in identifiers:
         for kind, value in ids.items():

@@ -18,7 +18,7 @@ from django.utils import timezone
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.offences.constants import CourtJurisdiction
 from mappa.offences.models import Conviction, CustodyPeriod
-from mappa.people import amending, rules
+from mappa.people import amending, copying, rules
 from mappa.people.constants import IDENTIFIERS
 from mappa.people.import_format import AddressIn, NominalRecord
 from mappa.people.models import Address, Alias, Association, NameKey, Nominal, RecordedEvent
@@ -27,10 +27,15 @@ from mappa.people.models import Address, Alias, Association, NameKey, Nominal, R
 def _canonical(value):
     """Lists sorted by content, so the order lines arrive in does not count as a change."""
     if isinstance(value, dict):
-        return {key: _canonical(item) for key, item in value.items()}
+        return {
+            key: _canonical(item) if isinstance(item, dict | list) else item
+            for key, item in value.items()
+        }
     if isinstance(value, list):
-        items = [_canonical(item) for item in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+        items = [_canonical(item) if isinstance(item, dict | list) else item for item in value]
+        if len(items) > 1:  # one item or none is in order already: no need to write it out
+            items.sort(key=lambda item: json.dumps(item, sort_keys=True))
+        return items
     return value
 
 
@@ -78,8 +83,14 @@ def _nominal_fields(record: NominalRecord, areas: dict) -> dict:
     }
 
 
+def _new(model, **values):
+    """A new row to insert: as `model(**values)` with attribute names (`copying.maker`)."""
+    return copying.maker(model)(**values)
+
+
 def _address(data: AddressIn, **owner) -> Address:
-    return Address(
+    return _new(
+        Address,
         **owner,
         kind=data.kind.value,
         line_1=data.line_1,
@@ -106,7 +117,8 @@ class Children:
         names = [f"{record.name.forenames or ''} {record.name.surname}"]
         names += [f"{alias.forenames} {alias.surname}" for alias in record.aliases]
         rows[NameKey] += [
-            NameKey(
+            _new(
+                NameKey,
                 nominal_id=nominal_id,
                 area_id=area_id,
                 token=token,
@@ -116,14 +128,19 @@ class Children:
             for token, phonetic, letters in rules.name_keys(names)
         ]
         rows[Alias] += [
-            Alias(
-                nominal_id=nominal_id, forenames=a.forenames, surname=a.surname, kind=a.kind.value
+            _new(
+                Alias,
+                nominal_id=nominal_id,
+                forenames=a.forenames,
+                surname=a.surname,
+                kind=a.kind.value,
             )
             for a in record.aliases
         ]
         rows[Address] += [_address(a, nominal_id=nominal_id) for a in record.addresses]
         for person in record.associations:
-            association = Association(
+            association = _new(
+                Association,
                 id=uuid.uuid4(),
                 nominal_id=nominal_id,
                 relationship=person.relationship.value,
@@ -137,7 +154,8 @@ class Children:
                 rows[Address].append(address)
                 self.addressed[association.id] = address
         rows[Conviction] += [
-            Conviction(
+            _new(
+                Conviction,
                 nominal_id=nominal_id,
                 offence_code=o.offence,
                 outcome=o.outcome.value,
@@ -162,11 +180,16 @@ class Children:
         ]
         if record.custody:
             rows[CustodyPeriod] += [
-                CustodyPeriod(nominal_id=nominal_id, started_on=p.started_on, ended_on=p.ended_on)
+                _new(
+                    CustodyPeriod,
+                    nominal_id=nominal_id,
+                    started_on=p.started_on,
+                    ended_on=p.ended_on,
+                )
                 for p in record.custody.periods
             ]
         rows[RecordedEvent] += [
-            RecordedEvent(nominal_id=nominal_id, kind=e.kind.value, occurred_on=e.date)
+            _new(RecordedEvent, nominal_id=nominal_id, kind=e.kind.value, occurred_on=e.date)
             for e in record.events
         ]
 
@@ -179,9 +202,9 @@ class Children:
 
     def insert(self) -> None:
         for model in (NameKey, Alias, Association, Address, Conviction, CustodyPeriod):
-            model.objects.bulk_create(self.rows[model], batch_size=2000)
+            copying.insert(model, self.rows[model])
         for model in (RecordedEvent, MappaCase, LevelChange):
-            model.objects.bulk_create(self.rows[model], batch_size=2000)
+            copying.insert(model, self.rows[model])
 
 
 def write_batch(
@@ -207,7 +230,8 @@ def write_batch(
         fields = _nominal_fields(record, areas)
         nominal = existing.get(matches.get(position))
         if nominal is None:
-            nominal = Nominal(id=uuid.uuid4(), **fields)
+            area = fields.pop("area")
+            nominal = _new(Nominal, id=uuid.uuid4(), area_id=area.id, **fields)
             creates.append((nominal, record))
         elif nominal.record_digest == fields["record_digest"]:
             counts["unchanged"] += 1
@@ -216,7 +240,7 @@ def write_batch(
                 setattr(nominal, name, value)
             updates.append((nominal, record))
         ids.append(nominal.id)
-    Nominal.objects.bulk_create([nominal for nominal, _ in creates], batch_size=2000)
+    copying.insert(Nominal, [nominal for nominal, _ in creates])
     new = Children()
     for nominal, record in creates:
         new.add(nominal.id, record, nominal.area_id)

@@ -18,7 +18,7 @@ from mappa.audit.events import EventType
 from mappa.cases import registrations
 from mappa.cases.models import LevelChange, MappaCase
 from mappa.offences import catalogue
-from mappa.people import records
+from mappa.people import copying, records
 from mappa.people.constants import IDENTIFIERS
 from mappa.people.import_format import (
     NominalRecord,
@@ -73,25 +73,6 @@ def _match(record: NominalRecord, index: dict) -> set[uuid.UUID]:
     }
 
 
-def _validate(lines: Iterable[str], areas: dict[str, Area], index: dict) -> tuple[int, list[str]]:
-    problems, identifiers, count = [], [], 0
-    for number, line in _numbered(lines):
-        record, found = parse_line(
-            line, number, area_exists=areas.__contains__, offence_exists=catalogue.exists
-        )
-        problems += found
-        if record is None:
-            continue
-        count += 1
-        identifiers.append((number, record.external_ids.present()))
-        if len(_match(record, index)) > 1:
-            problems.append(
-                f"line {number}: external_ids: the identifiers match more than one nominal"
-            )
-    problems += duplicate_identifier_problems(identifiers)
-    return count, sorted(problems, key=lambda problem: int(problem.split(":")[0].split()[1]))
-
-
 def import_nominals(
     *,
     actor,
@@ -99,32 +80,63 @@ def import_nominals(
     source: str,
     progress: Callable[[int], object] | None = None,
 ) -> ImportResult:
-    """Validate every line, then write them all or nothing (shared/contracts/nominal-import.md).
+    """Validate every line and write them all, or nothing (shared/contracts/nominal-import.md).
 
-    `open_lines` is called twice: once to validate, once to write, so a large
-    file is never held in memory whole.
+    One pass, in one transaction: each line is parsed and checked once, and written in
+    batches while every line so far is good. After the first bad line nothing more is
+    written and the rest is only checked, so every problem is still listed; then the
+    transaction is rolled back and `ImportRejected` names them all. The file is read as
+    it goes, never held in memory whole, nor more than a batch of its records.
     """
     areas = {area.code: area for area in Area.objects.all()}
     index = _identifier_index()
-    count, problems = _validate(open_lines(), areas, index)
-    if problems:
-        raise ImportRejected(problems)
     totals = {"created": 0, "updated": 0, "unchanged": 0}
     left: list[str] = []
+    today = timezone.localdate()
     with transaction.atomic():
-        batch: list[NominalRecord] = []
-        for _, line in _numbered(open_lines()):
-            batch.append(NominalRecord.model_validate_json(line))
-            if len(batch) == BATCH_SIZE:
-                _write(batch, index, areas, totals, progress, actor, left)
-                batch = []
-        _write(batch, index, areas, totals, progress, actor, left)
+        with copying.overlapped():  # PostgreSQL takes in a batch while the next is read
+            problems = _read_and_write(
+                open_lines(), areas, index, today, totals, progress, actor, left
+            )
+        if problems:
+            raise ImportRejected(problems)  # leaving the block rolls back what was written
         audit.record(
             actor=actor,
             event_type=EventType.NOMINALS_IMPORTED,
             payload={"source": source, **totals},
         )
     return ImportResult(**totals, pdp_left=tuple(left))
+
+
+def _read_and_write(lines, areas, index, today, totals, progress, actor, left) -> list[str]:
+    problems: list[str] = []
+    seen: dict[tuple[str, str], int] = {}  # each identifier in the file: the line it is on
+    batch: list[NominalRecord] = []
+    for number, line in _numbered(lines):
+        record, found = parse_line(
+            line,
+            number,
+            area_exists=areas.__contains__,
+            offence_exists=catalogue.exists,
+            today=today,
+        )
+        if record is not None:
+            if len(_match(record, index)) > 1:
+                found.append(
+                    f"line {number}: external_ids: the identifiers match more than one nominal"
+                )
+            found += duplicate_identifier_problems([(number, record.external_ids.present())], seen)
+        problems += found
+        if problems:
+            batch = []  # nothing more is written once a line is bad
+        elif record is not None:
+            batch.append(record)
+            if len(batch) == BATCH_SIZE:
+                _write(batch, index, areas, totals, progress, actor, left)
+                batch = []
+    if not problems:
+        _write(batch, index, areas, totals, progress, actor, left)
+    return sorted(problems, key=lambda problem: int(problem.split(":")[0].split()[1]))
 
 
 def _write(batch, index, areas, totals, progress, actor, left) -> None:

@@ -12,6 +12,9 @@ class Command(BaseCommand):
         "Import data: `import nominals FILE` (the nominal import format) or "
         "`import registrations FILE` (nDelius-coded MAPPA registrations, CSV); `-` reads standard input."
     )
+    # The system checks (seconds at start-up, for every project module) are for deploying and
+    # serving (`mappa check --deploy`, `mappa serve`); a data load does not need them each time.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         kinds = parser.add_subparsers(dest="kind", required=True, metavar="KIND")
@@ -85,7 +88,8 @@ class Command(BaseCommand):
 
 
 def _spool_stdin() -> Path:
-    """Standard input is read twice (validate, then write), so keep a copy in a temporary file."""
+    """Standard input is read twice (counted for the progress bar, then imported), so keep a
+    copy in a temporary file."""
     import tempfile
 
     spool = tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".jsonl", delete=False)
