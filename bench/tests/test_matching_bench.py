@@ -43,7 +43,9 @@ def test_the_kind_of_error_is_the_fields_that_differ():
         "address_line_1": "12 mill lane",
         "postcode": "2600",
     }
-    assert matching_sets._differences(left, {**left, "date_of_birth": None}) == "date of birth missing"
+    assert (
+        matching_sets._differences(left, {**left, "date_of_birth": None}) == "date of birth missing"
+    )
     assert matching_sets._differences(left, {**left, "surname": "pryce"}) == "surname differs"
     swapped = {**left, "forenames": "price", "surname": "amy"}
     assert matching_sets._differences(left, swapped) == "names swapped"

@@ -23,8 +23,7 @@ BASE = {
     "postcode": "MK42 8PP",
 }
 SPECS = {
-    spec[0]: spec
-    for spec in model.person_comparisons(identifier=True) + model.ADDRESS_COMPARISONS
+    spec[0]: spec for spec in model.person_comparisons(identifier=True) + model.ADDRESS_COMPARISONS
 }
 
 
