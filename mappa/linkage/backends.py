@@ -42,7 +42,7 @@ class EngineUnavailable(RuntimeError):
 class SparkConfig:
     """How to reach Spark: the master URL and the few settings the run sets itself."""
 
-    master: str = "local[*]"
+    master: str = "local[*]"  # "" leaves it to spark-submit / spark-defaults.conf
     # Shuffle partitions: a handful for a local run; a cluster wants about 2-4 per core.
     partitions: int = 4
     # Set on a cluster: intermediate tables are written there as Parquet (every executor
@@ -155,9 +155,11 @@ def session(config: SparkConfig):
     from pyspark.sql import SparkSession
     from splink.backends.spark import similarity_jar_location
 
+    builder = SparkSession.builder
+    if config.master:  # empty: the master spark-submit or spark-defaults.conf gives
+        builder = builder.master(config.master)
     builder = (
-        SparkSession.builder.master(config.master)
-        .appName(config.app_name)
+        builder.appName(config.app_name)
         .config("spark.jars", similarity_jar_location())
         .config("spark.sql.shuffle.partitions", str(config.partitions))
         .config("spark.default.parallelism", str(config.partitions))
