@@ -33,11 +33,10 @@ def _rows(path: Path) -> dict:
 
 
 def _agreement(duckdb: dict, spark: dict) -> str:
-    same_pairs = duckdb.keys() == spark.keys()
-    same_kinds = same_pairs and all(duckdb[k][0] == spark[k][0] for k in duckdb)
-    if not same_kinds:
-        only = len(duckdb.keys() ^ spark.keys())
-        return f"**different**: {only} pairs in one file only"
+    only = len(duckdb.keys() ^ spark.keys())
+    kinds = sum(duckdb[k][0] != spark[k][0] for k in duckdb.keys() & spark.keys())
+    if only or kinds:
+        return f"**different**: {only} pairs in one file only, {kinds} of another kind"
     largest = max((abs(duckdb[k][1] - spark[k][1]) for k in duckdb), default=0.0)
     return (
         f"the same {len(duckdb):,} pairs and kinds; probabilities differ by at most {largest:.4f}"
