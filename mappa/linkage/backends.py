@@ -48,6 +48,10 @@ class SparkConfig:
     # Set on a cluster: intermediate tables are written there as Parquet (every executor
     # must see it, e.g. hdfs:// or s3a://); unset, they are cached by the executors.
     checkpoint_dir: str = ""
+    # The driver's heap: it holds the prepared tables while sending them (Spark's own
+    # default, 1g, runs out at 100,000 records). Only takes effect when this process
+    # starts the JVM (not under spark-submit, which sets --driver-memory itself).
+    driver_memory: str = "4g"
     app_name: str = "mappa-mash-check"
 
 
@@ -166,6 +170,9 @@ def session(config: SparkConfig):
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", config.driver_memory)
+        # Out of memory, the JVM stops (and the run fails) rather than hanging.
+        .config("spark.driver.extraJavaOptions", "-XX:+ExitOnOutOfMemoryError")
     )
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")

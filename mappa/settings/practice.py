@@ -96,6 +96,8 @@ MAPPA_MASH_MEMORY_LIMIT = os.environ.get("MAPPA_MASH_MEMORY_LIMIT", "3GB")
 MAPPA_SPARK_MASTER = os.environ.get("MAPPA_SPARK_MASTER", "local[*]")
 MAPPA_SPARK_PARTITIONS = env_int("MAPPA_SPARK_PARTITIONS", 4)
 MAPPA_SPARK_CHECKPOINT_DIR = os.environ.get("MAPPA_SPARK_CHECKPOINT_DIR", "")
+# The Spark driver's memory when the command starts Spark itself (it holds the prepared tables).
+MAPPA_SPARK_DRIVER_MEMORY = os.environ.get("MAPPA_SPARK_DRIVER_MEMORY", "4g")
 
 # MARAC and DASH (shared/reference/domain.md §7.2, §7.3, §10.2). SafeLives' MARAC referral
 # criteria: visible high risk is 14 or more "yes" answers of the Dash risk checklist's 24;

@@ -78,6 +78,7 @@ def run_options(threshold: float, chosen: str) -> engine.Options:
         master=settings.MAPPA_SPARK_MASTER,
         partitions=settings.MAPPA_SPARK_PARTITIONS,
         checkpoint_dir=settings.MAPPA_SPARK_CHECKPOINT_DIR,
+        driver_memory=settings.MAPPA_SPARK_DRIVER_MEMORY,
     )
     return engine.Options(threshold=threshold, engine=chosen, spark=spark)
 
