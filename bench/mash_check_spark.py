@@ -15,7 +15,10 @@ from __future__ import annotations
 import csv
 import os
 import platform
+import subprocess
+import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -50,9 +53,18 @@ def measure(args) -> None:
         load_before = os.getloadavg()[0]
         base, _ = run_command(case_list, extract, Path(folder) / "duckdb.csv")
         spark_env = {"MAPPA_SPARK_MASTER": os.environ.get("MAPPA_SPARK_MASTER", "local[*]")}
-        seconds, _ = run_command(
-            case_list, extract, Path(folder) / "spark.csv", "--engine", "spark", env=spark_env
-        )
+        started = time.perf_counter()
+        try:
+            seconds, _ = run_command(
+                case_list, extract, Path(folder) / "spark.csv", "--engine", "spark", env=spark_env
+            )
+        except subprocess.CalledProcessError as error:
+            # Recorded, not raised: the rest of bench/run.sh still runs.
+            seconds = time.perf_counter() - started
+            failed = f"**failed** (exit status {error.returncode}) after {seconds:.0f} s"
+            print(f"mash-check --engine spark {failed}", file=sys.stderr)
+            write_failure(args, base, failed, spark_env, load_before)
+            return
         load_after = os.getloadavg()[0]
         duckdb, spark = _rows(Path(folder) / "duckdb.csv"), _rows(Path(folder) / "spark.csv")
     found = {pair: kind for pair, (kind, _p) in spark.items()}
@@ -86,6 +98,23 @@ def measure(args) -> None:
             "one job per iteration. Its use is an extract too large for one machine, on a "
             "cluster (docs/mash.md); this row shows the same matches from the same model and "
             "what the local overhead costs.",
+        ]
+    )
+    print(section)
+    if not args.no_write:
+        write_section("mash-check-spark", section)
+
+
+def write_failure(args, base: float, failed: str, spark_env: dict, load: float) -> None:
+    section = "\n".join(
+        [
+            "## MASH check on Spark (`mappa mash-check --engine spark`, local mode)",
+            "",
+            f"Measured {date.today().isoformat()} on {os.cpu_count()} cores, Spark in local mode "
+            f"({spark_env['MAPPA_SPARK_MASTER']}), load average {load:.1f}: "
+            f"{args.spark_cases:,} cases against {args.spark_records:,} records. DuckDB "
+            f"(baseline, same run): {base:.1f} s. Spark: {failed}; see the command's standard "
+            "error (an exhausted driver heap exits the JVM: raise MAPPA_SPARK_DRIVER_MEMORY).",
         ]
     )
     print(section)
