@@ -5,7 +5,13 @@ command in a child process (wall time and peak memory of that process), runs an
 exact-match baseline on the same files in the same run, scores both against the labels,
 and writes its own section of docs/benchmarks.md.
 
+Then the Spark row (issue 19, item 4; its own section, `mash-check-spark`): the command
+with `--engine spark` in local mode on a smaller set (500 x 100,000 by default), with
+`--engine duckdb` on the same files in the same run as the baseline, and whether the two
+wrote the same matches.
+
     .venv/bin/python -m bench.mash_check [--cases 500] [--records 1000000]
+        [--spark-cases 500] [--spark-records 100000] [--part all|duckdb|spark]
 """
 
 from __future__ import annotations
@@ -39,10 +45,17 @@ EXPLANATION = (
 )
 
 
-def run_command(case_list: Path, extract: Path, out: Path) -> tuple[float, int]:
+def run_command(
+    case_list: Path, extract: Path, out: Path, *extra: str, env: dict | None = None
+) -> tuple[float, int]:
     """Wall seconds and peak resident bytes of `mappa mash-check` in a child process."""
     # This checkout's code first, whichever checkout the venv's `mappa` was installed from.
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mappa.settings", "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "mappa.settings",
+        "PYTHONPATH": str(ROOT),
+        **(env or {}),
+    }
     env.setdefault("MAPPA_ENV", "development")
     started = time.perf_counter()
     subprocess.run(
@@ -55,6 +68,7 @@ def run_command(case_list: Path, extract: Path, out: Path) -> tuple[float, int]:
             str(extract),
             "--out",
             str(out),
+            *extra,
         ],
         check=True,
         env=env,
@@ -157,8 +171,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=500)
     parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--spark-cases", type=int, default=500)
+    parser.add_argument("--spark-records", type=int, default=100_000)
+    parser.add_argument("--part", choices=("all", "duckdb", "spark"), default="all")
     parser.add_argument("--no-write", action="store_true", help="print, do not write the docs")
     args = parser.parse_args()
+    if args.part in ("all", "duckdb"):
+        duckdb_million(args)
+    if args.part in ("all", "spark"):
+        from bench import mash_check_spark
+
+        mash_check_spark.measure(args)
+
+
+def duckdb_million(args) -> None:
     with tempfile.TemporaryDirectory(prefix="mappa-mash-bench-") as folder:
         data = synthetic.generate(args.cases, args.records, seed=11)
         case_list, extract = data.write(Path(folder))

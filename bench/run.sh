@@ -6,6 +6,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if ! command -v /usr/lib/postgresql/15/bin/initdb >/dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
+# The MASH check's Spark row needs a Java runtime (Debian's, when missing).
+if ! command -v java >/dev/null && [ -z "${JAVA_HOME:-}" ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null
+fi
 UV_PROJECT_ENVIRONMENT=.venv .tools/bin/uv sync --frozen --quiet --group bench
 PG_DIR=$(mktemp -d -t mappa-bench-pg.XXXXXX)
 trap 'scripts/throwaway-postgres stop "$PG_DIR"' EXIT
@@ -14,7 +18,8 @@ export DATABASE_URL=${DATABASE_URL#DATABASE_URL=}
 .venv/bin/python -m bench.national --count "${1:-100000}"
 # The co-ordinator's dashboard on the same database: its own section.
 .venv/bin/python -m bench.coordinator_dashboard
-# The MASH check (Splink on DuckDB): 500 cases against 1,000,000 records; its own section.
+# The MASH check (Splink on DuckDB): 500 cases against 1,000,000 records; its own section;
+# then on Spark in local mode beside DuckDB, 500 against 100,000 (section mash-check-spark).
 .venv/bin/python -m bench.mash_check
 # The load check: 50 staff at once on mixed pages for 2 minutes, on the same database; its own section.
 .venv/bin/python -m bench.load_check

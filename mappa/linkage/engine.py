@@ -1,4 +1,4 @@
-"""Running the MASH check: the case list against a social-care extract, with Splink on DuckDB.
+"""Running the MASH check: the case list against a social-care extract, with Splink.
 
 `run` trains the person model on the inputs (or takes the saved default when they are too
 small: `training`) and returns every candidate pair at or above the threshold, each once
@@ -6,6 +6,9 @@ under the kind that fits best (person, else address), with what each field did, 
 model it used; `match` returns the candidates alone. The same call serves `mappa
 mash-check` and the web flow. A run is deterministic: fixed seeds, rounded trained
 values, term frequencies counted from the inputs, and a total order on the output.
+
+Splink runs on DuckDB in this process unless `Options.engine` says Spark (`backends`:
+the one place that differs); everything else is the same for both.
 """
 
 from __future__ import annotations
@@ -15,9 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
-from splink import DuckDBAPI, Linker
 
-from mappa.linkage import model, prepare, rules, training
+from mappa.linkage import backends, model, prepare, rules, training
 from mappa.linkage.files import Table
 
 Progress = Callable[[str, int], None]
@@ -50,6 +52,9 @@ class Options:
     below: float = 0.0
     # rules.another_person: on in the service; the benchmark measures it off too.
     other_person_rule: bool = True
+    # Where Splink runs (backends.ENGINES); for Spark, how to reach it.
+    engine: str = backends.DUCKDB
+    spark: backends.SparkConfig | None = None
 
 
 @dataclass
@@ -82,7 +87,9 @@ def run(
     options = options or Options()
     lowest = max(options.threshold - options.below, 0.0)
     logging.getLogger("splink").setLevel(logging.WARNING)
+    backends.check(options.engine)
     con = duckdb.connect(":memory:")
+    backend = None
     try:
         con.execute(f"SET threads = {int(options.threads)}")
         con.execute(f"SET memory_limit = '{options.memory_limit}'")
@@ -93,36 +100,35 @@ def run(
         prepare.load(con, "case_places", places)
         prepare.load(con, "case_primary", prepare.primary_rows(cases))
         prepare.load(con, "extract", prepare.extract_columns(extract))
+        backend = backends.backend(options.engine, con, options.spark)
         progress("Training the model", 20)
         person_model = training.person_model(
-            con, "case_primary", "extract", rules.person_prior(len(extract))
+            con, "case_primary", "extract", rules.person_prior(len(extract)), backend
         )
         progress("Matching people", 40)
         person = _predict(
-            con, "case_people", person_model.settings(), lowest, gate=options.other_person_rule
+            backend, "case_people", person_model.settings(), lowest, gate=options.other_person_rule
         )
         progress("Matching addresses", 65)
         address_settings = model.settings(
             model.ADDRESS_COMPARISONS, model.ADDRESS_BLOCKING, model.ADDRESS_PRIOR
         )
-        place = _predict(con, "case_places", address_settings, lowest, gate=False)
+        place = _predict(backend, "case_places", address_settings, lowest, gate=False)
         progress("Ranking candidates", 90)
         found = _combine(person, place, extract, lowest, person_model.comparisons)
         return Run(found, person_model, options.threshold)
     finally:
+        if backend is not None:
+            backend.close()
         con.close()
 
 
-def _predict(con, left: str, settings: dict, threshold: float, gate: bool):
+def _predict(backend, left: str, settings: dict, threshold: float, gate: bool):
     """Best pair per (case, record) from one model: probability and comparison levels."""
-    db_api = DuckDBAPI(connection=con)
-    tables = [
-        db_api.register(left, dataset_display_name="a_cases"),
-        db_api.register("extract", dataset_display_name="b_extract"),
-    ]
-    linker = Linker(tables, settings, log_level=None)
+    linker = backend.linker(left, "extract", settings)
     predictions = linker.inference.predict(threshold_match_probability=threshold)
     gammas = [f"gamma_{c['output_column_name']}" for c in settings["comparisons"]]
+    table = backend.predictions(predictions, ["key_l", "key_r", "match_probability", *gammas])
     # A forename that simply differs (not a nickname, initial, typing error, swap or alias)
     # is another person; at the same home, so is a date of birth that simply differs
     # (rules.another_person): twins, siblings, a parent and child of one name.
@@ -131,10 +137,10 @@ def _predict(con, left: str, settings: dict, threshold: float, gate: bool):
         SELECT key_l AS case_id, key_r AS record_id,
                arg_max(struct_pack(p := match_probability, {", ".join(gammas)}),
                        match_probability) AS best
-        FROM {predictions.physical_name} {gate}
+        FROM {table} {gate}
         GROUP BY key_l, key_r
     """
-    rows = con.execute(sql).fetchall()
+    rows = backend.con.execute(sql).fetchall()
     return {(case_id, record_id): best for case_id, record_id, best in rows}
 
 

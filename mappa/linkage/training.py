@@ -20,9 +20,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from splink import DuckDBAPI, Linker
-
-from mappa.linkage import model, rules
+from mappa.linkage import backends, model, rules
 
 SEED = 20
 U_MAX_PAIRS = 2e6
@@ -138,8 +136,12 @@ def _carries_identifier(con, table: str) -> bool:
     return con.execute(f"SELECT count(identifier) FROM {table}").fetchall()[0][0] > 0
 
 
-def person_model(con, left: str, right: str, prior: float) -> Model:
-    """Train on `left` (the case list, one row a case) against `right` (the extract)."""
+def person_model(con, left: str, right: str, prior: float, backend=None) -> Model:
+    """Train on `left` (the case list, one row a case) against `right` (the extract).
+
+    `con` holds the prepared tables (the counts and the prior are counted there); Splink
+    trains on `backend` (backends.py: DuckDB on `con` unless told otherwise).
+    """
     counts = {
         "cases": con.execute(f"SELECT count(*) FROM {left}").fetchall()[0][0],
         "records": con.execute(f"SELECT count(*) FROM {right}").fetchall()[0][0],
@@ -149,7 +151,7 @@ def person_model(con, left: str, right: str, prior: float) -> Model:
     if problem:
         return default(prior, problem, counts, identifier)
     try:
-        parameters = _train(con, left, right, prior, identifier)
+        parameters = _train(backend or backends.DuckDBBackend(con), left, right, prior, identifier)
     except Exception as error:  # Splink raises ValueError, SplinkException, DuckDB errors
         log.warning("training the person model failed: %s", error)
         why = f"training failed: {str(error).splitlines()[0][:200]}"
@@ -194,14 +196,9 @@ def _prior(con, left: str, right: str, parameters: dict, counts: dict) -> float 
     return min(max(exact / recall / (counts["cases"] * counts["records"]), 1e-9), 0.5)
 
 
-def _train(con, left: str, right: str, prior: float, identifier: bool = False) -> dict:
+def _train(backend, left: str, right: str, prior: float, identifier: bool = False) -> dict:
     start = Model({}, False, "starting values: model.py", prior, identifier=identifier)
-    db_api = DuckDBAPI(connection=con)
-    tables = [
-        db_api.register(left, dataset_display_name="a_cases"),
-        db_api.register(right, dataset_display_name="b_extract"),
-    ]
-    linker = Linker(tables, start.settings(), log_level=None)
+    linker = backend.linker(left, right, start.settings())
     linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=SEED)
     for rule in EM_BLOCKING:
         linker.training.estimate_parameters_using_expectation_maximisation(
@@ -225,7 +222,9 @@ def write_default(cases: int = 500, records: int = 50_000, seed: int = 5) -> Mod
     extract = Table("extract", {k: [row.get(k) or None for row in data.extract] for k in keys})
     prepare.load(con, "case_primary", prepare.primary_rows(cases_table))
     prepare.load(con, "extract", prepare.extract_columns(extract))
-    parameters = _train(con, "case_primary", "extract", rules.person_prior(records))
+    parameters = _train(
+        backends.DuckDBBackend(con), "case_primary", "extract", rules.person_prior(records)
+    )
     DEFAULT_MODEL.write_text(
         json.dumps(
             {

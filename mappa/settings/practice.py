@@ -88,6 +88,16 @@ MAPPA_MASH_UPLOAD_DIR = Path(
 )
 # DuckDB's memory limit for a matching run (2 cores and 24 GiB machines: well within).
 MAPPA_MASH_MEMORY_LIMIT = os.environ.get("MAPPA_MASH_MEMORY_LIMIT", "3GB")
+# `mappa mash-check --engine spark` (issue 19; docs/mash.md, "Running the model on Spark"):
+# the Spark master (local mode on this machine by default; spark://…, yarn or k8s://… for a
+# cluster), the shuffle partitions (a handful locally; about 2-4 per executor core on a
+# cluster) and, on a cluster, a checkpoint directory every executor can see (hdfs://, s3a://)
+# where intermediate tables are written as Parquet (unset: cached by the executors).
+MAPPA_SPARK_MASTER = os.environ.get("MAPPA_SPARK_MASTER", "local[*]")
+MAPPA_SPARK_PARTITIONS = env_int("MAPPA_SPARK_PARTITIONS", 4)
+MAPPA_SPARK_CHECKPOINT_DIR = os.environ.get("MAPPA_SPARK_CHECKPOINT_DIR", "")
+# The Spark driver's memory when the command starts Spark itself (it holds the prepared tables).
+MAPPA_SPARK_DRIVER_MEMORY = os.environ.get("MAPPA_SPARK_DRIVER_MEMORY", "4g")
 
 # MARAC and DASH (shared/reference/domain.md §7.2, §7.3, §10.2). SafeLives' MARAC referral
 # criteria: visible high risk is 14 or more "yes" answers of the Dash risk checklist's 24;

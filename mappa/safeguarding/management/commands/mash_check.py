@@ -3,6 +3,9 @@
 Beside the matches file it writes the model the run used, for audit (issue 20):
 `<out>.model.json` (for `matches.csv`, `matches.model.json`), the person model trained on
 these files or the saved default, with why.
+
+`--engine spark` runs Splink's work on Spark (issue 19): local mode unless
+MAPPA_SPARK_MASTER points at a cluster; the same model, rules and output.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from mappa.linkage import engine, files, output, rules
+from mappa.linkage import backends, engine, files, output, rules
 
 
 class Command(BaseCommand):
@@ -31,10 +35,22 @@ class Command(BaseCommand):
             default=rules.DEFAULT_THRESHOLD,
             help="lowest match probability reported (default 0.5)",
         )
+        parser.add_argument(
+            "--engine",
+            choices=backends.ENGINES,
+            default=backends.DUCKDB,
+            help="where Splink runs: duckdb in this process (default) or spark "
+            "(local mode unless MAPPA_SPARK_MASTER names a cluster; needs Java 17+)",
+        )
 
     def handle(self, *args, case_list: Path, extract: Path, out: Path, threshold: float, **options):
         if not rules.within(threshold):
             raise CommandError(f"--threshold must be between 0 and 1, not {threshold}")
+        chosen = options.get("engine") or backends.DUCKDB
+        try:
+            backends.check(chosen)
+        except backends.EngineUnavailable as error:
+            raise CommandError(f"--engine {chosen}: {error}") from error
         for path in (case_list, extract):
             if not path.is_file():
                 raise CommandError(f"{path}: no such file")
@@ -43,7 +59,7 @@ class Command(BaseCommand):
             records = files.read_extract(extract)
         except files.BadFile as error:
             raise CommandError(str(error)) from error
-        run = engine.run(cases, records, engine.Options(threshold=threshold))
+        run = engine.run(cases, records, run_options(threshold, chosen))
         found = run.reported
         output.write_matches(out, found)
         model_path = model_file(out)
@@ -54,6 +70,17 @@ class Command(BaseCommand):
             f"for {len(cases)} cases against {len(records)} records written to {out}; "
             f"model: {run.model.summary}, kept in {model_path}"
         )
+
+
+def run_options(threshold: float, chosen: str) -> engine.Options:
+    """The run's options: the threshold, and for Spark where to reach it (the settings)."""
+    spark = backends.SparkConfig(
+        master=settings.MAPPA_SPARK_MASTER,
+        partitions=settings.MAPPA_SPARK_PARTITIONS,
+        checkpoint_dir=settings.MAPPA_SPARK_CHECKPOINT_DIR,
+        driver_memory=settings.MAPPA_SPARK_DRIVER_MEMORY,
+    )
+    return engine.Options(threshold=threshold, engine=chosen, spark=spark)
 
 
 def model_file(out: Path) -> Path:
