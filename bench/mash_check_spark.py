@@ -1,13 +1,13 @@
 """The Spark row of the MASH check benchmark (issue 19, item 4), run by `bench.mash_check`.
 
 `mappa mash-check --engine spark` in local mode (`local[*]`, MAPPA_SPARK_PARTITIONS
-shuffle partitions) on the labelled synthetic set (seed 11, 500 x 100,000 by default), and
+shuffle partitions) on the labelled synthetic set (seed 11, 100 x 2,000 by default), and
 `--engine duckdb` on the same files in the same run as the baseline; wall time of each
 command from start (including starting Spark's JVM) to the written file, the ratio, and
 whether the two files hold the same pairs of the same kinds. Its own section of
 docs/benchmarks.md (`mash-check-spark`).
 
-    .venv/bin/python -m bench.mash_check --part spark [--spark-cases 500] [--spark-records 100000]
+    .venv/bin/python -m bench.mash_check --part spark [--spark-cases 100] [--spark-records 2000]
 """
 
 from __future__ import annotations
