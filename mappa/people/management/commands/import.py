@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from mappa.people import services
+from mappa.people.services import registrations_import
 
 
 class Command(BaseCommand):
@@ -65,10 +66,10 @@ class Command(BaseCommand):
     def _import_registrations(self, path: Path, file: str) -> None:
         source = file if file != "-" else "standard input"
         try:
-            counts = services.import_registrations(
+            counts = registrations_import.import_registrations(
                 actor=None, text=path.read_text(encoding="utf-8"), source=source
             )
-        except services.RegistrationsRejected as rejected:
+        except registrations_import.RegistrationsRejected as rejected:
             for problem in rejected.problems:
                 self.stderr.write(problem)
             raise CommandError(
