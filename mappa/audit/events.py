@@ -162,6 +162,10 @@ class EventType(models.TextChoices):
         "information_request.withdrawn",
         "Information request withdrawn",
     )
+    INFORMATION_REQUEST_MOVED_TO_CASE = (
+        "information_request.moved_to_case",
+        "Information request raised at screening moved onto the case opened",
+    )
     CUSTODY_RECORD_CHANGED = "custody.record_changed", "Custody record changed"
     CUSTODY_SCREENING_RECORDED = "custody.screening_recorded", "Pre-release screening recorded"
     CUSTODY_SCREENING_CHANGED = "custody.screening_changed", "Pre-release screening changed"
@@ -331,6 +335,7 @@ REQUIRED_KEYS: dict[str, frozenset[str]] = {
     EventType.INFORMATION_REQUEST_ANSWERED: frozenset({"request", "agency"}),
     EventType.INFORMATION_REQUEST_DECLINED: frozenset({"request", "agency"}),
     EventType.INFORMATION_REQUEST_WITHDRAWN: frozenset({"request", "agency"}),
+    EventType.INFORMATION_REQUEST_MOVED_TO_CASE: frozenset({"request", "referral"}),
     EventType.CUSTODY_RECORD_CHANGED: frozenset({"fields"}),
     EventType.CUSTODY_SCREENING_RECORDED: frozenset({"screening", "proposed_level"}),
     EventType.CUSTODY_SCREENING_CHANGED: frozenset({"screening", "fields"}),

@@ -27,12 +27,14 @@ from mappa.referrals.queries import get_referral
 
 class RequestSerializer(serializers.Serializer):
     """What either side may see: the person's name and date of birth, never the case's content;
-    `case` is the case's id only for a caller who may see the case."""
+    `case` is the case's id only for a caller who may see the case (null before screening opens
+    one), `referral` the referral's id for a request raised at screening, likewise."""
 
     id = serializers.UUIDField()
     case = serializers.SerializerMethodField()
-    person = serializers.CharField(source="case.nominal.full_name")
-    date_of_birth = serializers.DateField(source="case.nominal.date_of_birth", allow_null=True)
+    referral = serializers.SerializerMethodField()
+    person = serializers.CharField(source="person_name")
+    date_of_birth = serializers.DateField(source="person_date_of_birth", allow_null=True)
     agency = serializers.CharField(source="agency.name")
     addressed_to = serializers.CharField(
         source="addressed_to.username", allow_null=True, default=None
@@ -60,7 +62,11 @@ class RequestSerializer(serializers.Serializer):
 
     def get_case(self, found) -> str | None:
         visible = self.context.get("visible_cases", set())
-        return str(found.case_id) if found.id in visible else None
+        return str(found.case_id) if found.case_id and found.id in visible else None
+
+    def get_referral(self, found) -> str | None:
+        visible = self.context.get("visible_cases", set())
+        return str(found.referral_id) if found.referral_id and found.id in visible else None
 
     def get_rag(self, found) -> str:
         return queries.status_of(found, self.context["today"])
@@ -74,8 +80,10 @@ def _context(request, found_ids) -> dict:
 
 
 class RaiseIn(serializers.Serializer):
-    case = serializers.UUIDField()
-    agency = serializers.UUIDField(help_text="An agency of the case's area")
+    case = serializers.UUIDField(
+        required=False, help_text="The case; optional at screening when `referral` is given"
+    )
+    agency = serializers.UUIDField(help_text="An agency of the case's (or referral's) area")
     addressed_to = serializers.CharField(
         max_length=150, required=False, help_text="The named person's username (optional)"
     )
@@ -84,7 +92,20 @@ class RaiseIn(serializers.Serializer):
     question = serializers.CharField(max_length=10000, allow_blank=True)
     due_on = serializers.DateField()
     occasion = serializers.ChoiceField(choices=Occasion.choices, default=Occasion.CASE)
-    referral = serializers.UUIDField(required=False, help_text="The referral, at screening")
+    referral = serializers.UUIDField(
+        required=False,
+        help_text="The referral, at screening; without `case`, the request is on the referral "
+        "until screening opens the person's case",
+    )
+
+    def validate(self, data):
+        if data.get("case") is None and data.get("referral") is None:
+            raise serializers.ValidationError({"case": ["is required unless referral is given"]})
+        if data.get("case") is None and data.get("occasion", Occasion.CASE) != Occasion.SCREENING:
+            raise serializers.ValidationError(
+                {"occasion": ["must be screening for a request on a referral without a case"]}
+            )
+        return data
 
 
 class AnswerIn(serializers.Serializer):
@@ -146,8 +167,13 @@ class RequestList(APIView):
         given = RaiseIn(data=request.data)
         given.is_valid(raise_exception=True)
         data = dict(given.validated_data)
-        case = get_case(request.user, data.pop("case"))
-        agency = Agency.objects.filter(id=data.pop("agency"), area_id=case.nominal.area_id).first()
+        case = data.pop("case", None)
+        case = get_case(request.user, case) if case is not None else None
+        referral = data.pop("referral", None)
+        if referral is not None:
+            referral = get_referral(request.user, referral)
+        area_id = case.nominal.area_id if case is not None else referral.area_id
+        agency = Agency.objects.filter(id=data.pop("agency"), area_id=area_id).first()
         if agency is None:
             raise ValidationError({"agency": ["is not an agency of the case's area"]})
         username = data.pop("addressed_to", None)
@@ -156,9 +182,6 @@ class RequestList(APIView):
             named = User.objects.filter(username=username, agency=agency).first()
             if named is None:
                 raise ValidationError({"addressed_to": ["does not work for the agency asked"]})
-        referral = data.pop("referral", None)
-        if referral is not None:
-            referral = get_referral(request.user, referral)
         try:
             found = services.raise_request(
                 actor=request.user,
@@ -184,7 +207,7 @@ class RequestDetail(APIView):
     def get(self, request, request_id):
         found = queries.get_request(request.user, request_id)
         audit.record_read(
-            actor=request.user, subject=found.case_id, content="information request (API)"
+            actor=request.user, subject=found.subject, content="information request (API)"
         )
         body = RequestSerializer(found, context=_context(request, [found.id])).data
         return Response(body, headers={"ETag": versions.etag(found)})

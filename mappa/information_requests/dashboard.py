@@ -44,7 +44,7 @@ def _panel(rows, who) -> str:
         (
             (
                 reverse("information-request", kwargs={"request_id": found.id}),
-                found.case.nominal.full_name,
+                found.person_name,
                 who(found),
                 date_format(found.due_on, "j F Y"),
             )

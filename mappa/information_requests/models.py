@@ -1,4 +1,5 @@
 import uuid
+from datetime import date
 
 from django.db import models
 
@@ -16,8 +17,14 @@ class InformationRequest(Versioned, models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Raised at screening before the person has an open case, a request belongs to its referral
+    # alone; the case's opening from that referral moves it onto the case (services.move_to_case).
     case = models.ForeignKey(
-        "cases.MappaCase", on_delete=models.PROTECT, related_name="information_requests"
+        "cases.MappaCase",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="information_requests",
     )
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
     # The agency's named person; when none is named, any active user of the agency answers.
@@ -51,6 +58,12 @@ class InformationRequest(Versioned, models.Model):
     class Meta:
         ordering = ["due_on", "requested_at"]
         indexes = [models.Index(fields=["agency", "status"], name="information_request_agency")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(case__isnull=False) | models.Q(referral__isnull=False),
+                name="information_request_case_or_referral",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Information request to {self.agency}"
@@ -58,3 +71,36 @@ class InformationRequest(Versioned, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == Status.OPEN
+
+    @property
+    def nominal(self):
+        """The person on the register, if they are on it (through the case, else the referral)."""
+        if self.case_id is not None:
+            return self.case.nominal
+        return self.referral.nominal
+
+    @property
+    def person_name(self) -> str:
+        if (nominal := self.nominal) is not None:
+            return nominal.full_name
+        return self.referral.subject_name or "Not known"
+
+    @property
+    def person_date_of_birth(self):
+        if (nominal := self.nominal) is not None:
+            return nominal.date_of_birth
+        born = (self.referral.sections or {}).get("offender", {}).get("date_of_birth")
+        try:
+            return date.fromisoformat(born) if isinstance(born, str) and born else None
+        except ValueError:
+            return None
+
+    @property
+    def category(self) -> int | None:
+        """The case's MAPPA category, or before the case the referral's."""
+        return self.case.category if self.case_id is not None else self.referral.category
+
+    @property
+    def subject(self):
+        """What audit events and reads are recorded against: the case, or before it the referral."""
+        return self.case_id if self.case_id is not None else self.referral_id

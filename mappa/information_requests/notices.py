@@ -24,7 +24,7 @@ def answerers(found) -> list[User]:
     return [
         user
         for user in queries.people_who_answer([found.agency_id])
-        if case_rules.may_see_category(found.case.category, cleared=user.terrorism_clearance)
+        if case_rules.may_see_category(found.category, cleared=user.terrorism_clearance)
     ]
 
 
@@ -32,7 +32,7 @@ def _agency_addresses(found) -> list[str]:
     """Where the agency asked is written to: with no one named, its contact address when the
     administrator has set one (the e-mail is a link only), else each of `answerers`. A case
     that needs terrorism clearance goes to the cleared answerers only, never a shared mailbox."""
-    shared = case_rules.may_see_category(found.case.category, cleared=False)
+    shared = case_rules.may_see_category(found.category, cleared=False)
     if found.addressed_to_id is None and found.agency.contact_email and shared:
         return [found.agency.contact_email]
     return [user.email for user in answerers(found) if user.email]

@@ -19,12 +19,15 @@ from django.http import Http404
 from mappa.agencies import permissions
 from mappa.agencies.models import User
 from mappa.cases.queries import cases_visible_to, may_change, open_cases_needing_clearance
+from mappa.cases.rules import NEEDS_CLEARANCE
 from mappa.information_requests import rules
 from mappa.information_requests.constants import Status
 from mappa.information_requests.models import InformationRequest
+from mappa.referrals.queries import referrals_visible_to
 
 RELATED = (
     "case__nominal",
+    "referral__nominal",
     "agency",
     "addressed_to",
     "requested_by__agency",
@@ -41,6 +44,7 @@ def _answering_scope(user) -> Q | None:
     scope = Q(addressed_to=user) | Q(addressed_to__isnull=True, agency_id=user.agency_id)
     if not user.terrorism_clearance:
         scope &= ~Q(case__in=open_cases_needing_clearance())
+        scope &= ~Q(case__isnull=True, referral__category__in=NEEDS_CLEARANCE)
     return scope
 
 
@@ -53,10 +57,14 @@ def asked_of(user) -> QuerySet[InformationRequest]:
 
 
 def asked_by_area(user) -> QuerySet[InformationRequest]:
-    """The requests on cases the user may see (the asking side)."""
+    """The requests on cases the user may see (the asking side); before a case, those raised at
+    screening on referrals the user may see."""
     if not permissions.role_has(user, permissions.VIEW_CASES):
         return InformationRequest.objects.none()
-    return InformationRequest.objects.filter(case__in=cases_visible_to(user))
+    return InformationRequest.objects.filter(
+        Q(case__in=cases_visible_to(user))
+        | Q(case__isnull=True, referral__in=referrals_visible_to(user))
+    )
 
 
 def visible_to(user) -> QuerySet[InformationRequest]:
@@ -74,7 +82,8 @@ def get_request(user, request_id: UUID) -> InformationRequest:
 
 
 def sees_case(user, found: InformationRequest) -> bool:
-    """Whether the user may see the request's case (and so everything on its page)."""
+    """Whether the user may see the request's case, or before a case its referral (and so
+    everything on its page)."""
     return asked_by_area(user).filter(id=found.id).exists()
 
 
@@ -87,7 +96,10 @@ def may_withdraw(user, found: InformationRequest) -> bool:
     open request (docs/information-requests.md)."""
     if not found.is_open or not permissions.role_has(user, permissions.MANAGE_CASES):
         return False
-    if not may_change(user, found.case) or not sees_case(user, found):
+    if found.case_id is None:
+        if found.referral.area_id != user.area_id or not sees_case(user, found):
+            return False
+    elif not may_change(user, found.case) or not sees_case(user, found):
         return False
     return found.requested_by_id == user.id or permissions.role_has(
         user, permissions.MANAGE_MEETINGS
@@ -102,6 +114,16 @@ def may_raise(user, case) -> bool:
     return (
         permissions.role_has(user, permissions.MANAGE_MEETINGS)
         or case.responsible_officer_id == user.id
+    )
+
+
+def may_raise_at_screening(user, referral) -> bool:
+    """Before the person has an open case, the area's co-ordinator screening the referral asks
+    (the referral must be one the user may see: `referrals.queries.get_referral`)."""
+    return (
+        permissions.role_has(user, permissions.MANAGE_CASES)
+        and permissions.role_has(user, permissions.SCREEN_REFERRALS)
+        and referral.area_id == user.area_id
     )
 
 
@@ -132,7 +154,11 @@ def open_in_area(user) -> QuerySet[InformationRequest]:
     """Open requests on the area's cases (the co-ordinator's dashboard), soonest due first."""
     return (
         asked_by_area(user)
-        .filter(status=Status.OPEN, case__nominal__area_id=user.area_id)
+        .filter(
+            Q(case__nominal__area_id=user.area_id)
+            | Q(case__isnull=True, referral__area_id=user.area_id),
+            status=Status.OPEN,
+        )
         .select_related(*RELATED)
     )
 

@@ -28,7 +28,12 @@ __all__ = [
     "OUTSTANDING",
     "RED",
     "WITHDRAWN",
+    "MOVE_TO_CASE",
+    "REFERRAL_CLOSED_REASON",
+    "WITHDRAW",
     "default_due_date",
+    "on_referral_concluded",
+    "referral_takes_requests",
     "due_date_problem",
     "median_days",
     "request_status",
@@ -121,3 +126,31 @@ def median_days(days: Iterable[int]) -> float | None:
     if len(ordered) % 2:
         return float(ordered[middle])
     return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+MOVE_TO_CASE, WITHDRAW = "move_to_case", "withdraw"
+REFERRAL_CLOSED_REASON = "the referral was closed without a MAPPA case"
+# A referral is at screening while it is submitted, or returned to the referrer for more
+# information and not yet resubmitted (MAPPA Guidance ch.7, screening and thresholding).
+OPEN_REFERRAL_STATUSES = frozenset({"submitted", "returned"})
+
+
+def referral_takes_requests(*, status: str) -> bool:
+    """A request may be raised on a referral while it is at screening (MAPPA Guidance ch.7: the
+    co-ordinator gathers what is needed to decide the referral; ch.9, 9.1: information is
+    shared to assess the risk), not once it is decided or withdrawn."""
+    return status in OPEN_REFERRAL_STATUSES
+
+
+def on_referral_concluded(*, status: str, case_opened: bool) -> str | None:
+    """What becomes of the requests raised on a referral with no case when the referral is
+    settled: screening opened (or found) the person's case, so they move onto it and the case
+    keeps the information shared (MAPPA Guidance ch.9, 9.2); the referral closed without a case
+    (declined, or withdrawn by the referrer), so the open ones are withdrawn, since there is no
+    MAPPA case for which to share (CJA 2003 s.325(4): co-operation is for MAPPA's functions).
+    A referral returned for more information is still at screening: nothing changes."""
+    if case_opened:
+        return MOVE_TO_CASE
+    if status in OPEN_REFERRAL_STATUSES:
+        return None
+    return WITHDRAW

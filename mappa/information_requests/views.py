@@ -27,14 +27,15 @@ HEADINGS = {
 }
 
 
-def _raise_form(request, case, occasion) -> RaiseForm:
-    """Agencies and named people come from the case's area; the due date offered follows the
-    occasion (MAPPA_INFORMATION_REQUEST_DUE_DAYS, or before the review)."""
-    agencies = Agency.objects.filter(area_id=case.nominal.area_id).order_by("name")
+def _raise_form(request, case, occasion, area_id) -> RaiseForm:
+    """Agencies and named people come from the case's (or, before a case, the referral's) area;
+    the due date offered follows the occasion (MAPPA_INFORMATION_REQUEST_DUE_DAYS, or before the
+    review)."""
+    agencies = Agency.objects.filter(area_id=area_id).order_by("name")
     due = rules.default_due_date(
         today=timezone.localdate(),
         days=settings.MAPPA_INFORMATION_REQUEST_DUE_DAYS,
-        review_due=case.next_review_due if occasion == Occasion.REVIEW else None,
+        review_due=case.next_review_due if case and occasion == Occasion.REVIEW else None,
         before_review_days=settings.MAPPA_INFORMATION_REQUEST_BEFORE_REVIEW_DAYS,
     )
     return RaiseForm(
@@ -46,9 +47,14 @@ def _raise_form(request, case, occasion) -> RaiseForm:
 
 
 def _raise(request, case, occasion, referral=None):
-    if not queries.may_raise(request.user, case):
+    """A request on `case`; at screening with no open case, `case` is None and the request
+    belongs to `referral` until screening opens the case."""
+    if case is not None and not queries.may_raise(request.user, case):
         raise PermissionDenied("only the co-ordinator or the responsible officer asks")
-    form = _raise_form(request, case, occasion)
+    if case is None and not queries.may_raise_at_screening(request.user, referral):
+        raise PermissionDenied("only the area's co-ordinator asks at screening")
+    area_id = case.nominal.area_id if case is not None else referral.area_id
+    form = _raise_form(request, case, occasion, area_id)
     if request.method == "POST" and form.is_valid():
         try:
             services.raise_request(
@@ -65,16 +71,24 @@ def _raise(request, case, occasion, referral=None):
             if referral is not None:
                 return redirect("screen-referral", referral_id=referral.id)
             return redirect("case", case_id=case.id)
-    audit.record_read(
-        actor=request.user, subject=case.id, content="MAPPA case, information request form"
-    )
+    if case is not None:
+        audit.record_read(
+            actor=request.user, subject=case.id, content="MAPPA case, information request form"
+        )
+        person = case.nominal.full_name
+    else:
+        audit.record_read(
+            actor=request.user, subject=referral.id, content="referral, information request form"
+        )
+        person = referral.nominal.full_name if referral.nominal else referral.subject_name
     context = {
         "case": case,
+        "person": person,
         "form": form,
         "heading": HEADINGS[occasion],
         "occasion": occasion,
         "referral": referral,
-        "closed": case.closed_on is not None,
+        "closed": case is not None and case.closed_on is not None,
     }
     return render(request, "information_requests/new.html", context)
 
@@ -91,7 +105,8 @@ def new_before_review(request, case_id):
 
 @requires(permissions.SCREEN_REFERRALS)
 def new_at_screening(request, referral_id):
-    """From the screening page: a request on the open case of the person referred."""
+    """From the screening page: a request on the open case of the person referred, or, with no
+    open case yet (a person not on the register, or without a case), on the referral."""
     referral = get_referral(request.user, referral_id)
     cases = cases_visible_to(request.user).select_related("nominal")
     case = (
@@ -99,14 +114,14 @@ def new_at_screening(request, referral_id):
         if referral.case_id
         else cases.filter(nominal_id=referral.nominal_id, closed_on__isnull=True).first()
     )
-    if case is None or referral.nominal_id is None:
+    if case is None and not rules.referral_takes_requests(status=referral.status):
         audit.record_read(actor=request.user, subject=referral.id, content="referral")
         return render(request, "information_requests/no_case.html", {"referral": referral})
     return _raise(request, case, Occasion.SCREENING, referral)
 
 
 def _request_page(request, found, form, template: str):
-    audit.record_read(actor=request.user, subject=found.case_id, content="information request")
+    audit.record_read(actor=request.user, subject=found.subject, content="information request")
     context = {
         "found": found,
         "rag": queries.status_of(found, timezone.localdate()),

@@ -12,7 +12,7 @@ from mappa.cases import queries as case_queries
 from mappa.cases import services as cases
 from mappa.cases.constants import DecisionSource, LeadAgency
 from mappa.cases.models import MappaCase
-from mappa.referrals import notices, rules, screening
+from mappa.referrals import notices, rules, screening, signals
 from mappa.referrals.constants import Outcome, Status
 from mappa.referrals.forms import TO_BE_DETERMINED
 from mappa.referrals.models import Referral, ScreeningDecision
@@ -149,6 +149,7 @@ def withdraw(*, actor, referral: Referral) -> Referral:
             subject=referral.id,
             payload={"referral": str(referral.id)},
         )
+        signals.referral_concluded.send(sender=Referral, referral=referral, actor=actor)
     return referral
 
 
@@ -212,6 +213,8 @@ def screen(
             subject=referral.id,
             payload={"referral": str(referral.id), "outcome": str(outcome)},
         )
+        if outcome != Outcome.RETURNED:
+            signals.referral_concluded.send(sender=Referral, referral=referral, actor=actor)
         transaction.on_commit(lambda: notices.tell_referrer(referral, decision))
     return decision
 

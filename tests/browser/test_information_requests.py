@@ -144,3 +144,28 @@ def test_the_coordinator_withdraws_a_request_and_it_leaves_the_agencys_list(page
     page = sign_in("housing.officer")
     page.goto("/information-requests/")
     expect(page.get_by_role("link", name="John Paul Smith")).to_have_count(0)
+
+
+def test_information_is_requested_at_screening_before_there_is_a_case(page, sign_in):
+    """Issue 18: a person not on the register, a category 3 referral; the request belongs to the
+    referral, is listed on the co-ordinator's list, and the agency sees what it needs."""
+    referral = submitted(User.objects.get(username="probation.om"))
+    due = timezone.localdate() + timedelta(days=10)
+    page = sign_in("coordinator")
+    page.goto(f"/referrals/{referral.id}/screen/")
+    page.get_by_test_id("request-information-at-screening").click()
+    expect(page.get_by_role("heading", name="Request information at screening")).to_be_visible()
+    expect(page.get_by_test_id("at-screening-no-case")).to_contain_text("belongs to the referral")
+    assert_no_violations(page)
+    page.get_by_label("Agency asked").select_option(label="Housing authority")
+    page.get_by_label("Co-operation under MAPPA", exact=False).check()
+    page.get_by_label("Why the information is needed").fill("To decide whether to accept it")
+    page.get_by_label("What the agency is asked").fill(QUESTION)
+    page.get_by_label("Answer needed by").fill(f"{due:%d/%m/%Y}")
+    page.get_by_role("button", name="Send the request").click()
+    expect(page.get_by_role("alert")).to_contain_text("Information requested of Housing authority")
+
+    page.goto("/information-requests/")
+    page.get_by_test_id("requests-asked").get_by_role("link", name="Fenwick").click()
+    expect(page.get_by_test_id("request-referral")).to_contain_text("Raised at screening")
+    assert_no_violations(page)

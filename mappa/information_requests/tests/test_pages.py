@@ -185,12 +185,18 @@ def test_the_list_page(users, client_for):
     assert 'data-testid="requests-to-answer"' in housing and "requests-asked" not in housing
 
 
-def test_at_screening_a_person_without_an_open_case_is_told_so(users, client_for):
+def test_at_screening_a_person_without_an_open_case_is_asked_about_on_the_referral(
+    users, client_for
+):
     case = smith()
     referral = submitted(users["police.ppu"], nominal=case.nominal)
     type(case).objects.filter(id=case.id).update(closed_on=TODAY)
     page = client_for("coordinator").get(f"/information-requests/new/at-screening/{referral.id}/")
     assert page.status_code == 200
+    assert 'data-testid="at-screening-no-case"' in page.content.decode()
+    # Once the referral is decided without a case, nothing can be asked on it.
+    type(referral).objects.filter(id=referral.id).update(status="declined")
+    page = client_for("coordinator").get(f"/information-requests/new/at-screening/{referral.id}/")
     assert 'data-testid="no-case"' in page.content.decode()
     # The route is the screener's: anyone else is refused before any referral is looked up.
     assert (

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
+from django.db.models import Q
 from django.utils import timezone
 
 from mappa.information_requests import rules as request_rules
@@ -50,7 +51,9 @@ def responses(area, start: date, end: date) -> dict[str, tuple[Counter, list[int
         requested_at,
         answered_at,
         withdrawn_at,
-    ) in InformationRequest.objects.filter(case__nominal__area=area).values_list(
+    ) in InformationRequest.objects.filter(
+        Q(case__nominal__area=area) | Q(case__isnull=True, referral__area=area)
+    ).values_list(
         "agency__name", "status", "due_on", "requested_at", "answered_at", "withdrawn_at"
     ):
         raised = _local(requested_at)
