@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from mappa.agencies.models import Agency, Area
+from mappa.agencies.models import Agency
 from mappa.cases.models import MappaCase
-from mappa.cases.services import transfers
+from mappa.cases.tests.transferring import accept_in_other, request_to_other
 from mappa.desk.services import load_demo
 from mappa.information_requests import queries as information_requests
 from mappa.information_requests import services as requests_services
@@ -28,26 +28,12 @@ def world(settings):
     settings.MAPPA_SITE_URL = "https://mappa.example"
     users = {user.username: user for user in load_demo()}
     case = MappaCase.objects.select_related("nominal").get(nominal__crn="X123456")
-    transfer = transfers.request_transfer(
-        actor=users["coordinator"],
-        case=case,
-        to_area=Area.objects.get(code="OTHER"),
-        reason="He is moving to live with his sister",
-        new_address="7 Quay Street, Otherford OT2 9ZZ",
-        moving_on=timezone.localdate() + timedelta(days=14),
-        proposed_meeting="Level 2 meeting in Otherford before the move",
-    )
+    transfer = request_to_other(users, case)
     return users, case, transfer
 
 
 def accept(users, transfer):
-    transfers.accept_transfer(
-        actor=users["coordinator.other"],
-        transfer=transfer,
-        version=transfer.version,
-        level=2,
-        rationale="Level 2: new area, new victims nearby",
-    )
+    accept_in_other(users, transfer)
 
 
 def fresh(case) -> MappaCase:

@@ -13,11 +13,10 @@ from mappa.actions import queries, services
 from mappa.actions.constants import Status
 from mappa.actions.models import Action
 from mappa.actions.reminders import overdue_counts
-from mappa.agencies.models import Area
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
 from mappa.cases.models import MappaCase
-from mappa.cases.services import transfers
+from mappa.cases.tests.transferring import accept_in_other, request_to_other
 from mappa.desk.services import load_demo
 
 pytestmark = pytest.mark.django_db
@@ -44,26 +43,12 @@ def world(settings):
     agency = agree("Check the tenancy", owner_agency=users["housing.officer"].agency)
     done = agree("Tell the victim", owner_agency=ppu.agency, owner_user=ppu)
     services.update_action(actor=ppu, action=done, text="Told her", status=Status.COMPLETED)
-    transfer = transfers.request_transfer(
-        actor=users["coordinator"],
-        case=case,
-        to_area=Area.objects.get(code="OTHER"),
-        reason="Moving to live with his sister",
-        new_address="7 Quay Street, Otherford",
-        moving_on=timezone.localdate() + timedelta(days=14),
-        proposed_meeting="Level 2 meeting in Otherford",
-    )
+    transfer = request_to_other(users, case)
     return users, transfer, named, agency, done
 
 
 def accept(users, transfer):
-    transfers.accept_transfer(
-        actor=users["coordinator.other"],
-        transfer=transfer,
-        version=transfer.version,
-        level=2,
-        rationale="Level 2 here too",
-    )
+    accept_in_other(users, transfer)
 
 
 def test_open_actions_go_to_the_accepting_coordinator_and_closed_ones_stay(

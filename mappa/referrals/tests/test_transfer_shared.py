@@ -14,6 +14,7 @@ from django.utils import timezone
 from mappa.agencies.models import Area
 from mappa.cases.models import MappaCase
 from mappa.cases.services import transfers
+from mappa.cases.tests.transferring import accept_in_other, request_to_other
 from mappa.desk.demo import demo_secret
 from mappa.desk.services import load_demo
 from mappa.referrals import services
@@ -29,26 +30,12 @@ def world(settings):
     settings.MAPPA_DEMO = True
     users = {user.username: user for user in load_demo()}
     case = MappaCase.objects.select_related("nominal").get(nominal__crn="X123456")
-    transfer = transfers.request_transfer(
-        actor=users["coordinator"],
-        case=case,
-        to_area=Area.objects.get(code="OTHER"),
-        reason="Moving to live with his sister",
-        new_address="7 Quay Street, Otherford",
-        moving_on=timezone.localdate() + timedelta(days=14),
-        proposed_meeting="Level 2 meeting in Otherford",
-    )
+    transfer = request_to_other(users, case)
     return users, case, transfer
 
 
 def accept(users, transfer):
-    transfers.accept_transfer(
-        actor=users["coordinator.other"],
-        transfer=transfer,
-        version=transfer.version,
-        level=2,
-        rationale="Level 2 here too",
-    )
+    accept_in_other(users, transfer)
 
 
 @pytest.mark.parametrize("username", ["coordinator", "probation.om", "coordinator.other"])

@@ -3,15 +3,11 @@ pages (and the person page) show the area that only reads no add or change butto
 to the area that manages the case. After acceptance the sending area reads; during the hand-over
 the receiving area reads."""
 
-from datetime import timedelta
-
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from mappa.agencies.models import Area
-from mappa.cases.services import transfers
+from mappa.cases.tests.transferring import accept_in_other, request_to_other
 from mappa.desk.demo import demo_secret
 from mappa.risk.tests.records import create_plan, smith_case
 
@@ -29,26 +25,12 @@ def shared(users):
     """Smith's case, with a plan, in a transfer from DEMO to OTHER waiting to be accepted."""
     case = smith_case()
     create_plan(actor=users["coordinator"], case=case)
-    transfer = transfers.request_transfer(
-        actor=users["coordinator"],
-        case=case,
-        to_area=Area.objects.get(code="OTHER"),
-        reason="Moving to live with his sister",
-        new_address="7 Quay Street, Otherford",
-        moving_on=timezone.localdate() + timedelta(days=14),
-        proposed_meeting="Level 2 meeting in Otherford",
-    )
+    transfer = request_to_other(users, case)
     return case, transfer
 
 
 def accept(users, transfer):
-    transfers.accept_transfer(
-        actor=users["coordinator.other"],
-        transfer=transfer,
-        version=transfer.version,
-        level=2,
-        rationale="Level 2 here too",
-    )
+    accept_in_other(users, transfer)
 
 
 PAGES = [
