@@ -155,8 +155,7 @@ def report(args, seconds, peak, base_seconds, splink, exact, misses) -> str:
         )
     lines += [
         "",
-        f"Model: {args.model}. Other work shared the machine's two cores during the run "
-        "(six people were working on it at once).",
+        f"Model: {args.model}.",
         "",
         EXPLANATION,
         "",
