@@ -198,18 +198,7 @@ def withdraw_request(*, actor, found: InformationRequest, version: int | None, r
         raise ValidationError("Only the person who asked, or the co-ordinator, may withdraw it")
     links.require_site("send the agency a link to the withdrawn request")
     with transaction.atomic():
-        versions.claim(found, version=version, actor=actor)
-        found.status = Status.WITHDRAWN
-        found.withdrawal_reason = reason.strip()
-        found.withdrawn_by, found.withdrawn_at = actor, timezone.now()
-        found.save(update_fields=["status", "withdrawal_reason", "withdrawn_by", "withdrawn_at"])
-        audit.record(
-            actor=actor,
-            event_type=EventType.INFORMATION_REQUEST_WITHDRAWN,
-            subject=found.subject,
-            payload={"request": str(found.id), "agency": str(found.agency_id)},
-        )
-        transaction.on_commit(lambda: notices.tell_agency_withdrawn(found))
+        _withdraw(found, actor=actor, version=version, reason=reason.strip())
 
 
 def settle_with_referral(*, referral, actor, **_signal) -> list[InformationRequest]:
@@ -245,16 +234,22 @@ def settle_with_referral(*, referral, actor, **_signal) -> list[InformationReque
     if withdrawn:
         links.require_site("send the agency a link to the withdrawn request")
     for found in withdrawn:
-        versions.claim(found, version=found.version, actor=actor)
-        found.status = Status.WITHDRAWN
-        found.withdrawal_reason = rules.REFERRAL_CLOSED_REASON
-        found.withdrawn_by, found.withdrawn_at = actor, timezone.now()
-        found.save(update_fields=["status", "withdrawal_reason", "withdrawn_by", "withdrawn_at"])
-        audit.record(
-            actor=actor,
-            event_type=EventType.INFORMATION_REQUEST_WITHDRAWN,
-            subject=found.subject,
-            payload={"request": str(found.id), "agency": str(found.agency_id)},
-        )
-        transaction.on_commit(lambda found=found: notices.tell_agency_withdrawn(found))
+        _withdraw(found, actor=actor, version=found.version, reason=rules.REFERRAL_CLOSED_REASON)
     return withdrawn
+
+
+def _withdraw(found: InformationRequest, *, actor, version: int, reason: str) -> None:
+    """Withdraw `found` in the caller's transaction: the version claimed, the event recorded,
+    and the agency asked sent a link once it commits."""
+    versions.claim(found, version=version, actor=actor)
+    found.status = Status.WITHDRAWN
+    found.withdrawal_reason = reason
+    found.withdrawn_by, found.withdrawn_at = actor, timezone.now()
+    found.save(update_fields=["status", "withdrawal_reason", "withdrawn_by", "withdrawn_at"])
+    audit.record(
+        actor=actor,
+        event_type=EventType.INFORMATION_REQUEST_WITHDRAWN,
+        subject=found.subject,
+        payload={"request": str(found.id), "agency": str(found.agency_id)},
+    )
+    transaction.on_commit(lambda: notices.tell_agency_withdrawn(found))
