@@ -154,16 +154,37 @@ def test_every_schedule_15_unverified_code_is_a_schedule_15_code():
     assert SCHEDULE_15_UNVERIFIED <= {e["code"] for e in SCHEDULE_15}
 
 
+# CJA 2003 Sch.15 paragraphs whose text has been read: Part 1 paras 1 to 21 (legislation.gov.uk,
+# the Schedule as at 2019-04-12 and 2025-02-03); Part 1 paras 22 to 63 and Part 2 paras 66 to 152
+# (GitHub legalize-dev/legalize-uk, uk/ukpga-2003-44.md, commit 6f670f8, text last updated
+# 2024-10-22; it holds no inserted paragraph such as 22A or 116A, and no Part 3).
+READ_SCHEDULE_15_PARAGRAPHS = {(1, str(n)) for n in range(1, 64)} | {
+    (2, str(n)) for n in range(66, 153)
+}
+
+
+def _schedule_15_listings(entry):
+    return [(listing["part"], listing["paragraph"]) for listing in [entry, *entry.get("also", [])]]
+
+
 def test_every_schedule_15_entry_is_either_read_or_recorded_as_unverified():
-    # CJA 2003 Sch.15 Part 1 paras 1 to 21 were read (the Schedule as at 2019-04-12 and
-    # 2025-02-03); every other listing must be in SCHEDULE_15_UNVERIFIED until it is read.
+    # an entry is read only when every paragraph that lists it was read
     read = {
         e["code"]
         for e in SCHEDULE_15
-        if e["part"] == 1 and e["paragraph"] in {str(n) for n in range(1, 22)}
+        if set(_schedule_15_listings(e)) <= READ_SCHEDULE_15_PARAGRAPHS
     }
     assert read.isdisjoint(SCHEDULE_15_UNVERIFIED)
     assert read | SCHEDULE_15_UNVERIFIED == {e["code"] for e in SCHEDULE_15}
+
+
+def test_no_unverified_schedule_15_code_has_all_its_paragraphs_read():
+    by_code = {e["code"]: e for e in SCHEDULE_15}
+    assert [
+        code
+        for code in sorted(SCHEDULE_15_UNVERIFIED)
+        if set(_schedule_15_listings(by_code[code])) <= READ_SCHEDULE_15_PARAGRAPHS
+    ] == []
 
 
 def test_the_loader_and_the_evaluator_know_the_same_leaves():

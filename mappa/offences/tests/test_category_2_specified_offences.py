@@ -9,14 +9,16 @@ Schedule 15 or in subsection (4A) below". Facts go through the same adapter as a
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mappa.offences import catalogue, rules
+from mappa.offences import catalogue, rules, unverified
 from mappa.offences.constants import DisposalType, Outcome
 from mappa.people.eligibility import ConvictionRow, offence_facts
 
@@ -91,9 +93,34 @@ def test_child_abduction_by_a_parent_counts_for_category_2_under_s327_4a(disposa
 
 
 def test_an_offence_in_no_list_does_not_count():
-    # CAA 1984 s.2 is not in s327_4a.json (the rest of s.327(4A) has not been read)
+    # CAA 1984 s.2 (abduction by other persons) is not in s.327(4A), which names only s.1
     assert not catalogue.exists("CAA1984/s2")
     assert category(row("TA1968/s1")).category is None
+
+
+# s.327(4A)(c) (legalize-dev/legalize-uk, uk/ukpga-2003-44.md, commit 6f670f8, text of
+# 2024-10-22) names MDA 1971 s.4(3) only where a Class A drug is supplied or offered to a child.
+# A conviction record holds neither the drug's class nor the recipient's age, so the paragraph is
+# not encoded (unverified.S327_4A_NOT_ENCODED) and a supply conviction alone makes no category 2.
+def test_drug_supply_without_the_facts_of_s327_4a_c_does_not_make_category_2():
+    assert category(row("MDA1971/s4", "imprisonment", Decimal(36))).category is None
+
+
+# s.327(4A), read in full: (a) is encoded; (b) and (c) need facts the record does not hold;
+# (d) to (f), the inchoate forms, are recorded under the substantive offence's code
+@pytest.mark.parametrize(
+    "paragraph, code, encoded",
+    [
+        ("(a)", "CAA1984/s1", True),  # Child Abduction Act 1984 s.1
+        ("(b)", "AITCA2004/s4", False),  # trafficking people for exploitation, against a child
+        ("(c)", "MDA1971/s4", False),  # Class A supply to a child (s.4(3))
+    ],
+)
+def test_each_s327_4a_paragraph_is_encoded_or_recorded_as_not_encoded(paragraph, code, encoded):
+    data = Path(catalogue.__file__).parent / "data" / "s327_4a.json"
+    listed = {e["code"]: e["paragraph"] for e in json.loads(data.read_text())}
+    assert (listed.get(code) == paragraph) is encoded
+    assert (paragraph in unverified.S327_4A_NOT_ENCODED) is not encoded
 
 
 # s.327(3)(a): the reason names every paragraph listing the section
