@@ -17,16 +17,22 @@ What it can bring is the notification requirements of the Counter-Terrorism Act 
   (vii) detention during Her Majesty's pleasure. A suspended sentence counts as imprisonment
   for its term (CJA 2003 s.189(6)).
 - s.45(1)(b): conviction of, or a finding of insanity or disability for, such an offence
-  "carrying a maximum term of imprisonment of 12 months or more"; the words after that (the
-  order that must follow, taken here as a hospital order) were cut off in the copy read.
+  "carrying a maximum term of imprisonment of 12 months or more", "and made subject in respect
+  of the offence to a hospital order" (the end read only in a revised text last updated
+  2012-03-26: GitHub legalize-dev/legalize-uk, uk/ukpga-2008-28.md, commit 02fdf72).
 - s.53 (Explanatory Notes para 139; the section's own text was not read): 30 years for a
   person 18 or over at conviction sentenced to 10 years or more (life and indeterminate
   sentences included), 15 years for 5 years or more but less than 10, 10 years otherwise. The
   period begins with the day the person is dealt with (s.53(4)), and time in custody or
   detained in hospital does not count towards it (s.53(7)), so no end date is given here.
-- s.41 lists the terrorism offences Part 4 applies to; its text was not read. Every Schedule 15
-  Part 3 offence is taken as within it, and the basis says so. s.42 adds an offence listed in
-  CTA 2008 Sch.2 that the court has determined has a terrorist connection.
+- s.41 lists the terrorism offences Part 4 applies to. In the same 2012-03-26 text it names
+  Terrorism Act 2000 ss.11, 12, 15 to 18, 38B, 54 and 56 to 61, ATCSA 2001 s.113, Terrorism Act
+  2006 ss.1, 2, 5, 6, 8, 9, 10 and 11, offences with extra-territorial jurisdiction under TA 2000
+  ss.62 to 63D or TA 2006 s.17, and (s.41(2)) their ancillary offences: every Schedule 15 Part 3
+  offence in the catalogue (TA 2000 ss.58A and 58B within "sections 56 to 61"). Later
+  amendments to s.41 (s.41(3) allows them by order) have not been read, so the basis still says
+  UNVERIFIED. s.42(1)(a) applies Part 4 to an offence a court has determined under s.30 to have a
+  terrorist connection; which offences s.30 reaches (its Schedule 2) has not been read.
 
 Anything resting on text not read makes `verified` False and says UNVERIFIED in the basis.
 """
@@ -38,11 +44,12 @@ from datetime import date
 
 CTA = "Counter-Terrorism Act 2008"
 S41_UNREAD = (
-    "s.41 (the offences Part 4 applies to) has not been read; every Schedule 15 Part 3 offence is "
-    "taken as within it: UNVERIFIED"
+    "s.41 (the offences Part 4 applies to) was read only as at 2012-03-26, where it names every "
+    "Schedule 15 Part 3 offence; its current text has not been read: UNVERIFIED"
 )
 S45B_UNREAD = (
-    "the end of s.45(1)(b) was not read, so a hospital order is taken as its order: UNVERIFIED"
+    's.45(1)(b) ends "made subject ... to a hospital order" in the text as at 2012-03-26; its '
+    "current text has not been read: UNVERIFIED"
 )
 S53_UNREAD = (
     "s.53 as described in its Explanatory Notes (para 139), the section not read: UNVERIFIED"
