@@ -12,6 +12,7 @@ onto the s.82(1) table).
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from dataclasses import dataclass, replace
@@ -68,7 +69,19 @@ def notification_end_date(start: date, period: Period | str) -> date | None:
         period = parse_period(period)
     if period.months is None:
         return None
-    return start + relativedelta(months=period.months, days=period.days) - timedelta(days=1)
+    return add_months(start, period.months) + timedelta(days=period.days - 1)
+
+
+def add_months(start: date, months: int) -> date:
+    """`start` plus whole calendar months, as `relativedelta(months=...)` adds them: the same
+    day of the month, or the month's last day where it is shorter (31 January plus one month
+    is 28 or 29 February), without relativedelta's cost in the annual report's loop."""
+    carry, month = divmod(start.month - 1 + months, 12)
+    year = start.year + carry
+    day = start.day
+    if day > 28:
+        day = min(day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
 
 
 def in_words(months: int | None, days: int = 0) -> str:

@@ -23,25 +23,30 @@ from mappa.people.constants import IDENTIFIERS
 from mappa.people.import_format import AddressIn, NominalRecord
 from mappa.people.models import Address, Alias, Association, NameKey, Nominal, RecordedEvent
 
+# One encoder for every sort key and the digest: `json.dumps(..., sort_keys=True)` builds a new
+# encoder at each call (the same text, at twice the cost for the small items of a record).
+_encode = json.JSONEncoder(sort_keys=True).encode
+
 
 def _canonical(value):
-    """Lists sorted by content, so the order lines arrive in does not count as a change."""
+    """Lists sorted by content, so the order lines arrive in does not count as a change. Sorts
+    `value`'s lists in place (a fresh `model_dump`, which nothing else holds) and returns it."""
     if isinstance(value, dict):
-        return {
-            key: _canonical(item) if isinstance(item, dict | list) else item
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        items = [_canonical(item) if isinstance(item, dict | list) else item for item in value]
-        if len(items) > 1:  # one item or none is in order already: no need to write it out
-            items.sort(key=lambda item: json.dumps(item, sort_keys=True))
-        return items
+        for item in value.values():
+            if isinstance(item, dict | list):
+                _canonical(item)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict | list):
+                _canonical(item)
+        if len(value) > 1:  # one item or none is in order already: no need to write it out
+            value.sort(key=_encode)
     return value
 
 
 def digest(record: NominalRecord) -> str:
     content = _canonical(record.model_dump(mode="json", by_alias=True))
-    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(_encode(content).encode()).hexdigest()
 
 
 def exportable(nominals, *, level_history=None):

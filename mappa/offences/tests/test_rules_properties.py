@@ -132,3 +132,21 @@ def test_nothing_applies_before_every_relevant_date(offence_list, person, as_of)
 def test_the_quick_age_is_relativedeltas_age(born, on):
     # eligibility._age avoids relativedelta's cost; it must give the same whole years
     assert _age(born, on) == relativedelta(on, born).years
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+    st.integers(min_value=0, max_value=1200),
+    st.integers(min_value=0, max_value=400),
+)
+def test_notification_end_date_is_relativedeltas_month_arithmetic(start, months, days):
+    # periods.add_months stands in for relativedelta in the annual report's loop: the same end
+    # on every start (29-31st of a month, 29 February, year ends) for every period
+    from datetime import timedelta
+
+    from mappa.offences.periods import Period, add_months, notification_end_date
+
+    assert add_months(start, months) == start + relativedelta(months=months)
+    assert notification_end_date(start, Period(months, days)) == start + relativedelta(
+        months=months, days=days
+    ) - timedelta(days=1)
