@@ -30,6 +30,32 @@ from bench.results import RESULTS, write_section
 TARGET_MS = 150
 BASELINE_RATIO = 1.5
 
+# Where one person page's time goes: cProfile of 150 person pages in one process, production
+# settings (the cached template loader, no debug), on a database of 20,000 nominals loaded by
+# bench/national.py, 2026-12-04 (load average 3.8, other work on the same two cores). Read
+# from `python -m bench.profile_person_page`; kept by hand.
+PROFILE = """Where the time goes (cProfile of 150 person pages in one process, production
+settings with the cached template loader, 20,000 nominals, 2026-12-04, load average 3.8).
+Processor time per page without the profiler: the person page 37–39 ms, the empty search page
+11–12 ms (3.3×). Of the person page's profiled time:
+
+| part | share |
+|---|---|
+| the nominal's query and its record's prefetches (`people.queries.get_nominal`) | 48% |
+| of which Django's prefetch machinery (seven or eight more queries, each compiled) | 31% |
+| Django's SQL compilation, all queries of the page (`SQLCompiler.as_sql`) | 24% |
+| template rendering (`desk/person.html` and its includes) | 21% |
+| the user's load (`auth.get_user`, through django-otp's middleware) | 8% |
+| the session's load | 6% |
+| the audit append (`audit.services.record_read`) | 7% |
+| timeline, eligibility, risk, PDP offer, custody and whereabouts sections together | < 2% |
+
+So the page's cost is Python building queries and model rows for the record's parts, then the
+template; the session, user and audit append, which the empty page shares in part, are a fifth.
+The cuts that would reach 1.5× are the record's parts in one query (rows, not models) and a
+lighter template; neither is made yet.
+"""
+
 
 def _environment() -> dict:
     audit_key = Path(tempfile.mkdtemp()) / "audit.key"
@@ -170,7 +196,8 @@ Statements, counted in one process on the same database (psycopg's BEGIN and COM
 included): a person page {counts["person"]} (the empty search page {counts["search"]}); one
 audit append on its own {counts["append"]} (BEGIN, the head's claim, the entry with the head's
 new hash, COMMIT; inside a service's transaction only the middle two).
-"""
+
+{PROFILE}"""
 
 
 def main() -> None:
