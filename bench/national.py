@@ -200,7 +200,12 @@ def _locust(
     import csv
 
     with open(f"{prefix}_stats.csv") as stats:
-        row = next(r for r in csv.DictReader(stats) if r["Name"] == name)
+        row = next((r for r in csv.DictReader(stats) if r["Name"] == name), None)
+    if row is None:
+        # No request of that name was made (e.g. every client's sign-in failed): say so, by name.
+        raise RuntimeError(
+            f"locust made no {name!r} request in {seconds} s: see {prefix}_stats.csv"
+        )
     return {
         "requests": int(row["Request Count"]),
         "failures": int(row["Failure Count"]),
@@ -208,6 +213,25 @@ def _locust(
         "p95": float(row["95%"]),
         "rps": float(row["Requests/s"]),
     }
+
+
+def _wait_for_server(port: int, seconds: float = 120) -> None:
+    """Until the server answers (any HTTP status): on a busy machine it starts slowly."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError as refused:
+            if time.monotonic() > deadline:
+                message = f"mappa serve did not answer on port {port} in {seconds:.0f} s"
+                raise RuntimeError(message) from refused
+            time.sleep(0.5)
 
 
 def bench_person_page(port: int, users: int, seconds: int) -> dict:
@@ -238,7 +262,7 @@ def bench_person_page(port: int, users: int, seconds: int) -> dict:
         cwd=ROOT,
     )
     try:
-        time.sleep(4)
+        _wait_for_server(port)
         with tempfile.TemporaryDirectory() as scratch:
             id_file = Path(scratch) / "ids.txt"
             id_file.write_text("\n".join(ids))
