@@ -7,7 +7,9 @@ Pure Python (no Django). Four reference files, each a JSON list sorted by code:
 - ``schedule_15.json``: Schedule 15 to the Criminal Justice Act 2003, Parts 1, 2 and 3
   (optional: the catalogue loads without it). A section listed in a second paragraph (burglary
   in Part 1 para 32 and Part 2 para 97) carries that listing under ``also``;
-- ``s327_4a.json``: the offences specified in CJA 2003 s.327(4A) (optional);
+- ``s327_4a.json``: the offences specified in CJA 2003 s.327(4A) (optional), each with the
+  facts its paragraph needs as a ``condition`` (null for none) in the s.327(4A) condition
+  language documented in ``category_2.py``;
 - ``other.json``: offences in none of them that the service must still recognise.
 
 Entries are merged by code. An offence in both schedules (rape, say) is one ``Offence`` with both
@@ -60,6 +62,15 @@ DATE_LEAVES = frozenset({"relevant_date_before"})
 COMBINATORS = frozenset({"all", "any"})
 KNOWN_LEAVES = BOOLEAN_LEAVES | NUMBER_LEAVES | DATE_LEAVES
 
+# The leaves of an s.327(4A) condition (``category_2.py``), each with the kind of value it takes
+DRUG_CLASSES = ("A", "B", "C")  # Misuse of Drugs Act 1971 s.2(1)(b)
+S327_LEAVES = {
+    "victim_age_under": "age",
+    "supplied_to_age_under": "age",
+    "drug_class": "drug class",
+    "recorded_as": "offence code",
+}
+
 
 class UnknownOffence(KeyError):
     """An offence code the catalogue does not hold."""
@@ -99,10 +110,12 @@ class Schedule15Listing:
 
 @dataclass(frozen=True)
 class S327Listing:
-    """An offence specified in CJA 2003 s.327(4A), by its paragraph there ("(a)")."""
+    """An offence specified in CJA 2003 s.327(4A), by its paragraph there ("(a)"), with the
+    facts that paragraph needs (``condition``, None when it needs none)."""
 
     paragraph: str
     source: str
+    condition: dict | None = None
 
     @property
     def reference(self) -> str:
@@ -206,6 +219,8 @@ def _check_entry(file_name: str, entry: dict[str, Any]) -> str:
         raise ValueError(f"{file_name}: {code}: missing {', '.join(missing)}")
     if file_name == "schedule_3.json":
         validate_condition(code, entry["condition"])
+    if file_name == "s327_4a.json":
+        validate_s327_condition(code, entry.get("condition"))
     if file_name == "schedule_15.json":
         for listing in [entry, *entry.get("also", [])]:
             if listing.get("part") not in (1, 2, 3):
@@ -241,7 +256,9 @@ def _merge(merged: dict[str, dict[str, Any]], file_name: str, entry: dict[str, A
         also = tuple(_schedule_15_listing(more) for more in entry.get("also", []))
         current["schedule_15"] = _schedule_15_listing(entry, also)
     elif file_name == "s327_4a.json":
-        current["s327_4a"] = S327Listing(paragraph=entry["paragraph"], source=entry["source"])
+        current["s327_4a"] = S327Listing(
+            paragraph=entry["paragraph"], source=entry["source"], condition=entry.get("condition")
+        )
 
 
 def _schedule_15_listing(entry: dict[str, Any], also: tuple = ()) -> Schedule15Listing:
@@ -273,6 +290,35 @@ def validate_condition(code: str, condition: Any) -> None:
     if key not in KNOWN_LEAVES:
         raise ValueError(f"{code}: unknown condition leaf {key!r}")
     _check_leaf_value(code, key, value)
+
+
+def validate_s327_condition(code: str, condition: Any) -> None:
+    """Raise ValueError naming ``code`` unless ``condition`` is a well-formed s.327(4A) condition:
+    null, one leaf of ``S327_LEAVES``, or ``{"all": [...]}`` of them."""
+    if condition is None:
+        return
+    if not isinstance(condition, dict) or len(condition) != 1:
+        raise ValueError(
+            f"{code}: a condition must be null or an object with one key: {condition!r}"
+        )
+    ((key, value),) = condition.items()
+    if key == "all":
+        if not isinstance(value, list) or not value or None in value:
+            raise ValueError(f"{code}: 'all' needs a non-empty list of conditions")
+        for clause in value:
+            validate_s327_condition(code, clause)
+        return
+    kind = S327_LEAVES.get(key)
+    if kind is None:
+        raise ValueError(f"{code}: unknown s.327(4A) condition leaf {key!r}")
+    if kind == "age":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
+    elif kind == "drug class":
+        ok = value in DRUG_CLASSES
+    else:
+        ok = isinstance(value, str) and bool(CODE_PATTERN.match(value))
+    if not ok:
+        raise ValueError(f"{code}: condition leaf {key!r} needs {kind}, not {value!r}")
 
 
 def _check_leaf_value(code: str, key: str, value: Any) -> None:

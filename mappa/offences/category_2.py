@@ -4,6 +4,30 @@ s.327(3)(a) asks for a conviction "by a court in England or Wales", and s.327(4)
 by a court in England and Wales: an offence dealt with in Scotland, Northern Ireland or abroad
 never makes category 2 here (`OffenceFacts.court_jurisdiction`, England and Wales unless the
 record says otherwise).
+
+CJA 2003 s.327(4A) specifies "(a) an offence under section 1 of the Child Abduction Act 1984
+(abduction of child by parent); (b) an offence under section 4 of the Asylum and Immigration
+(Treatment of Claimants, etc) Act 2004 (trafficking people for exploitation), where the offence
+is committed against a child; (c) an offence under section 4(3) of the Misuse of Drugs Act 1971
+where the offence is committed by (i) supplying or offering to supply a Class A drug to a child,
+(ii) being concerned in the supplying of such a drug to a child, or (iii) being concerned in the
+making to a child of an offer to supply such a drug"; (d) to (f) are the inchoate forms, recorded
+under the substantive offence's code. s.327(6): "child" means a person under 18. The facts a
+paragraph needs are data in ``data/s327_4a.json``, in this condition language:
+
+    condition := null                          the offence counts whatever the facts
+      | {"all": [condition, ...]}              every clause holds
+      | {"victim_age_under": N}                the victim was under N at the time of the offence
+      | {"supplied_to_age_under": N}           the person the drug was supplied or offered to was
+                                               under N (recorded as the victim's age)
+      | {"drug_class": "A"}                    the controlled drug was of this class (MDA 1971 s.2)
+      | {"recorded_as": CODE}                  the offence is recorded under the narrower CODE;
+                                               on a wider code it is never shown (MDA1971/s4
+                                               does not say whether it was s.4(2) or s.4(3))
+
+As in Schedule 3, each clause is met, not met, or not shown (a fact it needs is not recorded).
+Only a met condition makes the offence count, and when the offence would otherwise have made
+category 2 the reason says which fact was not met or is missing.
 """
 
 from __future__ import annotations
@@ -33,8 +57,71 @@ PART_3_ALONE = (
 )
 
 
+# CJA 2003 s.327(4A)(b), (c) and (6): the facts a paragraph needs, as (met, reasons); met is
+# True, False, or None when a fact is not recorded
+def s327_4a_condition(offence: OffenceFacts, condition: dict | None = None) -> tuple:
+    condition = offence.s327_4a_condition if condition is None else condition
+    if condition is None:
+        return True, ()
+    ((key, value),) = condition.items()
+    if key != "all":
+        return _S327_LEAVES[key](value, offence)
+    results = [s327_4a_condition(offence, clause) for clause in value]
+    for wanted in (False, None, True):
+        chosen = [why for met, why in results if met is wanted]
+        if chosen:
+            return wanted, tuple(dict.fromkeys(w for why in chosen for w in why))
+    raise AssertionError("an 'all' condition has clauses")
+
+
+def _victim_age_under(limit: int, offence: OffenceFacts) -> tuple:
+    age = offence.victim_age
+    if age is None:
+        return None, ("the victim's age is not recorded",)
+    if age < limit:
+        return True, (f"the victim was a child, under {limit} (aged {age})",)
+    return False, (f"the victim was not a child, under {limit} (aged {age})",)
+
+
+def _supplied_to_age_under(limit: int, offence: OffenceFacts) -> tuple:
+    age = offence.victim_age
+    whom = "the person the drug was supplied or offered to"
+    if age is None:
+        return None, (f"the age of {whom} is not recorded (give it as the victim's age)",)
+    if age < limit:
+        return True, (f"{whom} was a child, under {limit} (aged {age})",)
+    return False, (f"{whom} was not a child, under {limit} (aged {age})",)
+
+
+def _drug_class(wanted: str, offence: OffenceFacts) -> tuple:
+    drug = offence.drug_class
+    if drug is None:
+        return None, ("the class of the controlled drug is not recorded",)
+    if drug == wanted:
+        return True, (f"the drug was a Class {wanted} drug",)
+    return False, (f"the drug was a Class {drug} drug, not Class {wanted}",)
+
+
+def _recorded_as(code: str, offence: OffenceFacts) -> tuple:
+    if offence.code == code:
+        return True, ()
+    return None, (
+        f"{offence.code} does not say whether the offence was the one recorded as {code}: "
+        f"record it as {code} if it was",
+    )
+
+
+_S327_LEAVES = {
+    "victim_age_under": _victim_age_under,
+    "supplied_to_age_under": _supplied_to_age_under,
+    "drug_class": _drug_class,
+    "recorded_as": _recorded_as,
+}
+
+
 # CJA 2003 s.327(3)(a), (4)(a) as in force: "murder or an offence specified in Part 1 or 2 of
-# Schedule 15 or in subsection (4A)"; a Part 3 (terrorism) offence alone never counts
+# Schedule 15 or in subsection (4A)"; a Part 3 (terrorism) offence alone never counts, and an
+# s.327(4A) offence counts only where the facts its paragraph names are recorded and met
 def specified_for_category_2(offence: OffenceFacts) -> str | None:
     """How the offence is specified for s.327(3)(a), (4)(a), or None when it is not."""
     if offence.is_murder:
@@ -42,7 +129,9 @@ def specified_for_category_2(offence: OffenceFacts) -> str | None:
     if offence.in_schedule_15:
         return offence.schedule_15_reference
     if offence.in_s327_4a:
-        return offence.s327_4a_reference
+        met, why = s327_4a_condition(offence)
+        if met is True:
+            return "; ".join([offence.s327_4a_reference, *why])
     return None
 
 
@@ -89,6 +178,23 @@ def _elsewhere(offences: list[OffenceFacts], as_of: date) -> list[str]:
     ]
 
 
+# CJA 2003 s.327(4A)(b), (c): offences that would qualify but for a fact not met or not recorded
+def _s327_4a_unmet(offences: list[OffenceFacts], as_of: date) -> list[str]:
+    found = []
+    for o in offences:
+        if o.relevant_date > as_of or not o.in_s327_4a or o.in_schedule_15:
+            continue
+        met, why = s327_4a_condition(o)
+        if met is True or not qualifying_sentence(replace(o, s327_4a_condition=None)):
+            continue
+        what = f"{o.title} ({o.code}) counts for category 2 under {o.s327_4a_reference} only"
+        if met is False:
+            found.append(f"{what} where its facts are met, and they are not: {'; '.join(why)}")
+        else:
+            found.append(f"{what} where the record shows its facts: {'; '.join(why)}")
+    return found
+
+
 # CJA 2003 s.327(3), (4): category 2 until the licence or the order ends
 def category_2(
     offences: list[OffenceFacts], person: PersonFacts, as_of: date
@@ -96,7 +202,12 @@ def category_2(
     found = [(o, w) for o in offences if o.relevant_date <= as_of and (w := qualifying_sentence(o))]
     if not found:
         part_3 = any(o.in_schedule_15_part_3 and not specified_for_category_2(o) for o in offences)
-        why = [NO_QUALIFYING_SENTENCE, *_elsewhere(offences, as_of), *([PART_3_ALONE] * part_3)]
+        why = [
+            NO_QUALIFYING_SENTENCE,
+            *_s327_4a_unmet(offences, as_of),
+            *_elsewhere(offences, as_of),
+            *([PART_3_ALONE] * part_3),
+        ]
         return False, None, "; ".join(why)
     offence, words = max(found, key=lambda pair: pair[0].relevant_date)
     section = "s.327(4)" if offence.outcome in FINDINGS else "s.327(3)"

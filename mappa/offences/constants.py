@@ -57,3 +57,12 @@ class CourtJurisdiction(models.TextChoices):
     SCOTLAND = "scotland", "Scotland"
     NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
     OUTSIDE_UK = "outside_uk", "Outside the United Kingdom"
+
+
+class DrugClass(models.TextChoices):
+    """A controlled drug's class (Misuse of Drugs Act 1971 s.2(1)(b), Schedule 2 Parts I to III).
+    CJA 2003 s.327(4A)(c) counts supplying a Class A drug to a child for category 2."""
+
+    A = "A", "Class A"
+    B = "B", "Class B"
+    C = "C", "Class C"

@@ -2,7 +2,7 @@ import uuid
 
 from django.db import models
 
-from mappa.offences.constants import CourtJurisdiction, DisposalType, Outcome
+from mappa.offences.constants import CourtJurisdiction, DisposalType, DrugClass, Outcome
 
 
 class Conviction(models.Model):
@@ -19,6 +19,8 @@ class Conviction(models.Model):
     victim_age = models.PositiveSmallIntegerField(null=True, blank=True)
     # Schedule 3 paras 33A and 34A (SOA 2003 ss.66A, 67A): None means not recorded
     sexual_gratification_purpose = models.BooleanField(null=True, blank=True)
+    # A controlled drug's class, "" when not recorded: CJA 2003 s.327(4A)(c) needs Class A
+    drug_class = models.CharField(max_length=1, choices=DrugClass.choices, blank=True)
     disposal_type = models.CharField(max_length=40, choices=DisposalType.choices, blank=True)
     term_months = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
     # Terms of imprisonment ordered to run consecutively share a label (SOA 2003 s.82(3), (4))

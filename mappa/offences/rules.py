@@ -43,7 +43,7 @@ estimated review date never too early).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -105,9 +105,15 @@ class OffenceFacts:
     in_schedule_3: bool = False
     # listed in Sch.15 Part 3 (terrorism offences), which s.327(3)(a) does not name
     in_schedule_15_part_3: bool = False
-    # specified in CJA 2003 s.327(4A), and the reference ("CJA 2003 s.327(4A)(a)")
+    # listed in CJA 2003 s.327(4A), the reference ("CJA 2003 s.327(4A)(a)") and the facts its
+    # paragraph needs (the s.327(4A) condition language in `category_2`; None: none)
     in_s327_4a: bool = False
     s327_4a_reference: str = ""
+    s327_4a_condition: dict | None = field(default=None, hash=False)
+    # the victim's age at the time of the offence (for s.327(4A)(c), the person the drug was
+    # supplied or offered to), and a controlled drug's class ("A", "B", "C"); None: not recorded
+    victim_age: int | None = None
+    drug_class: str | None = None
     # s.82(4)(a): the aggregate of consecutive terms, and which terms made it
     aggregate_term_months: float | None = None
     aggregate_basis: str = ""

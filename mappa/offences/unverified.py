@@ -121,18 +121,19 @@ SCHEDULE_15_UNVERIFIED = frozenset(
 )
 
 # CJA 2003 s.327(4A), read in full (legalize-dev/legalize-uk, uk/ukpga-2003-44.md, commit
-# 6f670f89054a01ecd73215322d4170476983b189, text last updated 2024-10-22): "(a) an offence under
-# section 1 of the Child Abduction Act 1984 (abduction of child by parent); (b) an offence under
-# section 4 of the Asylum and Immigration (Treatment of Claimants, etc) Act 2004 (trafficking
-# people for exploitation), where the offence is committed against a child; (c) an offence under
-# section 4(3) of the Misuse of Drugs Act 1971" by supplying or offering to supply a Class A drug
-# to a child, or being concerned in either; (d) to (f) aiding, abetting, counselling, procuring or
-# inciting, conspiring and attempting (recorded, as elsewhere, under the substantive offence's
-# code). s.327(6): "child" means a person under 18. Only (a) is in s327_4a.json: (b) and (c)
-# turn on facts a conviction record does not hold (the victim's age; the drug's class and the
-# recipient's age), so they do not yet count for category 2.
-S327_4A_COMPLETE = False
-S327_4A_NOT_ENCODED = {
-    "(b)": "AI(TC)A 2004 s.4, trafficking people for exploitation, committed against a child",
-    "(c)": "MDA 1971 s.4(3), supplying or offering to supply a Class A drug to a child",
-}
+# 6f670f89054a01ecd73215322d4170476983b189, text last updated 2024-10-22; re-read 2026-12-04):
+# "(a) an offence under section 1 of the Child Abduction Act 1984 (abduction of child by parent);
+# (b) an offence under section 4 of the Asylum and Immigration (Treatment of Claimants, etc) Act
+# 2004 (trafficking people for exploitation), where the offence is committed against a child;
+# (c) an offence under section 4(3) of the Misuse of Drugs Act 1971 where the offence is committed
+# by (i) supplying or offering to supply a Class A drug to a child, (ii) being concerned in the
+# supplying of such a drug to a child, or (iii) being concerned in the making to a child of an
+# offer to supply such a drug"; (d) to (f) aiding, abetting, counselling, procuring or inciting,
+# conspiring and attempting (recorded, as elsewhere, under the substantive offence's code).
+# s.327(6): "child" means a person under 18. MDA 1971 s.4(3) read in the same repository
+# (uk/ukpga-1971-38.md): (a) supply or offer to supply, (b) being concerned in the supplying,
+# (c) being concerned in the making of an offer to supply. Every paragraph is in s327_4a.json:
+# (b) and (c) with the facts they need (victim_age, drug_class; docs/decisions/0015), so a
+# conviction counts for category 2 only where those facts are recorded and met.
+S327_4A_COMPLETE = True
+S327_4A_NOT_ENCODED: dict[str, str] = {}

@@ -49,6 +49,7 @@ CONTENT = {
         "committed_on",
         "victim_age",
         "sexual_gratification_purpose",
+        "drug_class",
         "disposal_type",
         "term_months",
         "consecutive_group",

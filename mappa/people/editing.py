@@ -87,6 +87,8 @@ def _add_conviction(record: dict, data: dict) -> None:
         offence["sexual_gratification_purpose"] = data["sexual_gratification_purpose"]
     if data.get("court_jurisdiction") not in (None, "", "england_and_wales"):
         offence["court_jurisdiction"] = data["court_jurisdiction"]
+    if data.get("drug_class"):
+        offence["drug_class"] = data["drug_class"]
     record["offences"].append(offence | {"disposal": disposal})
 
 

@@ -59,6 +59,9 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         in_schedule_15_part_3=3 in parts,
         in_s327_4a=offence.s327_4a is not None,
         s327_4a_reference=offence.s327_4a.reference if offence.s327_4a else "",
+        s327_4a_condition=offence.s327_4a.condition if offence.s327_4a else None,
+        victim_age=conviction.victim_age,
+        drug_class=conviction.drug_class or None,
         detention_and_training_order=dto,
         court_jurisdiction=conviction.court_jurisdiction,
     )
@@ -96,6 +99,7 @@ class ConvictionRow(NamedTuple):
     consecutive_group: str
     detention_and_training_order: bool
     court_jurisdiction: str = "england_and_wales"
+    drug_class: str = ""  # "" when not recorded (CJA 2003 s.327(4A)(c))
 
 
 CONVICTION_FIELDS = ConvictionRow._fields

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from mappa.kit.forms import GovukForm, date_field, radios, text_field
 from mappa.offences import catalogue
-from mappa.offences.constants import CourtJurisdiction, DisposalType, Outcome
+from mappa.offences.constants import CourtJurisdiction, DisposalType, DrugClass, Outcome
 from mappa.people import rules
 from mappa.people.constants import (
     IDENTIFIER_LABELS,
@@ -182,7 +182,11 @@ class ConvictionForm(GovukForm):
     )
     committed_on = date_field("Date the offence was committed")
     victim_age = forms.IntegerField(
-        label="Victim's age at the time", required=False, min_value=0, max_value=120
+        label="Victim's age at the time",
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text="For supplying a drug, the age of the person it was supplied or offered to",
     )
     sexual_gratification_purpose = forms.TypedChoiceField(
         label="Was the offence committed to obtain sexual gratification?",
@@ -194,6 +198,17 @@ class ConvictionForm(GovukForm):
         help_text=(
             "Needed only for sending images of genitals and for upskirting (Sexual Offences "
             "Act 2003 ss.66A and 67A, Schedule 3 paragraphs 33A and 34A)"
+        ),
+    )
+    drug_class = forms.ChoiceField(
+        label="Class of the controlled drug",
+        choices=[*DrugClass.choices, ("", "Not recorded")],
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=(
+            "Needed only for supplying a controlled drug (Misuse of Drugs Act 1971 s.4(3)): "
+            "supplying a Class A drug to a child counts for category 2 (Criminal Justice Act "
+            "2003 s.327(4A)(c)). Give the age of the person supplied as the victim's age"
         ),
     )
     disposal_type = forms.ChoiceField(

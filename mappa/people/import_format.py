@@ -32,6 +32,7 @@ from mappa.offences.constants import (
     TERM_REQUIRED,
     CourtJurisdiction,
     DisposalType,
+    DrugClass,
     Outcome,
 )
 from mappa.people import rules
@@ -159,7 +160,7 @@ class DisposalIn(AddedOptional):
 
 
 class OffenceIn(AddedOptional):
-    ADDED_OPTIONAL = ("sexual_gratification_purpose", "court_jurisdiction")
+    ADDED_OPTIONAL = ("sexual_gratification_purpose", "court_jurisdiction", "drug_class")
 
     offence: Annotated[str, Field(min_length=1, max_length=60)]
     outcome: Outcome
@@ -171,6 +172,9 @@ class OffenceIn(AddedOptional):
     # An optional addition (docs/decisions/0013): where the court sat, England and Wales when
     # absent; CJA 2003 s.327(3)(a), (4)(a) count only a court in England and Wales
     court_jurisdiction: CourtJurisdiction | None = None
+    # An optional addition (docs/decisions/0015): a controlled drug's class, "A", "B" or "C";
+    # CJA 2003 s.327(4A)(c) counts supplying a Class A drug to a child for category 2
+    drug_class: DrugClass | None = None
     disposal: DisposalIn | None = None
     index: bool = False
 

@@ -168,6 +168,7 @@ class Children:
                 committed_on=o.committed_on,
                 victim_age=o.victim_age,
                 sexual_gratification_purpose=o.sexual_gratification_purpose,
+                drug_class=o.drug_class.value if o.drug_class else "",
                 court_jurisdiction=(
                     o.court_jurisdiction or CourtJurisdiction.ENGLAND_AND_WALES
                 ).value,
@@ -362,6 +363,7 @@ def _offence_out(conviction: Conviction) -> dict:
         "court_jurisdiction": None
         if conviction.court_jurisdiction == CourtJurisdiction.ENGLAND_AND_WALES
         else conviction.court_jurisdiction,
+        "drug_class": conviction.drug_class or None,
         "disposal": disposal,
         "index": conviction.is_index,
     }

@@ -98,29 +98,32 @@ def test_an_offence_in_no_list_does_not_count():
     assert category(row("TA1968/s1")).category is None
 
 
-# s.327(4A)(c) (legalize-dev/legalize-uk, uk/ukpga-2003-44.md, commit 6f670f8, text of
-# 2024-10-22) names MDA 1971 s.4(3) only where a Class A drug is supplied or offered to a child.
-# A conviction record holds neither the drug's class nor the recipient's age, so the paragraph is
-# not encoded (unverified.S327_4A_NOT_ENCODED) and a supply conviction alone makes no category 2.
+# s.327(4A)(c) names MDA 1971 s.4(3) only where a Class A drug is supplied or offered to a child:
+# a supply conviction with none of those facts recorded makes no category 2, and says why
 def test_drug_supply_without_the_facts_of_s327_4a_c_does_not_make_category_2():
-    assert category(row("MDA1971/s4", "imprisonment", Decimal(36))).category is None
+    result = category(row("MDA1971/s4", "imprisonment", Decimal(36)))
+    assert result.category is None
+    assert "MDA1971/s4 does not say whether the offence was the one recorded as MDA1971/s4(3)" in (
+        result.basis
+    )
 
 
-# s.327(4A), read in full: (a) is encoded; (b) and (c) need facts the record does not hold;
+# s.327(4A), read in full: (a) to (c) are in s327_4a.json, (b) and (c) with their facts;
 # (d) to (f), the inchoate forms, are recorded under the substantive offence's code
 @pytest.mark.parametrize(
-    "paragraph, code, encoded",
+    "paragraph, code",
     [
-        ("(a)", "CAA1984/s1", True),  # Child Abduction Act 1984 s.1
-        ("(b)", "AITCA2004/s4", False),  # trafficking people for exploitation, against a child
-        ("(c)", "MDA1971/s4", False),  # Class A supply to a child (s.4(3))
+        ("(a)", "CAA1984/s1"),  # Child Abduction Act 1984 s.1
+        ("(b)", "AITCEA2004/s4"),  # trafficking people for exploitation, against a child
+        ("(c)", "MDA1971/s4(3)"),  # Class A supply to a child (s.4(3))
     ],
 )
-def test_each_s327_4a_paragraph_is_encoded_or_recorded_as_not_encoded(paragraph, code, encoded):
+def test_each_s327_4a_paragraph_is_encoded(paragraph, code):
     data = Path(catalogue.__file__).parent / "data" / "s327_4a.json"
     listed = {e["code"]: e["paragraph"] for e in json.loads(data.read_text())}
-    assert (listed.get(code) == paragraph) is encoded
-    assert (paragraph in unverified.S327_4A_NOT_ENCODED) is not encoded
+    assert listed.get(code) == paragraph
+    assert unverified.S327_4A_NOT_ENCODED == {}
+    assert unverified.S327_4A_COMPLETE
 
 
 # s.327(3)(a): the reason names every paragraph listing the section
