@@ -58,6 +58,14 @@ def register_scope(user, to_nominal: str = "", *, changing: bool = False) -> Q |
     return scope
 
 
+def may_change_readable(user, area_id) -> bool:
+    """Whether the user may change a person `register_scope` already lets them read, in the
+    person's area `area_id`: as `register_scope(user, changing=True)` would answer, without its
+    query. Only what a transfer shares with an RA role's area is read-only (docs/transfers.md);
+    everyone else changes what they read."""
+    return not permissions.role_has(user, permissions.VIEW_AREA_CASES) or area_id == user.area_id
+
+
 def cases_visible_to(user, *, changing: bool = False) -> QuerySet[MappaCase]:
     """The cases the user reads; with `changing`, only those the user's area may change (a case
     shared by a transfer is read-only to the area that does not manage it)."""

@@ -1,13 +1,14 @@
 """The person page: the record, its eligibility, its cases' timeline, risk, and what other apps
 hold about the person."""
 
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import render
 from django.utils import timezone
 
 from mappa.agencies import permissions
 from mappa.agencies.permissions import requires
 from mappa.audit import services as audit
+from mappa.cases import queries as case_queries
 from mappa.cases import timeline
 from mappa.cases.models import LevelChange, Review
 from mappa.custody import queries as custody
@@ -34,16 +35,13 @@ def person(request, nominal_id):
         | custody.on_record()
         | whereabouts.on_record()
     )
-    # A person a transfer shares with the user's area is read-only there (docs/transfers.md):
-    # whether the user may change the record comes with the same query.
-    changeable = queries.nominals_visible_to(request.user, changing=True).filter(id=OuterRef("id"))
     # The whole record's level history comes with who decided each level and their agency, in
     # the same query; the reviews, with who held them, are one more.
     nominal = queries.get_nominal(
         request.user,
         nominal_id,
         whole_record=True,
-        annotations=on_record | {"changeable": Exists(changeable)},
+        annotations=on_record,
         level_history=LevelChange.objects.select_related("decided_by__agency"),
     )
     prefetch_related_objects(
@@ -70,7 +68,8 @@ def person(request, nominal_id):
         "may_see_custody": custody.may_see_custody(request.user, nominal),
         "whereabouts_open": reports.open,
         "may_edit": permissions.has_permission(request.user, permissions.EDIT_REGISTER)
-        and nominal.changeable,
+        # A person a transfer shares with the user's area is read-only there
+        and case_queries.may_change_readable(request.user, nominal.area_id),
         "may_refer": permissions.has_permission(request.user, permissions.MAKE_REFERRAL),
         "risk": risk.person_risk(nominal, timezone.localdate()),
         # Propose managing the person as a PDP (police practitioners), or why not (eligible).

@@ -78,3 +78,24 @@ def test_the_person_page_offers_no_change_links_to_the_reader(users, shared):
     assert 'class="govuk-link govuk-body" href="' + change not in read.text
     managed = client_for("coordinator.other").get(person)
     assert 'class="govuk-link govuk-body" href="' + change in managed.text
+
+
+@pytest.mark.parametrize("accepted", [False, True])
+def test_who_may_change_a_person_they_read_is_what_the_changing_scope_says(users, shared, accepted):
+    """`cases.queries.may_change_readable` (the person page's check, without a query) answers as
+    the register's changing scope does, for every persona and every person they read, both while
+    a transfer waits and once it is accepted."""
+    from mappa.cases.queries import may_change_readable
+    from mappa.people.queries import nominals_visible_to
+
+    case, transfer = shared
+    if accepted:
+        accept(users, transfer)
+    answers = set()
+    for user in users.values():
+        changeable = set(nominals_visible_to(user, changing=True).values_list("id", flat=True))
+        for nominal in nominals_visible_to(user):
+            expected = nominal.id in changeable
+            assert may_change_readable(user, nominal.area_id) is expected, (user, nominal)
+            answers.add(expected)
+    assert answers == {True, False}  # both answers were put to the test
