@@ -97,3 +97,11 @@ def test_the_conviction_form_records_the_drug_class(signed_in, demo, tmp_path, a
     )
     assert response.status_code == 302, response.content
     assert Conviction.objects.get(nominal=nominal).drug_class == stored
+
+
+@pytest.mark.parametrize("drug, shown", [({"drug_class": "A"}, True), ({}, False)])
+def test_the_person_page_shows_a_recorded_drug_class(signed_in, demo, tmp_path, drug, shown):
+    run_import(tmp_path, jsonl([supply(**drug)]))
+    page = signed_in("probation.om").get(f"/people/{Nominal.objects.get().id}/")
+    assert page.status_code == 200
+    assert ("A Class A drug" in page.content.decode()) is shown
