@@ -451,3 +451,134 @@ LEAVES: dict[str, Callable[[Any, ConditionFacts], _Result]] = {
     "relevant_date_before": _relevant_date_before,
     "purpose_sexual_gratification": _purpose_sexual_gratification,
 }
+
+
+# Yes/no evaluation ------------------------------------------------------------------------------
+# The same three-valued evaluation as `evaluate`, without the reasons, for callers that read only
+# whether notification is triggered (the annual report's notification ends). Each catalogue
+# condition is compiled once into a predicate giving True (met), False (not met) or None (not
+# shown); `triggers` agrees with `notification_triggered(...)[0]` (test_schedule_3_triggers.py).
+
+
+def _sentence_known(facts: ConditionFacts) -> bool | None:
+    """False for a caution (no sentence), None when the sentence is not recorded, else True."""
+    if facts.outcome == "caution":
+        return False
+    if facts.disposal_type is None:
+        return None
+    return True
+
+
+def _fast_imprisonment(_flag, facts):
+    known = _sentence_known(facts)
+    return known if known is not True else facts.disposal_type in IMPRISONMENT
+
+
+def _fast_imprisonment_months_at_least(months, facts):
+    known = _sentence_known(facts)
+    if known is not True:
+        return known
+    if facts.disposal_type in INDETERMINATE:
+        return True
+    if facts.disposal_type not in IMPRISONMENT:
+        return False
+    return None if facts.term_months is None else facts.term_months >= months
+
+
+def _fast_detained_in_hospital(_flag, facts):
+    known = _sentence_known(facts)
+    return known if known is not True else facts.disposal_type in HOSPITAL
+
+
+def _fast_hospital_restriction_order(_flag, facts):
+    known = _sentence_known(facts)
+    return known if known is not True else facts.disposal_type == "hospital_order_with_restriction"
+
+
+def _fast_community_sentence_months_at_least(months, facts):
+    known = _sentence_known(facts)
+    if known is not True:
+        return known
+    if facts.disposal_type not in COMMUNITY:
+        return False
+    return None if facts.term_months is None else facts.term_months >= months
+
+
+def _fast_purpose(_flag, facts):
+    purpose = facts.sexual_gratification_purpose
+    return None if purpose is None else bool(purpose)
+
+
+def _fast_under(attribute: str):
+    def leaf(limit, facts):
+        age = getattr(facts, attribute)
+        return None if age is None else age < limit
+
+    return leaf
+
+
+def _fast_at_least(limit, facts):
+    age = facts.offender_age
+    return None if age is None else age >= limit
+
+
+def _fast_relevant_date_before(limit, facts):
+    return facts.relevant_date < date.fromisoformat(limit)
+
+
+FAST_LEAVES: dict[str, Callable[[Any, ConditionFacts], bool | None]] = {
+    "offender_age_under": _fast_under("offender_age"),
+    "offender_age_at_least": _fast_at_least,
+    "victim_age_under": _fast_under("victim_age"),
+    "images_of_under": _fast_under("victim_age"),
+    "imprisonment": _fast_imprisonment,
+    "imprisonment_months_at_least": _fast_imprisonment_months_at_least,
+    "detained_in_hospital": _fast_detained_in_hospital,
+    "hospital_restriction_order": _fast_hospital_restriction_order,
+    "community_sentence_months_at_least": _fast_community_sentence_months_at_least,
+    "relevant_date_before": _fast_relevant_date_before,
+    "purpose_sexual_gratification": _fast_purpose,
+}
+
+
+def predicate(condition: dict[str, Any]) -> Callable[[ConditionFacts], bool | None]:
+    """A (validated, non-null) condition compiled to a function of the facts giving its value
+    as `evaluate` gives it: True (met), False (not met) or None (not shown)."""
+    ((key, value),) = condition.items()
+    if key in ("all", "any"):
+        clauses = [predicate(clause) for clause in value]
+        decisive = key == "any"  # any: a met clause decides; all: a failed clause decides
+
+        def combined(facts: ConditionFacts) -> bool | None:
+            values = [clause(facts) for clause in clauses]
+            if decisive in values:
+                return decisive
+            return None if None in values else not decisive
+
+        return combined
+    leaf = FAST_LEAVES[key]
+    if key == "relevant_date_before":
+        when = date.fromisoformat(value)
+        return lambda facts: facts.relevant_date < when
+    return lambda facts: leaf(value, facts)
+
+
+# by offence code, with the listing compiled (a listing built elsewhere with the same code is
+# compiled afresh)
+_PREDICATES: dict[str, tuple[Any, Callable[[ConditionFacts], bool | None]]] = {}
+
+
+def triggers(offence: Offence, facts: ConditionFacts) -> bool:
+    """`notification_triggered(offence, facts)[0]` without building its basis: whether this
+    offence, with these facts, makes the person subject to notification (SOA 2003 s.80, Sch.3)."""
+    if facts.outcome not in OUTCOMES:
+        raise ValueError(f"unknown outcome {facts.outcome!r}")
+    listing = offence.schedule_3
+    if listing is None:
+        return False
+    if listing.condition is None:
+        return True
+    compiled = _PREDICATES.get(offence.code)
+    if compiled is None or compiled[0] is not listing:
+        compiled = _PREDICATES[offence.code] = (listing, predicate(listing.condition))
+    return compiled[1](facts) is True

@@ -8,11 +8,11 @@ rules in `rules.py`.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from mappa.offences import catalogue, rules, schedule_3
+from mappa.offences import catalogue, periods, rules, schedule_3, sentences
 from mappa.offences.models import Conviction
 from mappa.people.constants import EventKind
 from mappa.people.models import RecordedEvent
@@ -179,3 +179,123 @@ def notification_end(person, *, convictions, events, as_of: date) -> date | None
     facts = person_facts(person, events)
     note, _ = rules.governing_notification(_offences(person, convictions), facts, as_of)
     return None if note is None else rules.effective_end(note, facts)
+
+
+# The same end as `notification_end`, for the annual report's loop over every category 1 person:
+# each offence's yes/no Schedule 3 result (`schedule_3.triggers`) and its s.82 period as numbers,
+# without the reasons (OffenceFacts' bases, the periods' words) nothing here reads. The rules are
+# those of `offences.rules` (s.80, s.82(1)-(4), s.91C, s.131) and `offences.sentences`; the
+# equivalence is tested on generated records (test_notification_end_rows.py).
+def _s82_term(offence, row, term, aggregate) -> float:
+    """The term the s.82(1) table reads, as `sentences.custodial_term(..., for_s82=True)`."""
+    if term is None:  # as `sentences.custodial_term` raises
+        raise ValueError(f"{offence.code}: term_months is required for {row.disposal_type}")
+    if aggregate is not None:
+        return aggregate
+    if row.detention_and_training_order:
+        return rules.detention_period(term)
+    if row.disposal_type == "extended_sentence" and not (
+        row.relevant_date < sentences.EXTENDED_SENTENCE_MINIMUM_FROM
+    ):
+        return term + 12
+    return term
+
+
+def _s82_months(offence, row, term, aggregate) -> tuple[int | None, int, bool]:
+    """(months or None for indefinite, days, halvable): `rules._s82_row` without its words."""
+    kind = row.disposal_type or None
+    if row.outcome == "caution":
+        return 24, 0, True
+    if kind in sentences.TERMED:
+        term = _s82_term(offence, row, term, aggregate)
+        return (None, 0, False) if term >= 30 else ((120 if term > 6 else 84), 0, True)
+    if kind in ("life_imprisonment", "ipp", "hospital_order_with_restriction"):
+        return None, 0, False
+    if kind == "hospital_order":
+        return 84, 0, True
+    if kind == "conditional_discharge":
+        months, days, _ = periods.conditional_discharge_row(term)
+        return months, days, False
+    return 60, 0, True
+
+
+def _imprisoned(row, term) -> bool:
+    return (
+        row.outcome == "conviction"
+        and (row.disposal_type or None) == "imprisonment"
+        and (term is not None)
+    )
+
+
+def _resolved(person, convictions) -> list[tuple]:
+    """Each conviction with its offence, its term in months and whether it triggers notification."""
+    born = person.date_of_birth
+    resolved = []
+    for row in convictions:
+        offence = catalogue.get(row.offence_code)
+        term = None if row.term_months is None else float(row.term_months)
+        dto = row.detention_and_training_order
+        condition = schedule_3.ConditionFacts(
+            outcome=row.outcome,
+            relevant_date=row.relevant_date,
+            offender_age=_age(born, row.committed_on or row.relevant_date),
+            offender_age_from_relevant_date=row.committed_on is None,
+            victim_age=row.victim_age,
+            disposal_type=row.disposal_type or None,
+            term_months=rules.detention_period(term) if dto else term,
+            sexual_gratification_purpose=row.sexual_gratification_purpose,
+        )
+        resolved.append((row, offence, term, schedule_3.triggers(offence, condition)))
+    return resolved
+
+
+def _aggregates(resolved) -> dict[str, float]:
+    """SOA 2003 s.82(3), (4)(a): each consecutive group's aggregate term, where two or more of
+    its convictions trigger notification and were dealt with by imprisonment or detention (as
+    `periods.aggregate_consecutive_terms` finds them)."""
+    groups: dict[str, list[float]] = {}
+    for row, _, term, triggered in resolved:
+        if row.consecutive_group and triggered and _imprisoned(row, term):
+            half = rules.detention_period(term) if row.detention_and_training_order else term
+            groups.setdefault(row.consecutive_group, []).append(half)
+    return {group: sum(terms) for group, terms in groups.items() if len(terms) >= 2}
+
+
+def _requirement_end(row, offence, term, aggregate, born, revoked_on) -> date | None:
+    """The last day of one offence's requirement (s.82, s.91C); None while it has no end."""
+    months, days, halvable = _s82_months(offence, row, term, aggregate)
+    if halvable and months is not None:
+        age = _age(born, row.relevant_date)
+        if age is not None and age < 18:  # s.82(2)
+            months //= 2
+    start = row.relevant_date
+    if months is not None:
+        return periods.add_months(start, months) + timedelta(days=days - 1)
+    if revoked_on is not None and revoked_on >= start:  # s.91C
+        return revoked_on
+    return None
+
+
+def notification_end_from_rows(person, *, convictions, events, as_of: date) -> date | None:
+    """`notification_end(person, convictions=..., events=..., as_of=...)`, computed without the
+    reasons: the last day of the governing notification requirement, None while it has no end
+    or there is none."""
+    resolved = _resolved(person, convictions)
+    aggregates = _aggregates(resolved)
+    revoked = [e.occurred_on for e in events if e.kind in ELIGIBILITY_EVENTS]
+    revoked_on = min(revoked) if revoked else None
+    ends = []
+    for row, offence, term, triggered in resolved:
+        if row.relevant_date > as_of or not triggered:
+            continue
+        if row.outcome == "conviction" and row.disposal_type == "absolute_discharge":
+            continue  # Sentencing Code s.82(2), SOA 2003 s.134: no requirement
+        group = row.consecutive_group
+        aggregate = aggregates.get(group) if group and _imprisoned(row, term) else None
+        ends.append(
+            _requirement_end(row, offence, term, aggregate, person.date_of_birth, revoked_on)
+        )
+    # the requirement ending last governs; an indefinite one ends last
+    if not ends or None in ends:
+        return None
+    return max(ends)

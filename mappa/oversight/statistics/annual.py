@@ -86,7 +86,8 @@ def register_for(area: Area, year_ending: date, *, with_events: bool = True) -> 
     ):
         custody[nominal_id].append(tuple(period))
     # Category 1 ends with the governing notification requirement on the year's last day
-    # (`people.eligibility.notification_end`); a person with a category 1 case has that end
+    # (`people.eligibility.notification_end_from_rows`, the same end as `notification_end`
+    # without the reasons); a person with a category 1 case has that end
     # on each of their cases.
     convictions, revocations = eligibility.record_rows(
         mappa_cases.filter(category=1).values("nominal_id"),
@@ -94,7 +95,7 @@ def register_for(area: Area, year_ending: date, *, with_events: bool = True) -> 
     )
     first = {case.nominal_id: case for case in cases if case.category == 1}
     ends = {
-        nominal_id: eligibility.notification_end(
+        nominal_id: eligibility.notification_end_from_rows(
             person,
             convictions=convictions[nominal_id],
             events=revocations[nominal_id],
