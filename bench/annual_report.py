@@ -147,15 +147,22 @@ people with a category 1 case), and the rest in the queries and the counting.
 **Now** the register is six queries returning plain rows (cases joined to their people;
 level history; custody; category 1 people's convictions; revocations on review, the only
 event the eligibility rules read; the year's events). Each category 1 person's notification
-end comes from the same rules (`people.eligibility.notification_end`: the offences' facts and
-`offences.rules.governing_notification`, which the full evaluation also uses), without the
-category's reasons, review date and category 4 finding the report never reads; the people
-are grouped once for every table. The command no longer runs Django's system checks (they
-imported every URL and view: about 1 s) and loads WeasyPrint only for a PDF (0.7 s).
-What is left, profiled (5.8 s under cProfile for the report itself): eligibility 2.8 s
-(the offences' facts with their Schedule 3 conditions and reasons 1.4 s, the governing
-notification with its s.82 period, `relativedelta`, 0.8 s), the queries 1.1 s, the
-counting rules 1.0 s. Start-up (Python, Django, the settings) is the baseline above.
+end comes from `people.eligibility.notification_end_from_rows`: the same rules as
+`people.eligibility.notification_end`, with Schedule 3 answered yes or no
+(`offences.schedule_3.triggers`, each catalogue condition compiled once into a check) and the
+s.82 period worked out as numbers, without the reasons, period wording and consecutive-term
+wording the report never reads. Hypothesis tests hold both to the full evaluation
+(`mappa/offences/tests/test_schedule_3_triggers.py`, `mappa/people/tests/test_notification_end_rows.py`).
+The people are grouped once for every table. The command does not run Django's system checks
+and loads WeasyPrint only for a PDF.
+What is left, profiled before this cut (7.5 s under cProfile for the report): eligibility
+3.8 s, of which offence facts with their reasons 2.4 s (now replaced by the yes/no check) and
+the governing notification 0.9 s; the queries about 0.9 s; the counting rules 1.4 s
+(`level_2_3_during` alone 0.73 s); Django's start-up 0.9 s. `-X importtime` shows the start-up
+loading pydantic through `information_requests.services` → `people.import_format` (about
+0.4 s) and pygal through `oversight.pdf` → `charts`: the next cuts are those imports, the
+counting rules and the rows' reading. On the wall clock the command took about 1.4 s more
+than its processor time (waiting on PostgreSQL, not yet examined).
 Equivalence: `mappa/oversight/tests/test_annual_equivalence.py`.
 """
     print(section)
