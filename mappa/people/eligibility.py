@@ -21,11 +21,11 @@ UNCHECKED = "the wording of this condition is still to be checked against the pu
 _age = rules.whole_years
 
 
-def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
-    offence = catalogue.get(conviction.offence_code)
-    term = None if conviction.term_months is None else float(conviction.term_months)
+def _condition_facts(conviction, date_of_birth: date | None, term: float | None):
+    """What Schedule 3's conditions read of a conviction (a model or a `ConvictionRow`); a
+    detention and training order counts its detention half (SOA 2003 s.131(a))."""
     dto = conviction.detention_and_training_order
-    condition = schedule_3.ConditionFacts(
+    return schedule_3.ConditionFacts(
         outcome=conviction.outcome,
         relevant_date=conviction.relevant_date,
         offender_age=_age(date_of_birth, conviction.committed_on or conviction.relevant_date),
@@ -35,6 +35,13 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
         term_months=rules.detention_period(term) if dto else term,
         sexual_gratification_purpose=conviction.sexual_gratification_purpose,
     )
+
+
+def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
+    offence = catalogue.get(conviction.offence_code)
+    term = None if conviction.term_months is None else float(conviction.term_months)
+    dto = conviction.detention_and_training_order
+    condition = _condition_facts(conviction, date_of_birth, term)
     triggered, basis = schedule_3.notification_triggered(offence, condition)
     if dto and offence.schedule_3 is not None and term is not None:
         basis += f" (the detention half of a {term:g}-month detention and training order, s.131)"
@@ -234,17 +241,7 @@ def _resolved(person, convictions) -> list[tuple]:
     for row in convictions:
         offence = catalogue.get(row.offence_code)
         term = None if row.term_months is None else float(row.term_months)
-        dto = row.detention_and_training_order
-        condition = schedule_3.ConditionFacts(
-            outcome=row.outcome,
-            relevant_date=row.relevant_date,
-            offender_age=_age(born, row.committed_on or row.relevant_date),
-            offender_age_from_relevant_date=row.committed_on is None,
-            victim_age=row.victim_age,
-            disposal_type=row.disposal_type or None,
-            term_months=rules.detention_period(term) if dto else term,
-            sexual_gratification_purpose=row.sexual_gratification_purpose,
-        )
+        condition = _condition_facts(row, born, term)
         resolved.append((row, offence, term, schedule_3.triggers(offence, condition)))
     return resolved
 
