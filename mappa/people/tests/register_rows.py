@@ -18,15 +18,21 @@ from mappa.people.models import Address, Alias, Association, NameKey, Nominal, R
 LEFT_OUT = {"id", "created_at", "updated_at", "changed_at"}
 
 
-def _columns(model) -> list[str]:
-    return [f.attname for f in model._meta.concrete_fields if f.attname not in LEFT_OUT]
+def _columns(model, leave_out: frozenset[str]) -> list[str]:
+    return [
+        f.attname
+        for f in model._meta.concrete_fields
+        if f.attname not in LEFT_OUT and f.attname not in leave_out
+    ]
 
 
 def _text(value) -> str:
     return "" if value is None else str(value)
 
 
-def register_rows() -> dict[str, list[tuple]]:
+def register_rows(leave_out: frozenset[str] = frozenset()) -> dict[str, list[tuple]]:
+    """Every row of the register; `leave_out` names further columns to leave out (columns
+    added after a pinned fingerprint was taken)."""
     digest = dict(Nominal.objects.values_list("id", "record_digest"))
     person = {  # an associated person: whose, and who
         a.id: " ".join(
@@ -58,7 +64,7 @@ def register_rows() -> dict[str, list[tuple]]:
         MappaCase,
         LevelChange,
     ):
-        columns = _columns(model)
+        columns = _columns(model, leave_out)
         rows = []
         for row in model.objects.values_list(*columns):
             values = dict(zip(columns, row, strict=True))

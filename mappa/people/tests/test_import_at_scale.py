@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from bench.generate import dumps, generate
 from mappa.audit.events import EventType
 from mappa.audit.models import AuditEvent
+from mappa.offences.models import Conviction
 from mappa.people import copying
 from mappa.people.models import Alias, Association, Nominal
 from mappa.people.services import BATCH_SIZE
@@ -19,7 +20,10 @@ pytestmark = pytest.mark.django_db
 
 # The register after importing 300 nominals of `bench.generate` (seed 1, DEMO and OTHER) with
 # the importer as it was before issue 19 (commit d8b8342: two passes, `bulk_create`), on SQLite;
-# regenerate it with that commit's code if the generator's output changes.
+# regenerate it with that commit's code if the generator's output changes. Columns added to the
+# register since then are left out of the fingerprint, and the test checks the import left them
+# empty (the generator writes none of them).
+ADDED_SINCE = frozenset({"drug_class"})  # offences 0005, CJA 2003 s.327(4A)(c)
 BEFORE = {
     "fingerprint": "cd31eeb97841572083ba6b2ae086d74d9c669709656cf422b9f2adb9367447de",
     "counts": {
@@ -65,9 +69,10 @@ def test_the_import_writes_the_rows_the_importer_before_it_wrote(demo, tmp_path)
         run_import(write(tmp_path, generated(300)))
         == "300 nominals created, 0 updated, 0 unchanged"
     )
-    tables = register_rows()
+    tables = register_rows(leave_out=ADDED_SINCE)
     assert {table: len(rows) for table, rows in tables.items()} == BEFORE["counts"]
     assert fingerprint(tables) == BEFORE["fingerprint"]
+    assert not Conviction.objects.exclude(drug_class="").exists()
 
 
 def test_copy_writes_the_rows_bulk_create_writes(demo, tmp_path, monkeypatch):
