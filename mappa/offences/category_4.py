@@ -9,8 +9,10 @@ make a person category 4 could not be read, so:
 - a person subject to the Counter-Terrorism Act 2008 Part 4 notification requirements
   (`terrorism.terrorism_notification`) is indicated as a terrorist offender, category 4, and the
   reason ends UNVERIFIED;
-- a person with a terrorism offence recorded that brings no Part 4 requirement is not indicated:
-  whether they are a terrorism-risk offender is a judgement, made on the case with a rationale;
+- a person with a terrorism offence recorded that brings no Part 4 requirement, or one the
+  record cannot settle (dealt with abroad, CTA 2008 s.57; or before Part 4 came into force,
+  s.43), is not indicated: whether they are a terrorist or terrorism-risk offender is a
+  judgement, made on the case with a rationale;
 - anyone else: the rule has nothing to say (None).
 
 The category on the person's eligibility stays the statutory one (1, 2 or none): the contract
@@ -49,7 +51,7 @@ class Category4:
     needs_judgement: bool  # a terrorism offence is recorded, but the record alone does not decide
 
 
-# MAPPA Guidance ch.24 with CTA 2008 ss.41-45: category 4 as far as the record shows it
+# MAPPA Guidance ch.24 with CTA 2008 ss.41-45, 53: category 4 as far as the record shows it
 def category_4(offences: list[TerrorismFacts], as_of: date) -> Category4 | None:
     past = [o for o in offences if o.dealt_with_on <= as_of]
     results = [(o, terrorism_notification(o)) for o in past]

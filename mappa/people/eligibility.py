@@ -77,7 +77,6 @@ def offence_facts(conviction, date_of_birth: date | None) -> rules.OffenceFacts:
 def terrorism_facts(conviction, date_of_birth: date | None) -> rules.TerrorismFacts:
     """A conviction as the facts for the CTA 2008 Part 4 rules (`offences.terrorism`)."""
     offence = catalogue.get(conviction.offence_code)
-    listing = offence.schedule_15
     term = conviction.term_months
     return rules.TerrorismFacts(
         code=offence.code,
@@ -88,7 +87,7 @@ def terrorism_facts(conviction, date_of_birth: date | None) -> rules.TerrorismFa
         disposal_type=conviction.disposal_type or None,
         term_months=None if term is None else float(term),
         detention_and_training_order=conviction.detention_and_training_order,
-        in_schedule_15_part_3=listing is not None and 3 in listing.parts,
+        court_jurisdiction=conviction.court_jurisdiction,
     )
 
 

@@ -5,8 +5,8 @@ September 2023): "Most TACT/TACT connected individuals will be managed under CT 
 be managed under local MAPPA where the primary risk does not relate to terrorism. The Lead Agency
 will determine ..."; Ministry of Justice written answer, 20 May 2024: "Category 4 are terrorist or
 terrorism-risk offenders". The guidance's definition of category 4 was not read, so an indication
-rests on the Counter-Terrorism Act 2008 Part 4 notification requirements (ss.41-45) and is never
-marked verified. The statutory category (CJA 2003 s.327) is left as it is: the contract keeps
+rests on the Counter-Terrorism Act 2008 Part 4 notification requirements (ss.41-45, 53) and is
+never marked verified. The statutory category (CJA 2003 s.327) is left as it is: the contract keeps
 category 4 a decision (shared/contracts/nominal-import.md; decision 0013).
 """
 
@@ -43,8 +43,10 @@ PART_3 = sorted(
         ({"term_months": 11.0}, False, True),  # below s.45(1)(a)'s 12 months
         ({"disposal_type": "fine", "term_months": None}, False, True),
         ({"age_when_dealt_with": 15}, False, True),  # s.44(a): under 16
-        ({"in_schedule_15_part_3": False}, None, None),  # no terrorism offence
-        ({"in_schedule_15_part_3": False, "terrorist_connection_determined": True}, True, False),
+        ({"code": "TA1968/s1"}, None, None),  # no terrorism offence
+        ({"code": "OAPA1861/s18", "terrorist_connection_determined": True}, True, False),
+        ({"court_jurisdiction": "outside_uk"}, False, True),  # CTA 2008 s.57: an order decides
+        ({"dealt_with_on": date(2009, 1, 5)}, False, True),  # CTA 2008 s.43(1): before Part 4
     ],
 )
 def test_what_the_record_says_for_category_4(changes, indicated, needs_judgement):
@@ -119,10 +121,10 @@ def test_a_record_without_a_terrorism_offence_has_no_finding_and_the_same_reason
 )
 def test_the_finding_never_changes_the_statutory_result(term, age, disposal, part_3):
     terror = facts(
+        code="TA2006/s5" if part_3 else "TA1968/s1",
         term_months=term,
         age_when_dealt_with=age,
         disposal_type=disposal,
-        in_schedule_15_part_3=part_3,
     )
     offence = rules.OffenceFacts(
         code=terror.code,
