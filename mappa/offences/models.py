@@ -34,6 +34,9 @@ class Conviction(models.Model):
         choices=CourtJurisdiction.choices,
         default=CourtJurisdiction.ENGLAND_AND_WALES,
     )
+    # A court determined that the offence has a terrorist connection (Sentencing Code s.69; CTA
+    # 2008 s.30 in Northern Ireland): CTA 2008 s.42(1) brings Part 4 notification for any offence
+    terrorist_connection = models.BooleanField(default=False)
     is_index = models.BooleanField(default=False)
 
     class Meta:

@@ -50,6 +50,7 @@ CONTENT = {
         "victim_age",
         "sexual_gratification_purpose",
         "drug_class",
+        "terrorist_connection",
         "disposal_type",
         "term_months",
         "consecutive_group",

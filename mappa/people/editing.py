@@ -89,6 +89,8 @@ def _add_conviction(record: dict, data: dict) -> None:
         offence["court_jurisdiction"] = data["court_jurisdiction"]
     if data.get("drug_class"):
         offence["drug_class"] = data["drug_class"]
+    if data.get("terrorist_connection"):
+        offence["terrorist_connection"] = True
     record["offences"].append(offence | {"disposal": disposal})
 
 

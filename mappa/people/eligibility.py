@@ -88,6 +88,7 @@ def terrorism_facts(conviction, date_of_birth: date | None) -> rules.TerrorismFa
         term_months=None if term is None else float(term),
         detention_and_training_order=conviction.detention_and_training_order,
         court_jurisdiction=conviction.court_jurisdiction,
+        terrorist_connection_determined=conviction.terrorist_connection,
     )
 
 
@@ -106,6 +107,7 @@ class ConvictionRow(NamedTuple):
     detention_and_training_order: bool
     court_jurisdiction: str = "england_and_wales"
     drug_class: str = ""  # "" when not recorded (CJA 2003 s.327(4A)(c))
+    terrorist_connection: bool = False  # a court's determination (CTA 2008 s.42(1))
 
 
 CONVICTION_FIELDS = ConvictionRow._fields

@@ -211,6 +211,15 @@ class ConvictionForm(GovukForm):
             "2003 s.327(4A)(c)). Give the age of the person supplied as the victim's age"
         ),
     )
+    terrorist_connection = forms.BooleanField(
+        label="The court determined that the offence has a terrorist connection",
+        required=False,
+        help_text=(
+            "Under section 69 of the Sentencing Code (section 30 of the Counter-Terrorism Act "
+            "2008 in Northern Ireland). The Counter-Terrorism Act 2008 Part 4 notification "
+            "requirements then apply as for a terrorism offence (section 42)"
+        ),
+    )
     disposal_type = forms.ChoiceField(
         label="Sentence or disposal",
         choices=[("", "None recorded"), *DisposalType.choices],

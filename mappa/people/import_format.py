@@ -160,7 +160,12 @@ class DisposalIn(AddedOptional):
 
 
 class OffenceIn(AddedOptional):
-    ADDED_OPTIONAL = ("sexual_gratification_purpose", "court_jurisdiction", "drug_class")
+    ADDED_OPTIONAL = (
+        "sexual_gratification_purpose",
+        "court_jurisdiction",
+        "drug_class",
+        "terrorist_connection",
+    )
 
     offence: Annotated[str, Field(min_length=1, max_length=60)]
     outcome: Outcome
@@ -175,6 +180,9 @@ class OffenceIn(AddedOptional):
     # An optional addition (docs/decisions/0015): a controlled drug's class, "A", "B" or "C";
     # CJA 2003 s.327(4A)(c) counts supplying a Class A drug to a child for category 2
     drug_class: DrugClass | None = None
+    # An optional addition (docs/decisions/0016): `true` where the court determined that the
+    # offence has a terrorist connection; CTA 2008 s.42(1) then brings Part 4 notification
+    terrorist_connection: Literal[True] | None = None
     disposal: DisposalIn | None = None
     index: bool = False
 

@@ -169,6 +169,7 @@ class Children:
                 victim_age=o.victim_age,
                 sexual_gratification_purpose=o.sexual_gratification_purpose,
                 drug_class=o.drug_class.value if o.drug_class else "",
+                terrorist_connection=bool(o.terrorist_connection),
                 court_jurisdiction=(
                     o.court_jurisdiction or CourtJurisdiction.ENGLAND_AND_WALES
                 ).value,
@@ -364,6 +365,7 @@ def _offence_out(conviction: Conviction) -> dict:
         if conviction.court_jurisdiction == CourtJurisdiction.ENGLAND_AND_WALES
         else conviction.court_jurisdiction,
         "drug_class": conviction.drug_class or None,
+        "terrorist_connection": conviction.terrorist_connection or None,
         "disposal": disposal,
         "index": conviction.is_index,
     }

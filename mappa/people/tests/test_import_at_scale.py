@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 # regenerate it with that commit's code if the generator's output changes. Columns added to the
 # register since then are left out of the fingerprint, and the test checks the import left them
 # empty (the generator writes none of them).
-ADDED_SINCE = frozenset({"drug_class"})  # offences 0005, CJA 2003 s.327(4A)(c)
+# offences 0005 (CJA 2003 s.327(4A)(c)) and 0006 (CTA 2008 s.42(1))
+ADDED_SINCE = frozenset({"drug_class", "terrorist_connection"})
 BEFORE = {
     "fingerprint": "cd31eeb97841572083ba6b2ae086d74d9c669709656cf422b9f2adb9367447de",
     "counts": {
@@ -73,6 +74,7 @@ def test_the_import_writes_the_rows_the_importer_before_it_wrote(demo, tmp_path)
     assert {table: len(rows) for table, rows in tables.items()} == BEFORE["counts"]
     assert fingerprint(tables) == BEFORE["fingerprint"]
     assert not Conviction.objects.exclude(drug_class="").exists()
+    assert not Conviction.objects.filter(terrorist_connection=True).exists()
 
 
 def test_copy_writes_the_rows_bulk_create_writes(demo, tmp_path, monkeypatch):
