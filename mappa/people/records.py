@@ -1,7 +1,6 @@
 """Writing import-format records to the register, in bulk, and reading them back out.
 
-Used by the import (`mappa import nominals`), the export and the API's create
-and update endpoints, through `mappa.people.services`.
+Used by the import, the export and the API's create and update endpoints (`people.services`).
 """
 
 from __future__ import annotations
