@@ -6,11 +6,7 @@ format has no place for the drug's class, so the service adds one, optional, and
 leaves it out where it is not recorded.
 """
 
-import json
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from mappa.offences.models import Conviction
@@ -18,7 +14,7 @@ from mappa.people.eligibility import for_nominal
 from mappa.people.models import Nominal
 from mappa.people.tests.pages import with_version
 from mappa.people.tests.records import jsonl, record
-from mappa.people.tests.test_import import rejected, run_import
+from mappa.people.tests.test_import import rejected, run_import, written_only_where_recorded
 
 pytestmark = pytest.mark.django_db
 
@@ -55,17 +51,7 @@ def test_the_drug_class_decides_whether_supply_to_a_child_makes_category_2(
 
 
 def test_an_export_writes_the_drug_class_only_where_it_is_recorded(demo, tmp_path):
-    run_import(tmp_path, jsonl([supply(drug_class="A"), record(2)]))
-    exported = tmp_path / "export.jsonl"
-    call_command("export", "nominals", "--area", "DEMO", "--out", str(exported), stderr=StringIO())
-    offences = {
-        line["external_ids"]["crn"]: line["offences"][0]
-        for line in map(json.loads, exported.read_text().splitlines())
-    }
-    assert offences["X000001"]["drug_class"] == "A"
-    assert "drug_class" not in offences["X000002"]
-    out, _ = run_import(tmp_path, exported.read_text())
-    assert out.strip() == "0 nominals created, 0 updated, 2 unchanged"
+    assert written_only_where_recorded(tmp_path, "drug_class", supply(drug_class="A")) == "A"
 
 
 @pytest.mark.parametrize("bad", ["a", "D", "Class A", 1, True])

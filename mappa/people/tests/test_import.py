@@ -34,6 +34,23 @@ def rejected(tmp_path, text: str) -> list[str]:
     return err.getvalue().splitlines()
 
 
+def written_only_where_recorded(tmp_path, field: str, recorded: dict):
+    """Import `recorded` (its first offence holding `field`) beside `record(2)` (without it),
+    export the area, check the export leaves `field` out of `record(2)`'s offence and that
+    importing the export changes nothing; the value the export wrote for `recorded`."""
+    run_import(tmp_path, jsonl([recorded, record(2)]))
+    exported = tmp_path / "export.jsonl"
+    call_command("export", "nominals", "--area", "DEMO", "--out", str(exported), stderr=StringIO())
+    offences = {
+        line["external_ids"]["crn"]: line["offences"][0]
+        for line in map(json.loads, exported.read_text().splitlines())
+    }
+    assert field not in offences[record(2)["external_ids"]["crn"]]
+    out, _ = run_import(tmp_path, exported.read_text())
+    assert out.strip() == "0 nominals created, 0 updated, 2 unchanged"
+    return offences[recorded["external_ids"]["crn"]][field]
+
+
 def test_it_imports_the_contracts_example_record(demo, tmp_path):
     out, _ = run_import(tmp_path, jsonl([record(1)]))
     assert out.strip() == "1 nominals created, 0 updated, 0 unchanged"
