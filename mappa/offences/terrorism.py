@@ -62,16 +62,12 @@ PART_4_IN_FORCE = date(2009, 10, 1)  # S.I. 2009/1493 art. 2(a)
 CTSA_2021_S42_IN_FORCE = date(2021, 6, 29)  # CTSA 2021 s.50(2)(s); passed 29 April 2021
 
 # CTA 2008 s.41(1): the catalogue's codes for the offences Part 4 applies to, with the paragraph
+TA_2000 = ("11", "12", "15", "16", "17", "18", "38B", "54", "56", "57", "58", "58A", "58B", "59")
+TA_2006 = ("1", "2", "5", "6", "8", "9", "10", "11")
 S41_OFFENCES = {
-    **{
-        f"TA2000/s{section}": "s.41(1)(a)"
-        for section in ("11", "12", "15", "16", "17", "18", "38B", "54")
-        + ("56", "57", "58", "58A", "58B", "59")
-    },
+    **{f"TA2000/s{section}": "s.41(1)(a)" for section in TA_2000},
     "ACSA2001/s113": "s.41(1)(c)",
-    **{
-        f"TA2006/s{section}": "s.41(1)(d)" for section in ("1", "2", "5", "6", "8", "9", "10", "11")
-    },
+    **{f"TA2006/s{section}": "s.41(1)(d)" for section in TA_2006},
     "TPIMA2011/s23": "s.41(1)(f)",
     "CSA2015/s10": "s.41(1)(g)",
 }
